@@ -1,0 +1,68 @@
+package org.metroledger.chaincode.error;
+
+import java.nio.charset.StandardCharsets;
+import org.hyperledger.fabric.shim.ChaincodeException;
+
+/**
+ * Builds the chaincode's exceptions: the code is the payload, and it also prefixes the message
+ * because Fabric's gateway service passes the message on but not the payload.
+ */
+public final class Fail {
+    private static final String SEPARATOR = ": ";
+
+    private Fail() {}
+
+    public static ChaincodeException with(ErrorCode code, String message) {
+        return new ChaincodeException(
+                code.name() + SEPARATOR + message, code.name().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static ChaincodeException invalid(String field, String problem) {
+        return with(ErrorCode.INVALID_ARGUMENT, field + " " + problem);
+    }
+
+    public static ChaincodeException notFound(String what, String id) {
+        return with(ErrorCode.NOT_FOUND, what + " '" + id + "' does not exist");
+    }
+
+    public static ChaincodeException forbidden(String message) {
+        return with(ErrorCode.FORBIDDEN, message);
+    }
+
+    public static ChaincodeException conflict(String message) {
+        return with(ErrorCode.CONFLICT, message);
+    }
+
+    /** The code of a chaincode error, from its payload or else from its message prefix. */
+    public static ErrorCode codeOf(byte[] payload, String message) {
+        if (payload != null && payload.length > 0) {
+            ErrorCode code = ErrorCode.parse(new String(payload, StandardCharsets.UTF_8));
+            if (code != ErrorCode.INTERNAL) {
+                return code;
+            }
+        }
+        if (message != null) {
+            for (ErrorCode code : ErrorCode.values()) {
+                int at = message.indexOf(code.name() + SEPARATOR);
+                if (at >= 0) {
+                    return code;
+                }
+            }
+        }
+        return ErrorCode.INTERNAL;
+    }
+
+    /** The human part of a chaincode error message, without the code prefix or Fabric's wrapping. */
+    public static String messageOf(String message) {
+        if (message == null) {
+            return "";
+        }
+        for (ErrorCode code : ErrorCode.values()) {
+            int at = message.indexOf(code.name() + SEPARATOR);
+            if (at >= 0) {
+                return message.substring(at + code.name().length() + SEPARATOR.length());
+            }
+        }
+        return message;
+    }
+}

@@ -1,0 +1,136 @@
+package org.metroledger.chaincode.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.metroledger.chaincode.error.Fail;
+
+/**
+ * The one JSON mapper of the ledger: sorted keys, no whitespace, nulls left out, UTF-8. Two peers
+ * serialising the same record produce the same bytes, which endorsement requires.
+ */
+public final class Canonical {
+    /** Largest JSON document the contracts accept as one argument. */
+    public static final int MAX_DOCUMENT_BYTES = 1 << 20;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
+    private Canonical() {}
+
+    /** The shared mapper, for callers that need trees; never reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static byte[] bytes(Object value) {
+        return json(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Re-serialises any JSON text canonically (sorted keys, no whitespace), so a signature can be
+     * checked over the same bytes the signer produced.
+     */
+    public static String normalise(String json) {
+        return json(tree(json, "document"));
+    }
+
+    public static JsonNode tree(String json, String field) {
+        checkSize(json, field);
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw Fail.invalid(field, "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Reads a caller's request. Any mapping problem becomes INVALID_ARGUMENT naming the field, so a
+     * bad request never reaches the rules.
+     */
+    public static <T> T read(String json, Class<T> type) {
+        checkSize(json, "request");
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value == null) {
+                throw Fail.invalid("request", "must be a JSON object");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw Fail.invalid(path(e), "is not a known field");
+        } catch (InvalidFormatException e) {
+            throw Fail.invalid(path(e), "has a bad value '" + e.getValue() + "'");
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw Fail.invalid(
+                    field.isEmpty() ? "request" : field, "has the wrong type or shape: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw Fail.invalid("request", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Reads a stored record; stored bytes were written by us, so a failure is corruption. */
+    public static <T> T readStored(byte[] bytes, Class<T> type) {
+        try {
+            return MAPPER.readValue(bytes, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable", e);
+        }
+    }
+
+    private static void checkSize(String json, String field) {
+        if (json == null || json.isBlank()) {
+            throw Fail.invalid(field, "is required");
+        }
+        if (json.length() > MAX_DOCUMENT_BYTES) {
+            throw Fail.invalid(field, "is larger than " + MAX_DOCUMENT_BYTES + " bytes");
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

@@ -1,0 +1,14 @@
+package org.metroledger.chaincode.registry;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A lab's accreditation (e.g. CNAS) with its validity and scope. */
+public record Accreditation(String body, String number, String validFrom, String validUntil, List<ScopeItem> scope) {
+    /** True when the accreditation was in force at that instant and its scope names the category. */
+    public boolean covers(String category, Instant at) {
+        return !at.isBefore(Instant.parse(validFrom))
+                && at.isBefore(Instant.parse(validUntil))
+                && scope.stream().anyMatch(item -> item.category().equals(category));
+    }
+}

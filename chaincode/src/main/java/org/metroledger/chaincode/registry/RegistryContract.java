@@ -1,0 +1,364 @@
+package org.metroledger.chaincode.registry;
+
+import java.util.List;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.identity.Caller;
+import org.metroledger.chaincode.identity.Participant;
+import org.metroledger.chaincode.identity.Role;
+import org.metroledger.chaincode.identity.X509Identity;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.chaincode.state.Page;
+import org.metroledger.chaincode.state.RecordStore;
+import org.metroledger.chaincode.state.Stamp;
+
+/**
+ * Regions, participants, labs, market entities, instruments and standards. Each region's centre
+ * admin registers into its own MSP only.
+ */
+@Contract(name = "registry", info = @Info(title = "MetroLedger registry", version = "1"))
+public final class RegistryContract implements ContractInterface {
+
+    /** Request of RegisterRegion. */
+    public record RegionRegistration(String name, List<String> provinces) {}
+
+    /** Request of RegisterParticipant. */
+    public record ParticipantRegistration(String id, String certificate, Role role, String organisation, String name) {}
+
+    /** Request of RegisterLab. */
+    public record LabRegistration(String id, String name, Accreditation accreditation, String publicKey) {}
+
+    /** Request of SetLabStatus. */
+    public record LabStatusChange(String id, LabStatus status, String reason) {}
+
+    /** Request of RegisterEntity. */
+    public record EntityRegistration(String id, String name, String province, EntityCategory category) {}
+
+    /** Request of RegisterInstrument. */
+    public record InstrumentRegistration(
+            String id,
+            String owner,
+            String type,
+            String manufacturer,
+            String model,
+            String serial,
+            String location,
+            Boolean mandatory,
+            String category) {}
+
+    /** Request of RegisterStandard. */
+    public record StandardRegistration(
+            String id, String holder, String description, StandardLevel level, String category) {}
+
+    /** Request naming one record. */
+    public record ById(String id) {}
+
+    /** Request of a paginated listing. */
+    public record Listing(Integer pageSize, String bookmark) {}
+
+    /** Answer of WhoAmI. */
+    public record Identity(String msp, String identity, String role, Participant participant) {}
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterRegion(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        RegionRegistration r = Canonical.read(request, RegionRegistration.class);
+        Check.text("name", r.name(), 200);
+        Check.items("provinces", r.provinces(), 1).forEach(p -> Check.text("provinces[]", p, 100));
+        caller.requireAdminOf(caller.msp(), "register its region");
+        store.requireAbsent(Region.TYPE, caller.msp());
+        Stamp s = store.stamp();
+        Region region = new Region(caller.msp(), r.name(), List.copyOf(r.provinces()), s.recordedAt(), s.txId());
+        store.put(Region.TYPE, region.msp(), region);
+        store.index(Region.ALL, region.msp());
+        store.event("RegionRegistered", region);
+        return Canonical.json(region);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterParticipant(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        ParticipantRegistration r = Canonical.read(request, ParticipantRegistration.class);
+        Check.id("id", r.id());
+        X509Identity identity = X509Identity.fromPem("certificate", r.certificate());
+        Check.required("role", r.role());
+        Check.text("name", r.name(), 200);
+        caller.require("register participants", Role.CENTRE_ADMIN);
+        String organisation = null;
+        if (r.role() == Role.LAB) {
+            Lab lab = store.get(Lab.TYPE, Check.id("organisation", r.organisation()), Lab.class);
+            caller.requireAdminOf(lab.region(), "register staff of lab " + lab.id());
+            organisation = lab.id();
+        } else if (r.role() == Role.ENTITY) {
+            Entity entity = store.get(Entity.TYPE, Check.id("organisation", r.organisation()), Entity.class);
+            caller.requireAdminOf(entity.region(), "register staff of entity " + entity.id());
+            organisation = entity.id();
+        } else if (r.organisation() != null) {
+            throw Fail.invalid("organisation", "is only for LAB and ENTITY participants");
+        }
+        store.requireAbsent(Participant.TYPE, r.id());
+        if (!store.idsByIndex(Participant.BY_IDENTITY, caller.msp(), identity.key())
+                .isEmpty()) {
+            throw Fail.conflict("that certificate is registered already in " + caller.msp());
+        }
+        Stamp s = store.stamp();
+        Participant participant = new Participant(
+                r.id(),
+                caller.msp(),
+                identity.id(),
+                identity.key(),
+                r.role(),
+                organisation,
+                r.name(),
+                s.recordedAt(),
+                s.txId());
+        store.put(Participant.TYPE, participant.id(), participant);
+        store.index(Participant.BY_IDENTITY, caller.msp(), identity.key(), participant.id());
+        store.event("ParticipantRegistered", participant);
+        return Canonical.json(participant);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterLab(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        LabRegistration r = Canonical.read(request, LabRegistration.class);
+        Check.id("id", r.id());
+        Check.text("name", r.name(), 200);
+        Accreditation accreditation = validAccreditation(r.accreditation());
+        LabSignature.publicKey("publicKey", r.publicKey());
+        caller.requireAdminOf(caller.msp(), "register labs");
+        store.requireAbsent(Lab.TYPE, r.id());
+        Stamp s = store.stamp();
+        Lab lab = new Lab(
+                r.id(),
+                r.name(),
+                caller.msp(),
+                accreditation,
+                r.publicKey(),
+                LabStatus.ACTIVE,
+                null,
+                s.recordedAt(),
+                s.txId());
+        store.put(Lab.TYPE, lab.id(), lab);
+        store.index(Lab.ALL, lab.id());
+        store.event("LabRegistered", lab);
+        return Canonical.json(lab);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String SetLabStatus(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        LabStatusChange r = Canonical.read(request, LabStatusChange.class);
+        Check.id("id", r.id());
+        Check.required("status", r.status());
+        Check.text("reason", r.reason(), 1000);
+        Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
+        caller.requireAdminOf(lab.region(), "change the status of lab " + lab.id());
+        Stamp s = store.stamp();
+        Lab changed = new Lab(
+                lab.id(),
+                lab.name(),
+                lab.region(),
+                lab.accreditation(),
+                lab.publicKey(),
+                r.status(),
+                r.reason(),
+                s.recordedAt(),
+                s.txId());
+        store.put(Lab.TYPE, lab.id(), changed);
+        store.event("LabStatusChanged", changed);
+        return Canonical.json(changed);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterEntity(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        EntityRegistration r = Canonical.read(request, EntityRegistration.class);
+        CreditCode.validate("id", r.id());
+        Check.text("name", r.name(), 200);
+        Check.text("province", r.province(), 100);
+        Check.required("category", r.category());
+        caller.requireAdminOf(caller.msp(), "register market entities");
+        store.requireAbsent(Entity.TYPE, r.id());
+        Stamp s = store.stamp();
+        Entity entity =
+                new Entity(r.id(), r.name(), caller.msp(), r.province(), r.category(), s.recordedAt(), s.txId());
+        store.put(Entity.TYPE, entity.id(), entity);
+        store.index(Entity.BY_REGION, entity.region(), entity.category().name(), entity.id());
+        store.event("EntityRegistered", entity);
+        return Canonical.json(entity);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterInstrument(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        InstrumentRegistration r = Canonical.read(request, InstrumentRegistration.class);
+        Check.id("id", r.id());
+        Check.id("owner", r.owner());
+        Check.text("type", r.type(), 200);
+        Check.text("manufacturer", r.manufacturer(), 200);
+        Check.text("model", r.model(), 200);
+        Check.text("serial", r.serial(), 200);
+        Check.text("location", r.location(), 500);
+        Check.required("mandatory", r.mandatory());
+        Check.id("category", r.category());
+        Entity owner = store.get(Entity.TYPE, r.owner(), Entity.class);
+        if (caller.has(Role.ENTITY)) {
+            if (!caller.entityId("register instruments").equals(owner.id())) {
+                throw Fail.forbidden("an entity may register only its own instruments");
+            }
+        } else {
+            caller.requireAdminOf(owner.region(), "register instruments of entity " + owner.id());
+        }
+        store.requireAbsent(Instrument.TYPE, r.id());
+        Stamp s = store.stamp();
+        Instrument instrument = new Instrument(
+                r.id(),
+                owner.id(),
+                r.type(),
+                r.manufacturer(),
+                r.model(),
+                r.serial(),
+                r.location(),
+                r.mandatory(),
+                r.category(),
+                s.recordedAt(),
+                s.txId());
+        store.put(Instrument.TYPE, instrument.id(), instrument);
+        store.index(Instrument.BY_OWNER, owner.id(), instrument.id());
+        store.event("InstrumentRegistered", instrument);
+        return Canonical.json(instrument);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterStandard(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        StandardRegistration r = Canonical.read(request, StandardRegistration.class);
+        Check.id("id", r.id());
+        Check.id("holder", r.holder());
+        Check.text("description", r.description(), 1000);
+        Check.required("level", r.level());
+        Check.id("category", r.category());
+        Lab holder = store.get(Lab.TYPE, r.holder(), Lab.class);
+        caller.requireAdminOf(holder.region(), "register standards of lab " + holder.id());
+        store.requireAbsent(Standard.TYPE, r.id());
+        Stamp s = store.stamp();
+        Standard standard =
+                new Standard(r.id(), holder.id(), r.description(), r.level(), r.category(), s.recordedAt(), s.txId());
+        store.put(Standard.TYPE, standard.id(), standard);
+        store.event("StandardRegistered", standard);
+        return Canonical.json(standard);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String WhoAmI(Context ctx) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        return Canonical.json(new Identity(
+                caller.msp(),
+                caller.identity().id(),
+                caller.role().map(Enum::name).orElse(null),
+                caller.participant().orElse(null)));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetRegion(Context ctx, String request) {
+        return get(ctx, request, Region.TYPE, Region.class);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListRegions(Context ctx) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        List<Region> regions = store.idsByIndex(Region.ALL).stream()
+                .map(id -> store.get(Region.TYPE, id, Region.class))
+                .toList();
+        return Canonical.json(regions);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetParticipant(Context ctx, String request) {
+        return get(ctx, request, Participant.TYPE, Participant.class);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetLab(Context ctx, String request) {
+        return get(ctx, request, Lab.TYPE, Lab.class);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListLabs(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Listing r = Canonical.read(request, Listing.class);
+        int size = r.pageSize() == null ? 50 : r.pageSize();
+        Check.that(size >= 1 && size <= RecordStore.MAX_PAGE, "pageSize", "must be 1-" + RecordStore.MAX_PAGE);
+        Page<Lab> page = store.recordPage(Lab.ALL, Lab.class, Lab.TYPE, size, r.bookmark());
+        return Canonical.json(page);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetEntity(Context ctx, String request) {
+        return get(ctx, request, Entity.TYPE, Entity.class);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetInstrument(Context ctx, String request) {
+        return get(ctx, request, Instrument.TYPE, Instrument.class);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetStandard(Context ctx, String request) {
+        return get(ctx, request, Standard.TYPE, Standard.class);
+    }
+
+    /** Every committed version of any record type, newest first: inspectors audit with it. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String History(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        TypedId r = Canonical.read(request, TypedId.class);
+        Check.id("type", r.type());
+        Check.id("id", r.id());
+        return Canonical.json(store.history(r.type(), r.id()));
+    }
+
+    /** Request naming a record of any type. */
+    public record TypedId(String type, String id) {}
+
+    private static <T> String get(Context ctx, String request, String type, Class<T> recordClass) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        ById r = Canonical.read(request, ById.class);
+        Check.id("id", r.id());
+        return Canonical.json(store.get(type, r.id(), recordClass));
+    }
+
+    private static Accreditation validAccreditation(Accreditation a) {
+        Check.required("accreditation", a);
+        Check.text("accreditation.body", a.body(), 200);
+        Check.text("accreditation.number", a.number(), 100);
+        var from = Check.instant("accreditation.validFrom", a.validFrom());
+        var until = Check.instant("accreditation.validUntil", a.validUntil());
+        Check.that(until.isAfter(from), "accreditation.validUntil", "must be after validFrom");
+        Check.items("accreditation.scope", a.scope(), 1);
+        for (int i = 0; i < a.scope().size(); i++) {
+            ScopeItem item = a.scope().get(i);
+            String at = "accreditation.scope[" + i + "].";
+            Check.id(at + "category", item.category());
+            Check.text(at + "quantity", item.quantity(), 200);
+            Check.text(at + "range", item.range(), 200);
+            Check.text(at + "cmcUncertainty", item.cmcUncertainty(), 200);
+        }
+        return new Accreditation(a.body(), a.number(), from.toString(), until.toString(), List.copyOf(a.scope()));
+    }
+}

@@ -1,0 +1,168 @@
+package org.metroledger.chaincode.state;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.json.Canonical;
+
+/**
+ * Typed access to world state. Records live under the composite key {@code (type, id)}; secondary
+ * indexes are composite keys whose last attribute is the indexed record's id and whose value is a
+ * single zero byte. Only key lookups and range scans: it runs on LevelDB.
+ */
+public final class RecordStore {
+    private static final byte[] INDEX_VALUE = {0};
+    /** Largest page a listing returns, whatever the caller asks. */
+    public static final int MAX_PAGE = 200;
+
+    private final ChaincodeStub stub;
+
+    public RecordStore(ChaincodeStub stub) {
+        this.stub = stub;
+    }
+
+    public ChaincodeStub stub() {
+        return stub;
+    }
+
+    /** The transaction's timestamp: the only clock the chaincode may read. */
+    public Instant now() {
+        return stub.getTxTimestamp();
+    }
+
+    public Stamp stamp() {
+        return new Stamp(now().toString(), stub.getTxId());
+    }
+
+    public String key(String type, String id) {
+        return stub.createCompositeKey(type, id).toString();
+    }
+
+    public <T> Optional<T> find(String type, String id, Class<T> recordClass) {
+        byte[] bytes = stub.getState(key(type, id));
+        if (bytes == null || bytes.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Canonical.readStored(bytes, recordClass));
+    }
+
+    /** The record, or NOT_FOUND naming its type and id. */
+    public <T> T get(String type, String id, Class<T> recordClass) {
+        return find(type, id, recordClass).orElseThrow(() -> Fail.notFound(type, id));
+    }
+
+    public boolean exists(String type, String id) {
+        byte[] bytes = stub.getState(key(type, id));
+        return bytes != null && bytes.length > 0;
+    }
+
+    /** Refuses with CONFLICT when a record of that type and id exists already. */
+    public void requireAbsent(String type, String id) {
+        if (exists(type, id)) {
+            throw Fail.conflict(type + " '" + id + "' exists already");
+        }
+    }
+
+    public void put(String type, String id, Object record) {
+        stub.putState(key(type, id), Canonical.bytes(record));
+    }
+
+    public void index(String index, String... attributes) {
+        stub.putState(stub.createCompositeKey(index, attributes).toString(), INDEX_VALUE);
+    }
+
+    public void unindex(String index, String... attributes) {
+        stub.delState(stub.createCompositeKey(index, attributes).toString());
+    }
+
+    /** Every id under an index prefix (last attribute of each key), in key order. For writes too. */
+    public List<String> idsByIndex(String index, String... prefix) {
+        List<String> ids = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(index, prefix)) {
+            for (KeyValue kv : results) {
+                ids.add(lastAttribute(kv.getKey()));
+            }
+        } catch (Exception e) {
+            throw rethrow(e);
+        }
+        return ids;
+    }
+
+    /** A page of ids under an index prefix; only for read-only (evaluate) transactions, as on Fabric. */
+    public Page<String> idPage(String index, int pageSize, String bookmark, String... prefix) {
+        int size = Math.max(1, Math.min(pageSize, MAX_PAGE));
+        List<String> ids = new ArrayList<>();
+        String next;
+        try (QueryResultsIteratorWithMetadata<KeyValue> results = stub.getStateByPartialCompositeKeyWithPagination(
+                new CompositeKey(index, prefix), size, bookmark == null ? "" : bookmark)) {
+            for (KeyValue kv : results) {
+                ids.add(lastAttribute(kv.getKey()));
+            }
+            next = results.getMetadata() == null ? "" : results.getMetadata().getBookmark();
+        } catch (Exception e) {
+            throw rethrow(e);
+        }
+        return new Page<>(ids, next);
+    }
+
+    /** A page of whole records of one type. */
+    public <T> Page<T> recordPage(
+            String index, Class<T> recordClass, String type, int pageSize, String bookmark, String... prefix) {
+        Page<String> ids = idPage(index, pageSize, bookmark, prefix);
+        List<T> records = new ArrayList<>();
+        for (String id : ids.items()) {
+            find(type, id, recordClass).ifPresent(records::add);
+        }
+        return new Page<>(records, ids.bookmark());
+    }
+
+    /** Every committed version of a record, newest first, as Fabric's history database answers. */
+    public List<HistoryEntry> history(String type, String id) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (QueryResultsIterator<KeyModification> results = stub.getHistoryForKey(key(type, id))) {
+            for (KeyModification change : results) {
+                entries.add(new HistoryEntry(
+                        change.getTxId(),
+                        change.getTimestamp() == null
+                                ? null
+                                : change.getTimestamp().toString(),
+                        change.isDeleted(),
+                        change.isDeleted() || change.getValue().length == 0
+                                ? null
+                                : Canonical.tree(new String(change.getValue(), StandardCharsets.UTF_8), "history")));
+            }
+        } catch (Exception e) {
+            throw rethrow(e);
+        }
+        return entries;
+    }
+
+    /** Sets the transaction's chaincode event; listeners see it once the transaction commits. */
+    public void event(String name, Object payload) {
+        stub.setEvent(name, Canonical.bytes(payload));
+    }
+
+    private String lastAttribute(String compositeKey) {
+        List<String> attributes = stub.splitCompositeKey(compositeKey).getAttributes();
+        return attributes.get(attributes.size() - 1);
+    }
+
+    private static RuntimeException rethrow(Exception e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException("state iteration failed", e);
+    }
+
+    /** For messages: the attributes of a key joined readably. */
+    public static String describe(String... attributes) {
+        return Arrays.toString(attributes);
+    }
+}

@@ -1,0 +1,62 @@
+package org.metroledger.simulation;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.shim.Chaincode.Response;
+import org.hyperledger.fabric.shim.ChaincodeServer;
+
+/**
+ * Runs the chaincode's own {@link ContractRouter} in-process: the same routing, serialisation and
+ * error handling as on a peer, with no gRPC in between.
+ */
+public final class ContractHost {
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger FABRIC_LOGGER = Logger.getLogger("org.hyperledger");
+
+    private final ContractRouter router;
+
+    public ContractHost() {
+        router = new ContractRouter(new String[] {"-i", "metroledger:in-process"});
+        try {
+            // Registers the contracts found on the classpath; the "server" is deliberately inert.
+            router.startRouterWithChaincodeServer(new InertServer());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot register contracts", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering contracts", e);
+        }
+        // The router logs every request at INFO and every refusal at SEVERE with a stack trace;
+        // in-process both are the hot path, and callers get every error in the response anyway.
+        FABRIC_LOGGER.setLevel(Level.OFF);
+    }
+
+    /** Simulates a proposal against committed state; nothing is committed. */
+    public Simulation simulate(WorldState state, Proposal proposal) {
+        SimulatedStub stub = new SimulatedStub(state, proposal);
+        Response response = router.invoke(stub);
+        return new Simulation(
+                response.getStatusCode(), response.getMessage(), response.getPayload(), stub.readWriteSet());
+    }
+
+    /** The chaincode's answer to a simulated proposal, with its read/write set. */
+    public record Simulation(int status, String message, byte[] payload, ReadWriteSet readWriteSet) {
+        /** Fabric treats statuses below 400 as success (200, or 3xx warnings). */
+        public boolean succeeded() {
+            return status < 400;
+        }
+
+        public String payloadText() {
+            return payload == null ? "" : new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class InertServer implements ChaincodeServer {
+        @Override
+        public void start() {}
+
+        @Override
+        public void stop() {}
+    }
+}

@@ -1,0 +1,40 @@
+package org.metroledger.simulation;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+
+/** An X.509 member of an MSP with its private key: what signs a proposal. */
+public record Member(String mspId, X509Certificate certificate, PrivateKey privateKey) {
+    public String certificatePem() {
+        return pem(certificate);
+    }
+
+    public String privateKeyPem() {
+        return pem(privateKey);
+    }
+
+    /** Fabric's SerializedIdentity: the MSP id and the PEM certificate, as a proposal's creator. */
+    public byte[] serializedIdentity() {
+        return SerializedIdentity.newBuilder()
+                .setMspid(mspId)
+                .setIdBytes(com.google.protobuf.ByteString.copyFrom(certificatePem(), StandardCharsets.UTF_8))
+                .build()
+                .toByteArray();
+    }
+
+    static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "cannot PEM-encode " + object.getClass().getSimpleName(), e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package org.metroledger.gateway.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.metroledger.simulation.Member;
+
+/**
+ * The ledger as the gateway sees it, whichever backend runs it (embedded or Fabric). Calls never
+ * block the caller's thread: they answer futures that fail with {@link LedgerException}.
+ */
+public interface Ledger extends AutoCloseable {
+    /**
+     * Endorses, orders and commits a transaction as {@code who}; completes once the transaction is
+     * committed valid (not merely endorsed), with its payload, txId and block number.
+     *
+     * @param function contract and function, e.g. {@code certificate:Issue}
+     */
+    CompletableFuture<Committed> submit(Member who, String function, List<String> args);
+
+    /** Evaluates a read-only function as {@code who} against committed state. */
+    CompletableFuture<String> evaluate(Member who, String function, List<String> args);
+
+    /** The number of the block holding a committed transaction, or empty if unknown. */
+    CompletableFuture<Optional<Long>> blockNumberOf(String txId);
+
+    /** Number of blocks committed so far (the next block's number). */
+    long height();
+
+    /** A committed block's summary, or empty when it does not exist yet. */
+    CompletableFuture<Optional<BlockSummary>> block(long number);
+
+    /**
+     * Calls the listener with every chaincode event of every transaction committed valid from
+     * {@code fromBlock} on, in commit order, until the returned handle is closed.
+     */
+    AutoCloseable onEvents(long fromBlock, Consumer<LedgerEvent> listener);
+
+    /** Which backend this is, for /health and logs ("embedded" or "fabric"). */
+    String backend();
+
+    @Override
+    void close();
+}
