@@ -4,7 +4,7 @@
 # and one Raft orderer, all native processes on 127.0.0.1 (no Docker).
 set -euo pipefail
 
-# shellcheck source=lib/network-common.sh
+# shellcheck source=lib/network-common.sh source-path=SCRIPTDIR
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/network-common.sh"
 
 usage() {
@@ -95,6 +95,12 @@ orderer_channel_active() {
   osnadmin_cli "$1" channel list --channelID "$CHANNEL_NAME" 2>/dev/null | grep -q '"status": *"active"'
 }
 
+# peer_join ORG: joins ORG's peer to the channel; succeeds if it already has.
+peer_join() {
+  peer_cli "$1" channel list 2>/dev/null | grep -qx "$CHANNEL_NAME" && return 0
+  peer_cli "$1" channel join -b "$GENESIS_BLOCK"
+}
+
 peer_has_channel() {
   local h
   h=$(channel_height "$1")
@@ -134,7 +140,7 @@ cmd_up() {
   for org in "${ORGS[@]}"; do
     log "peer $(peer_name "$org") joins '$CHANNEL_NAME'"
     wait_for "$(peer_name "$org") to join '$CHANNEL_NAME'" "$(peer_name "$org")" \
-      peer_cli "$org" channel join -b "$GENESIS_BLOCK"
+      peer_join "$org"
   done
   for org in "${ORGS[@]}"; do
     wait_for "channel '$CHANNEL_NAME' on $(peer_name "$org")" "$(peer_name "$org")" peer_has_channel "$org"
@@ -331,19 +337,19 @@ cmd_node() {
 }
 
 main() {
-  local cmd=${1:-}
-  [[ -n $cmd ]] || { usage >&2; exit 2; }
+  local command=${1:-}
+  [[ -n $command ]] || { usage >&2; exit 2; }
   shift
-  case $cmd in
+  case $command in
     up) cmd_up "$@" ;;
     deploy) cmd_deploy "$@" ;;
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
-    stop-node|start-node) cmd_node "$cmd" "$@" ;;
+    stop-node|start-node) cmd_node "$command" "$@" ;;
     generate) cmd_generate "$@" ;;
     nodes) all_nodes; all_chaincode_nodes ;;
     -h|--help|help) usage ;;
-    *) echo "network: unknown command '$cmd'" >&2; usage >&2; exit 2 ;;
+    *) echo "network: unknown command '$command'" >&2; usage >&2; exit 2 ;;
   esac
 }
 

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash source-path=SCRIPTDIR
 # Shared helpers for scripts/network.sh: paths, node definitions, process
 # control, waiting, and the `peer` CLI as an organisation's admin.
 # Sourced, never run; the caller has `set -euo pipefail`.
@@ -23,6 +23,7 @@ STOP_SECONDS=${METROLEDGER_STOP_SECONDS:-10}
 source "$NETWORK_SRC/network.conf"
 # shellcheck source=crypto.sh
 source "$COMMON_DIR/crypto.sh"
+# shellcheck disable=SC2034  # used by network.sh
 GENESIS_BLOCK="$ARTIFACTS_DIR/$CHANNEL_NAME.block"
 
 log() { printf '%s [network] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
