@@ -233,9 +233,18 @@ cmd_deploy() {
   done
 
   # The chaincode servers go first: the peer dials them on the first invoke.
+  local restart=()
   for org in "${ORGS[@]}"; do
     n=$(chaincode_name "$org")
-    stop_node "$n"
+    if is_running "$n" && grep -qxF "CORE_CHAINCODE_ID_NAME=${package_id[$org]}" "$NODES_DIR/$n/env"; then
+      log "$n already serves ${package_id[$org]}"
+    else
+      restart+=("$n")
+    fi
+  done
+  stop_nodes "${restart[@]}"
+  for n in "${restart[@]}"; do
+    org=$(node_org "$n")
     define_chaincode "$org" "${package_id[$org]}" "$cc_dir/$CHAINCODE_NAME.jar"
     start_node "$n"
   done
@@ -287,9 +296,13 @@ cmd_down() {
     esac
   done
   if [[ -d $NODES_DIR ]]; then
-    for n in $(all_chaincode_nodes) $(all_nodes | tac); do
-      [[ -d $NODES_DIR/$n ]] && stop_node "$n"
-    done
+    # Chaincode servers, then peers, then orderers; each group in parallel.
+    # shellcheck disable=SC2046
+    stop_nodes $(all_chaincode_nodes)
+    # shellcheck disable=SC2046
+    stop_nodes $(all_nodes | grep "^$PEER_NODE\.")
+    # shellcheck disable=SC2046
+    stop_nodes $(all_nodes | grep "^$ORDERER_NODE\.")
   fi
   if $keep; then
     log "stopped; kept $RUN_DIR"

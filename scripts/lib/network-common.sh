@@ -225,8 +225,8 @@ pid_file() { echo "$NODES_DIR/$1/pid"; }
 log_file() { echo "$NODES_DIR/$1/log"; }
 
 # node_pid NAME: prints the pid of the running process NAME, or fails.
-# A pid counts only while /proc shows the same executable we started, so a
-# recycled pid is never signalled.
+# A pid counts only while its /proc command line still names the executable
+# we started, so a recycled pid is never signalled.
 node_pid() {
   local pf pid exe
   pf=$(pid_file "$1")
@@ -235,7 +235,7 @@ node_pid() {
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
   exe=$(head -1 "$NODES_DIR/$1/cmd")
-  tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | head -1 | grep -qxF "$exe" || return 1
+  tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF "$exe" || return 1
   echo "$pid"
 }
 
@@ -278,6 +278,17 @@ stop_node() {
   fi
   rm -f "$(pid_file "$name")"
   log "stopped $name (pid $pid)"
+}
+
+# stop_nodes NAME...: stop_node for each, concurrently.
+stop_nodes() {
+  local n pids=()
+  for n in "$@"; do
+    [[ -d $NODES_DIR/$n ]] || continue
+    stop_node "$n" &
+    pids+=($!)
+  done
+  ((${#pids[@]} == 0)) || wait "${pids[@]}"
 }
 
 # ---------------------------------------------------------------- waiting
