@@ -1,0 +1,136 @@
+package org.metroledger.testbed;
+
+import java.security.KeyPair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.metroledger.chaincode.identity.Role;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.registry.CreditCode;
+import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.simulation.CertificateAuthority;
+import org.metroledger.simulation.Member;
+
+/**
+ * A registered world on a {@link TestBed}: the three regions, a lab and a market entity in North
+ * and in East, and one member for every role, so every contract test starts from the same place.
+ */
+public final class TestWorld {
+    public static final String LAB_NORTH = "lab-north-1";
+    public static final String LAB_EAST = "lab-east-1";
+    public static final String ENTITY_NORTH = withCheck("91110000600037341");
+    public static final String ENTITY_EAST = withCheck("91310000MA1FL8Q2R");
+    /** Categories every test lab is accredited for. */
+    public static final String[] CATEGORIES = {"fuel-dispenser", "weighing", "temperature"};
+
+    public final TestBed bed = new TestBed();
+    public final Member northAdmin = bed.admin(TestBed.NORTH);
+    public final Member eastAdmin = bed.admin(TestBed.EAST);
+    public final Member centralSouthAdmin = bed.admin(TestBed.CENTRAL_SOUTH);
+    public final Member northLab = bed.client(TestBed.NORTH, "operator@" + LAB_NORTH);
+    public final Member eastLab = bed.client(TestBed.EAST, "operator@" + LAB_EAST);
+    public final Member northInspector = bed.client(TestBed.NORTH, "inspector@north");
+    public final Member eastInspector = bed.client(TestBed.EAST, "inspector@east");
+    public final Member northEntity = bed.client(TestBed.NORTH, "owner@" + ENTITY_NORTH);
+    public final Member eastEntity = bed.client(TestBed.EAST, "owner@" + ENTITY_EAST);
+    /** A certificate of NorthMSP's CA that nobody registered: it holds no role. */
+    public final Member stranger = bed.client(TestBed.NORTH, "stranger");
+
+    public final KeyPair northLabKey = CertificateAuthority.newKeyPair();
+    public final KeyPair eastLabKey = CertificateAuthority.newKeyPair();
+
+    public TestWorld() {
+        region(northAdmin, "华北", "北京");
+        region(eastAdmin, "华东", "上海");
+        region(centralSouthAdmin, "中南", "湖北");
+        lab(northAdmin, LAB_NORTH, northLabKey);
+        lab(eastAdmin, LAB_EAST, eastLabKey);
+        entity(northAdmin, ENTITY_NORTH, "北京", "FUEL_STATION");
+        entity(eastAdmin, ENTITY_EAST, "上海", "MARKET");
+        participant(northAdmin, "p-north-lab", northLab, Role.LAB, LAB_NORTH);
+        participant(eastAdmin, "p-east-lab", eastLab, Role.LAB, LAB_EAST);
+        participant(northAdmin, "p-north-inspector", northInspector, Role.INSPECTOR, null);
+        participant(eastAdmin, "p-east-inspector", eastInspector, Role.INSPECTOR, null);
+        participant(northAdmin, "p-north-entity", northEntity, Role.ENTITY, ENTITY_NORTH);
+        participant(eastAdmin, "p-east-entity", eastEntity, Role.ENTITY, ENTITY_EAST);
+    }
+
+    /** Every kind of caller, by a readable name, for authorisation matrices. */
+    public Map<String, Member> everyCaller() {
+        Map<String, Member> callers = new LinkedHashMap<>();
+        callers.put("north centre admin", northAdmin);
+        callers.put("east centre admin", eastAdmin);
+        callers.put("central-south centre admin", centralSouthAdmin);
+        callers.put("north lab", northLab);
+        callers.put("east lab", eastLab);
+        callers.put("north inspector", northInspector);
+        callers.put("east inspector", eastInspector);
+        callers.put("north entity", northEntity);
+        callers.put("east entity", eastEntity);
+        callers.put("unregistered identity", stranger);
+        return callers;
+    }
+
+    /** Signs a request as a lab does: over the canonical JSON of everything but the signature. */
+    public static String signed(KeyPair labKey, Map<String, Object> request) {
+        Map<String, Object> unsigned = new LinkedHashMap<>(request);
+        unsigned.remove("signature");
+        String signature = LabSignature.sign(labKey.getPrivate(), Canonical.bytes(unsigned));
+        unsigned.put("signature", signature);
+        return Canonical.json(unsigned);
+    }
+
+    public static String withCheck(String first17) {
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    private void region(Member admin, String name, String province) {
+        bed.submit(admin, "registry:RegisterRegion", Canonical.json(Map.of("name", name, "provinces", new String[] {
+            province
+        })));
+    }
+
+    private void lab(Member admin, String id, KeyPair key) {
+        Map<String, Object> accreditation = new LinkedHashMap<>();
+        accreditation.put("body", "CNAS");
+        accreditation.put("number", "L" + Math.abs(id.hashCode() % 10000));
+        accreditation.put("validFrom", "2020-01-01T00:00:00Z");
+        accreditation.put("validUntil", "2030-01-01T00:00:00Z");
+        accreditation.put(
+                "scope",
+                java.util.Arrays.stream(CATEGORIES)
+                        .map(c ->
+                                Map.of("category", c, "quantity", "q-" + c, "range", "0-100", "cmcUncertainty", "0.1%"))
+                        .toList());
+        bed.submit(
+                admin,
+                "registry:RegisterLab",
+                Canonical.json(Map.of(
+                        "id",
+                        id,
+                        "name",
+                        "Lab " + id,
+                        "accreditation",
+                        accreditation,
+                        "publicKey",
+                        LabSignature.pem(key.getPublic()))));
+    }
+
+    private void entity(Member admin, String id, String province, String category) {
+        bed.submit(
+                admin,
+                "registry:RegisterEntity",
+                Canonical.json(Map.of("id", id, "name", "Entity " + id, "province", province, "category", category)));
+    }
+
+    private void participant(Member admin, String id, Member member, Role role, String organisation) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", id);
+        request.put("certificate", member.certificatePem());
+        request.put("role", role.name());
+        request.put("name", id);
+        if (organisation != null) {
+            request.put("organisation", organisation);
+        }
+        bed.submit(admin, "registry:RegisterParticipant", Canonical.json(request));
+    }
+}
