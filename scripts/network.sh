@@ -116,7 +116,9 @@ cmd_up() {
     restart_kept
     return
   fi
-  [[ ! -e $RUN_DIR ]] || die "$RUN_DIR exists but holds no complete network; remove it or run 'scripts/network.sh down'"
+  [[ ! -e $RUN_DIR ]] || die "$RUN_DIR exists but holds no complete network; run 'scripts/network.sh down' first"
+  # shellcheck disable=SC2154  # rc is assigned inside the trap
+  trap 'rc=$?; ((rc == 0)) || echo "network: up failed; logs in $NODES_DIR/*/log; clean up with: scripts/network.sh down" >&2' EXIT
   ensure_fabric
   generate
   log "creating the genesis block of channel '$CHANNEL_NAME'"
