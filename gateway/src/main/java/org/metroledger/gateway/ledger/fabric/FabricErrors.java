@@ -1,0 +1,62 @@
+package org.metroledger.gateway.ledger.fabric;
+
+import io.grpc.Status;
+import java.util.stream.Collectors;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.ledger.LedgerException;
+
+/**
+ * Turns fabric-gateway exceptions into {@link LedgerException}s with our error codes. The chaincode's
+ * code travels in its message ("chaincode response 500, CODE: ..."), which Fabric's gateway service
+ * passes on in the error details.
+ */
+final class FabricErrors {
+    private FabricErrors() {}
+
+    static LedgerException of(GatewayException e, String txId) {
+        String details = e.getDetails().stream().map(ErrorDetail::getMessage).collect(Collectors.joining("; "));
+        String description = e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
+        String all = description + "; " + details;
+        ErrorCode code = Fail.codeOf(null, all);
+        if (code != ErrorCode.INTERNAL) {
+            return new LedgerException(code, Fail.messageOf(firstWithCode(e, description)), txId, e);
+        }
+        if (isUnavailable(e)) {
+            return new LedgerException(ErrorCode.UNAVAILABLE, "the Fabric network did not answer: " + all, txId, e);
+        }
+        return new LedgerException(ErrorCode.INTERNAL, "Fabric call failed: " + all, txId, e);
+    }
+
+    static LedgerException committedInvalid(org.hyperledger.fabric.client.Status status) {
+        TxValidationCode code = status.getCode();
+        ErrorCode ours = isConflict(code) ? ErrorCode.MVCC_READ_CONFLICT : ErrorCode.CONFLICT;
+        return new LedgerException(
+                ours,
+                "transaction " + status.getTransactionId() + " was committed invalid in block " + status.getBlockNumber() + ": " + code,
+                status.getTransactionId(),
+                null);
+    }
+
+    static boolean isConflict(TxValidationCode code) {
+        return code == TxValidationCode.MVCC_READ_CONFLICT || code == TxValidationCode.PHANTOM_READ_CONFLICT;
+    }
+
+    /** True when trying another peer may help: the peer is down or overloaded, not the request wrong. */
+    static boolean isUnavailable(GatewayException e) {
+        Status.Code code = e.getStatus().getCode();
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+    }
+
+    private static String firstWithCode(GatewayException e, String description) {
+        for (ErrorDetail detail : e.getDetails()) {
+            if (Fail.codeOf(null, detail.getMessage()) != ErrorCode.INTERNAL) {
+                return detail.getMessage();
+            }
+        }
+        return description;
+    }
+}

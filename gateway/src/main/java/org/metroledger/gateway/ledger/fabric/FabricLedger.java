@@ -1,0 +1,323 @@
+package org.metroledger.gateway.ledger.fabric;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hyperledger.fabric.client.CommitStatusException;
+import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Hash;
+import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.identity.Signers;
+import org.hyperledger.fabric.client.identity.X509Identity;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.ledger.BlockSummary;
+import org.metroledger.gateway.ledger.Committed;
+import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.ledger.LedgerEvent;
+import org.metroledger.gateway.ledger.LedgerException;
+import org.metroledger.simulation.Member;
+
+/**
+ * The ledger on a real Fabric network, through the fabric-gateway client: one gRPC channel per
+ * peer, one Gateway per acting identity (on its own organisation's peer first, failing over to the
+ * others), deadlines on every call and bounded retry of MVCC read conflicts with a fresh proposal.
+ */
+public final class FabricLedger implements Ledger {
+    private static final Logger LOG = Logger.getLogger(FabricLedger.class.getName());
+    /** A conflict means another transaction won the race; a fresh proposal usually succeeds. */
+    private static final int MAX_ATTEMPTS = 4;
+
+    private final FabricNetwork settings;
+    private final Deadlines deadlines;
+    private final Map<String, ManagedChannel> channels = new LinkedHashMap<>();
+    private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
+    private final Member observer;
+    private final ExecutorService calls;
+    private final ChaincodeEventStreams events;
+    private final AtomicLong height = new AtomicLong();
+
+    private FabricLedger(FabricNetwork settings, Member observer, Deadlines deadlines) {
+        this.settings = settings;
+        this.observer = observer;
+        this.deadlines = deadlines;
+        // fabric-gateway's calls block; a bounded pool keeps them off the event loop.
+        this.calls = Executors.newFixedThreadPool(64, daemon("fabric-call"));
+        for (FabricNetwork.Organization org : settings.organizations()) {
+            channels.put(org.mspId(), channel(org.peer()));
+        }
+        this.events = new ChaincodeEventStreams(this::network, settings.chaincode());
+    }
+
+    /**
+     * Connects to the network described by {@code gateway-connection.json}; {@code observer} is the
+     * identity used for block queries and event streams.
+     */
+    public static FabricLedger connect(FabricNetwork settings, Member observer, Deadlines deadlines) {
+        FabricLedger ledger = new FabricLedger(settings, observer, deadlines);
+        ledger.refreshHeight();
+        return ledger;
+    }
+
+    @Override
+    public CompletableFuture<Committed> submit(Member who, String function, List<String> args) {
+        return CompletableFuture.supplyAsync(() -> submitNow(who, function, args), calls);
+    }
+
+    @Override
+    public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
+        return CompletableFuture.supplyAsync(
+                () -> new String(
+                        onAnyPeer(who, network -> contract(network)
+                                .newProposal(function)
+                                .addArguments(args.toArray(String[]::new))
+                                .build()
+                                .evaluate(deadlines::forEvaluate)),
+                        StandardCharsets.UTF_8),
+                calls);
+    }
+
+    private Committed submitNow(Member who, String function, List<String> args) {
+        LedgerException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return onAnyPeer(who, network -> {
+                    SubmittedTransaction submitted = contract(network)
+                            .newProposal(function)
+                            .addArguments(args.toArray(String[]::new))
+                            .build()
+                            .endorse(deadlines::forEndorse)
+                            .submitAsync(deadlines::forSubmit);
+                    Status status = submitted.getStatus(deadlines::forCommitStatus);
+                    if (!status.isSuccessful()) {
+                        throw new CommitFailure(status);
+                    }
+                    height.accumulateAndGet(status.getBlockNumber() + 1, Math::max);
+                    return new Committed(
+                            new String(submitted.getResult(), StandardCharsets.UTF_8),
+                            status.getTransactionId(),
+                            status.getBlockNumber());
+                });
+            } catch (LedgerException e) {
+                if (e.code() != ErrorCode.MVCC_READ_CONFLICT) {
+                    throw e;
+                }
+                last = e;
+                LOG.fine(() -> "retrying " + function + " after " + e.getMessage());
+            }
+        }
+        throw last;
+    }
+
+    /** A call that may throw Fabric's checked exceptions. */
+    @FunctionalInterface
+    private interface FabricCall<T> {
+        T apply(Network network) throws GatewayException, CommitFailure;
+    }
+
+    /** The caller's own organisation's peer first, then the others while peers are unavailable. */
+    private <T> T onAnyPeer(Member who, FabricCall<T> call) {
+        LedgerException unavailable = null;
+        for (String peerMsp : peerOrder(who.mspId())) {
+            try {
+                return call.apply(gateway(who, peerMsp).getNetwork(settings.channel()));
+            } catch (CommitFailure e) {
+                throw FabricErrors.committedInvalid(e.status);
+            } catch (CommitStatusException e) {
+                // The transaction was submitted: its fate is unknown, so never resubmit it elsewhere.
+                throw new LedgerException(
+                        ErrorCode.UNAVAILABLE,
+                        "transaction " + e.getTransactionId() + " was submitted but its commit status is unknown",
+                        e.getTransactionId(),
+                        e);
+            } catch (GatewayException e) {
+                LedgerException mapped = FabricErrors.of(e, null);
+                if (mapped.code() != ErrorCode.UNAVAILABLE) {
+                    throw mapped;
+                }
+                unavailable = mapped;
+                LOG.log(Level.WARNING, "peer of " + peerMsp + " unavailable, trying the next", e);
+            }
+        }
+        throw unavailable;
+    }
+
+    private List<String> peerOrder(String mspId) {
+        List<String> order = new ArrayList<>();
+        if (channels.containsKey(mspId)) {
+            order.add(mspId);
+        }
+        channels.keySet().stream().filter(m -> !m.equals(mspId)).forEach(order::add);
+        return order;
+    }
+
+    private Gateway gateway(Member who, String peerMsp) {
+        return gateways.computeIfAbsent(peerMsp + "|" + fingerprint(who), key -> Gateway.newInstance()
+                .identity(new X509Identity(who.mspId(), who.certificate()))
+                .signer(Signers.newPrivateKeySigner(who.privateKey()))
+                .hash(Hash.SHA256)
+                .connection(channels.get(peerMsp))
+                .connect());
+    }
+
+    private Network network() {
+        return gateway(observer, peerOrder(observer.mspId()).get(0)).getNetwork(settings.channel());
+    }
+
+    private Contract contract(Network network) {
+        return network.getContract(settings.chaincode());
+    }
+
+    @Override
+    public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                byte[] bytes = qscc("GetBlockByTxID", settings.channel(), txId);
+                return Optional.of(Block.parseFrom(bytes).getHeader().getNumber());
+            } catch (LedgerException e) {
+                if (e.code() == ErrorCode.UNAVAILABLE) {
+                    throw e;
+                }
+                return Optional.<Long>empty();
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block from qscc", null, e);
+            }
+        }, calls);
+    }
+
+    @Override
+    public long height() {
+        return height.get();
+    }
+
+    private void refreshHeight() {
+        try {
+            BlockchainInfo info = BlockchainInfo.parseFrom(qscc("GetChainInfo", settings.channel()));
+            height.accumulateAndGet(info.getHeight(), Math::max);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new LedgerException(ErrorCode.INTERNAL, "unreadable chain info from qscc", null, e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Optional<BlockSummary>> block(long number) {
+        return CompletableFuture.supplyAsync(() -> {
+            refreshHeight();
+            if (number < 0 || number >= height.get()) {
+                return Optional.<BlockSummary>empty();
+            }
+            try {
+                return Optional.of(BlockDecoder.summarise(
+                        Block.parseFrom(qscc("GetBlockByNumber", settings.channel(), Long.toString(number)))));
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block " + number, null, e);
+            }
+        }, calls);
+    }
+
+    private byte[] qscc(String function, String... args) {
+        return onAnyPeer(observer, network -> network.getContract("qscc")
+                .newProposal(function)
+                .addArguments(args)
+                .build()
+                .evaluate(deadlines::forEvaluate));
+    }
+
+    @Override
+    public AutoCloseable onEvents(long fromBlock, Consumer<LedgerEvent> listener) {
+        return events.open(fromBlock, event -> {
+            height.accumulateAndGet(event.blockNumber() + 1, Math::max);
+            listener.accept(event);
+        });
+    }
+
+    @Override
+    public String backend() {
+        return "fabric";
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        gateways.values().forEach(Gateway::close);
+        calls.shutdown();
+        for (ManagedChannel channel : channels.values()) {
+            channel.shutdownNow();
+            try {
+                channel.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static ManagedChannel channel(FabricNetwork.Node peer) {
+        try {
+            ChannelCredentials tls = TlsChannelCredentials.newBuilder()
+                    .trustManager(new File(peer.tlsRootCertPath()))
+                    .build();
+            var builder = Grpc.newChannelBuilder(peer.endpoint(), tls);
+            if (peer.tlsServerNameOverride() != null && !peer.tlsServerNameOverride().isBlank()) {
+                builder.overrideAuthority(peer.tlsServerNameOverride());
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new LedgerException(ErrorCode.UNAVAILABLE, "cannot read TLS root of " + peer.name() + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    private static String fingerprint(Member member) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(member.certificate().getEncoded()));
+        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong counter = new AtomicLong();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A commit that Fabric judged invalid, carried out of the lambda to be mapped once. */
+    private static final class CommitFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Status status;
+
+        CommitFailure(Status status) {
+            super(status.getCode().name());
+            this.status = status;
+        }
+    }
+}
