@@ -1,0 +1,119 @@
+package org.metroledger.chaincode.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.simulation.ContractHost.Simulation;
+import org.metroledger.simulation.Member;
+import org.metroledger.testbed.TestWorld;
+
+/** Bad input to every registry function: INVALID_ARGUMENT naming the field, and no writes. */
+class RegistryBadInputTest {
+    private static final TestWorld WORLD = new TestWorld();
+    private static final String LAB = RegistryAuthorisationTest.labRequest("lab-x");
+    private static final String INSTRUMENT =
+            RegistryAuthorisationTest.instrumentRequest("inst-x", TestWorld.ENTITY_NORTH);
+    private static final String LONG = "x".repeat(5000);
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("registry:RegisterRegion", "", "request"),
+                Arguments.of("registry:RegisterRegion", "not json", "request"),
+                Arguments.of("registry:RegisterRegion", "[]", "request"),
+                Arguments.of("registry:RegisterRegion", "{\"provinces\":[\"x\"]}", "name"),
+                Arguments.of("registry:RegisterRegion", "{\"name\":\"n\",\"provinces\":[]}", "provinces"),
+                Arguments.of("registry:RegisterRegion", "{\"name\":7,\"provinces\":[\"x\"]}", "name"),
+                Arguments.of("registry:RegisterRegion", "{\"name\":\"n\",\"provinces\":[\"x\"],\"extra\":1}", "extra"),
+                Arguments.of(
+                        "registry:RegisterParticipant",
+                        "{\"id\":\"p1\",\"certificate\":\"nope\",\"role\":\"LAB\",\"name\":\"n\"}",
+                        "certificate"),
+                Arguments.of(
+                        "registry:RegisterParticipant",
+                        "{\"id\":\"p 1\",\"certificate\":\"nope\",\"role\":\"LAB\",\"name\":\"n\"}",
+                        "id"),
+                Arguments.of("registry:RegisterParticipant", participant("\"role\":\"KING\""), "role"),
+                Arguments.of("registry:RegisterParticipant", participant("\"role\":\"LAB\""), "organisation"),
+                Arguments.of("registry:RegisterLab", LAB.replace("\"id\":\"lab-x\"", "\"id\":\"\""), "id"),
+                Arguments.of(
+                        "registry:RegisterLab",
+                        LAB.replace("2030-01-01T00:00:00Z", "2030-13-01"),
+                        "accreditation.validUntil"),
+                Arguments.of(
+                        "registry:RegisterLab",
+                        LAB.replace("2030-01-01T00:00:00Z", "2019-01-01T00:00:00Z"),
+                        "accreditation.validUntil"),
+                Arguments.of(
+                        "registry:RegisterLab",
+                        LAB.replace("\"category\":\"weighing\"", "\"category\":\"\""),
+                        "accreditation.scope[0].category"),
+                Arguments.of(
+                        "registry:RegisterLab",
+                        LAB.replaceAll("\"publicKey\":\"[^\"]*\"", "\"publicKey\":\"garbage\""),
+                        "publicKey"),
+                Arguments.of(
+                        "registry:RegisterLab", LAB.replace("\"name\":\"新实验室\"", "\"name\":\"" + LONG + "\""), "name"),
+                Arguments.of(
+                        "registry:SetLabStatus",
+                        "{\"id\":\"lab-north-1\",\"status\":\"CLOSED\",\"reason\":\"r\"}",
+                        "status"),
+                Arguments.of("registry:SetLabStatus", "{\"id\":\"lab-north-1\",\"status\":\"SUSPENDED\"}", "reason"),
+                Arguments.of(
+                        "registry:RegisterEntity",
+                        "{\"id\":\"123\",\"name\":\"n\",\"province\":\"p\",\"category\":\"MARKET\"}",
+                        "id"),
+                Arguments.of(
+                        "registry:RegisterEntity",
+                        "{\"id\":\"91110000600037341I\",\"name\":\"n\",\"province\":\"p\",\"category\":\"MARKET\"}",
+                        "id"),
+                Arguments.of(
+                        "registry:RegisterEntity",
+                        "{\"id\":\"" + TestWorld.withCheck("91110000600037342")
+                                + "\",\"name\":\"n\",\"province\":\"p\",\"category\":\"CASINO\"}",
+                        "category"),
+                Arguments.of(
+                        "registry:RegisterInstrument",
+                        INSTRUMENT.replace("\"mandatory\":true", "\"mandatory\":\"yes\""),
+                        "mandatory"),
+                Arguments.of("registry:RegisterInstrument", INSTRUMENT.replace(",\"mandatory\":true", ""), "mandatory"),
+                Arguments.of(
+                        "registry:RegisterInstrument",
+                        INSTRUMENT.replace("\"serial\":\"SN-1\"", "\"serial\":\"" + LONG + "\""),
+                        "serial"),
+                Arguments.of(
+                        "registry:RegisterInstrument",
+                        INSTRUMENT.replace("\"category\":\"weighing\"", "\"category\":\"../x\""),
+                        "category"),
+                Arguments.of(
+                        "registry:RegisterStandard",
+                        "{\"id\":\"s\",\"holder\":\"lab-north-1\",\"description\":\"d\",\"level\":\"GOLD\",\"category\":\"c\"}",
+                        "level"),
+                Arguments.of("registry:GetLab", "{\"id\":\"\\u0000\"}", "id"),
+                Arguments.of("registry:GetLab", "{}", "id"),
+                Arguments.of("registry:ListLabs", "{\"pageSize\":0}", "pageSize"),
+                Arguments.of("registry:ListLabs", "{\"pageSize\":\"ten\"}", "pageSize"),
+                Arguments.of("registry:History", "{\"type\":\"Lab\"}", "id"));
+    }
+
+    private static String participant(String role) {
+        return "{\"id\":\"p1\",\"certificate\":"
+                + org.metroledger.chaincode.json.Canonical.json(WORLD.stranger.certificatePem()) + "," + role
+                + ",\"name\":\"n\"}";
+    }
+
+    @ParameterizedTest(name = "{0} {1} names {2}")
+    @MethodSource("cases")
+    void bad_input_is_refused_naming_the_field(String function, String request, String field) {
+        Member admin = WORLD.northAdmin;
+        Simulation sim = WORLD.bed.simulate(admin, function, request);
+        assertThat(sim.succeeded()).as("should be refused").isFalse();
+        assertThat(Fail.codeOf(sim.payload(), sim.message())).as(sim.message()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(Fail.messageOf(sim.message())).startsWith(field);
+        assertThat(sim.readWriteSet().writes()).isEmpty();
+    }
+}
