@@ -37,26 +37,34 @@ final class BlockDecoder {
     static BlockSummary summarise(Block block) throws InvalidProtocolBufferException {
         BlockHeader header = block.getHeader();
         byte[] filter = block.getMetadata().getMetadataCount() > BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE
-                ? block.getMetadata().getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE).toByteArray()
+                ? block.getMetadata()
+                        .getMetadata(BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE)
+                        .toByteArray()
                 : new byte[0];
         List<BlockSummary.TransactionSummary> transactions = new ArrayList<>();
         String blockTime = null;
         for (int i = 0; i < block.getData().getDataCount(); i++) {
             Envelope envelope = Envelope.parseFrom(block.getData().getData(i));
             Payload payload = Payload.parseFrom(envelope.getPayload());
-            ChannelHeader channelHeader = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
-            SignatureHeader signatureHeader = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
+            ChannelHeader channelHeader =
+                    ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
+            SignatureHeader signatureHeader =
+                    SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
             String creator = signatureHeader.getCreator().isEmpty()
                     ? ""
                     : SerializedIdentity.parseFrom(signatureHeader.getCreator()).getMspid();
             String time = Instant.ofEpochSecond(
-                            channelHeader.getTimestamp().getSeconds(), channelHeader.getTimestamp().getNanos())
+                            channelHeader.getTimestamp().getSeconds(),
+                            channelHeader.getTimestamp().getNanos())
                     .toString();
             blockTime = time;
             String function = channelHeader.getType() == HeaderType.ENDORSER_TRANSACTION_VALUE
                     ? function(payload)
-                    : HeaderType.forNumber(channelHeader.getType()) == null ? "" : HeaderType.forNumber(channelHeader.getType()).name();
-            TxValidationCode code = i < filter.length ? TxValidationCode.forNumber(filter[i] & 0xff) : TxValidationCode.VALID;
+                    : HeaderType.forNumber(channelHeader.getType()) == null
+                            ? ""
+                            : HeaderType.forNumber(channelHeader.getType()).name();
+            TxValidationCode code =
+                    i < filter.length ? TxValidationCode.forNumber(filter[i] & 0xff) : TxValidationCode.VALID;
             transactions.add(new BlockSummary.TransactionSummary(
                     channelHeader.getTxId(), creator, function, code == null ? "UNKNOWN" : code.name(), time));
         }
@@ -88,7 +96,8 @@ final class BlockDecoder {
         if (transaction.getActionsCount() == 0) {
             return "";
         }
-        ChaincodeActionPayload action = ChaincodeActionPayload.parseFrom(transaction.getActions(0).getPayload());
+        ChaincodeActionPayload action =
+                ChaincodeActionPayload.parseFrom(transaction.getActions(0).getPayload());
         ChaincodeProposalPayload proposal = ChaincodeProposalPayload.parseFrom(action.getChaincodeProposalPayload());
         ChaincodeInvocationSpec spec = ChaincodeInvocationSpec.parseFrom(proposal.getInput());
         if (spec.getChaincodeSpec().getInput().getArgsCount() == 0) {

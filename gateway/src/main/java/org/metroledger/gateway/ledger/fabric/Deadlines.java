@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 public record Deadlines(Duration evaluate, Duration endorse, Duration submit, Duration commitStatus) {
     /** fabric-gateway's recommended defaults. */
     public static Deadlines standard() {
-        return new Deadlines(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofMinutes(1));
+        return new Deadlines(
+                Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofMinutes(1));
     }
 
     CallOptions forEvaluate(CallOptions options) {

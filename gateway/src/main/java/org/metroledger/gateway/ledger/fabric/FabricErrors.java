@@ -19,7 +19,8 @@ final class FabricErrors {
 
     static LedgerException of(GatewayException e, String txId) {
         String details = e.getDetails().stream().map(ErrorDetail::getMessage).collect(Collectors.joining("; "));
-        String description = e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
+        String description =
+                e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
         String all = description + "; " + details;
         ErrorCode code = Fail.codeOf(null, all);
         if (code != ErrorCode.INTERNAL) {
@@ -36,7 +37,8 @@ final class FabricErrors {
         ErrorCode ours = isConflict(code) ? ErrorCode.MVCC_READ_CONFLICT : ErrorCode.CONFLICT;
         return new LedgerException(
                 ours,
-                "transaction " + status.getTransactionId() + " was committed invalid in block " + status.getBlockNumber() + ": " + code,
+                "transaction " + status.getTransactionId() + " was committed invalid in block "
+                        + status.getBlockNumber() + ": " + code,
                 status.getTransactionId(),
                 null);
     }

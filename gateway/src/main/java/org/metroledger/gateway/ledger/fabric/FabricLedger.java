@@ -94,11 +94,13 @@ public final class FabricLedger implements Ledger {
     public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
         return CompletableFuture.supplyAsync(
                 () -> new String(
-                        onAnyPeer(who, network -> contract(network)
-                                .newProposal(function)
-                                .addArguments(args.toArray(String[]::new))
-                                .build()
-                                .evaluate(deadlines::forEvaluate)),
+                        onAnyPeer(
+                                who,
+                                network -> contract(network)
+                                        .newProposal(function)
+                                        .addArguments(args.toArray(String[]::new))
+                                        .build()
+                                        .evaluate(deadlines::forEvaluate)),
                         StandardCharsets.UTF_8),
                 calls);
     }
@@ -178,12 +180,14 @@ public final class FabricLedger implements Ledger {
     }
 
     private Gateway gateway(Member who, String peerMsp) {
-        return gateways.computeIfAbsent(peerMsp + "|" + fingerprint(who), key -> Gateway.newInstance()
-                .identity(new X509Identity(who.mspId(), who.certificate()))
-                .signer(Signers.newPrivateKeySigner(who.privateKey()))
-                .hash(Hash.SHA256)
-                .connection(channels.get(peerMsp))
-                .connect());
+        return gateways.computeIfAbsent(
+                peerMsp + "|" + fingerprint(who),
+                key -> Gateway.newInstance()
+                        .identity(new X509Identity(who.mspId(), who.certificate()))
+                        .signer(Signers.newPrivateKeySigner(who.privateKey()))
+                        .hash(Hash.SHA256)
+                        .connection(channels.get(peerMsp))
+                        .connect());
     }
 
     private Network network() {
@@ -196,19 +200,21 @@ public final class FabricLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                byte[] bytes = qscc("GetBlockByTxID", settings.channel(), txId);
-                return Optional.of(Block.parseFrom(bytes).getHeader().getNumber());
-            } catch (LedgerException e) {
-                if (e.code() == ErrorCode.UNAVAILABLE) {
-                    throw e;
-                }
-                return Optional.<Long>empty();
-            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block from qscc", null, e);
-            }
-        }, calls);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        byte[] bytes = qscc("GetBlockByTxID", settings.channel(), txId);
+                        return Optional.of(Block.parseFrom(bytes).getHeader().getNumber());
+                    } catch (LedgerException e) {
+                        if (e.code() == ErrorCode.UNAVAILABLE) {
+                            throw e;
+                        }
+                        return Optional.<Long>empty();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new LedgerException(ErrorCode.INTERNAL, "unreadable block from qscc", null, e);
+                    }
+                },
+                calls);
     }
 
     @Override
@@ -227,26 +233,30 @@ public final class FabricLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<BlockSummary>> block(long number) {
-        return CompletableFuture.supplyAsync(() -> {
-            refreshHeight();
-            if (number < 0 || number >= height.get()) {
-                return Optional.<BlockSummary>empty();
-            }
-            try {
-                return Optional.of(BlockDecoder.summarise(
-                        Block.parseFrom(qscc("GetBlockByNumber", settings.channel(), Long.toString(number)))));
-            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block " + number, null, e);
-            }
-        }, calls);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    refreshHeight();
+                    if (number < 0 || number >= height.get()) {
+                        return Optional.<BlockSummary>empty();
+                    }
+                    try {
+                        return Optional.of(BlockDecoder.summarise(
+                                Block.parseFrom(qscc("GetBlockByNumber", settings.channel(), Long.toString(number)))));
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new LedgerException(ErrorCode.INTERNAL, "unreadable block " + number, null, e);
+                    }
+                },
+                calls);
     }
 
     private byte[] qscc(String function, String... args) {
-        return onAnyPeer(observer, network -> network.getContract("qscc")
-                .newProposal(function)
-                .addArguments(args)
-                .build()
-                .evaluate(deadlines::forEvaluate));
+        return onAnyPeer(
+                observer,
+                network -> network.getContract("qscc")
+                        .newProposal(function)
+                        .addArguments(args)
+                        .build()
+                        .evaluate(deadlines::forEvaluate));
     }
 
     @Override
@@ -283,19 +293,22 @@ public final class FabricLedger implements Ledger {
                     .trustManager(new File(peer.tlsRootCertPath()))
                     .build();
             var builder = Grpc.newChannelBuilder(peer.endpoint(), tls);
-            if (peer.tlsServerNameOverride() != null && !peer.tlsServerNameOverride().isBlank()) {
+            if (peer.tlsServerNameOverride() != null
+                    && !peer.tlsServerNameOverride().isBlank()) {
                 builder.overrideAuthority(peer.tlsServerNameOverride());
             }
             return builder.build();
         } catch (IOException e) {
-            throw new LedgerException(ErrorCode.UNAVAILABLE, "cannot read TLS root of " + peer.name() + ": " + e.getMessage(), null, e);
+            throw new LedgerException(
+                    ErrorCode.UNAVAILABLE, "cannot read TLS root of " + peer.name() + ": " + e.getMessage(), null, e);
         }
     }
 
     private static String fingerprint(Member member) {
         try {
             return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(member.certificate().getEncoded()));
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(member.certificate().getEncoded()));
         } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

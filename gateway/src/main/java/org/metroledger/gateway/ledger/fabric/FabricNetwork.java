@@ -13,11 +13,13 @@ import org.metroledger.chaincode.json.Canonical;
  * channel, the chaincode, and per organisation its peer, orderer and identities.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FabricNetwork(int formatVersion, String channel, String chaincode, String runDir, List<Organization> organizations) {
+public record FabricNetwork(
+        int formatVersion, String channel, String chaincode, String runDir, List<Organization> organizations) {
 
     /** One regional centre: its MSP, its peer and the identities the gateway may act as. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Organization(String name, String mspId, Node peer, Node orderer, Authority ca, List<IdentityFiles> identities) {}
+    public record Organization(
+            String name, String mspId, Node peer, Node orderer, Authority ca, List<IdentityFiles> identities) {}
 
     /** A peer or orderer endpoint with the TLS root that signs its certificate. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,7 +31,8 @@ public record FabricNetwork(int formatVersion, String channel, String chaincode,
 
     /** A member's certificate and key files. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record IdentityFiles(String name, String fullName, boolean isAdmin, String certificatePath, String privateKeyPath) {}
+    public record IdentityFiles(
+            String name, String fullName, boolean isAdmin, String certificatePath, String privateKeyPath) {}
 
     public static FabricNetwork read(Path file) throws IOException {
         FabricNetwork network = Canonical.mapper()
