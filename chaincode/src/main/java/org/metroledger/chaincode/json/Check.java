@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.metroledger.chaincode.error.Fail;
 
@@ -107,6 +110,17 @@ public final class Check {
             throw Fail.invalid(field, "must not contain null");
         }
         return values;
+    }
+
+    /** A list of at least {@code min} distinct identifiers; each bad one is named by its index. */
+    public static List<String> distinctIds(String field, List<String> values, int min) {
+        items(field, values, min);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = id(field + "[" + i + "]", values.get(i));
+            that(seen.add(value), field + "[" + i + "]", "repeats '" + value + "'");
+        }
+        return List.copyOf(values);
     }
 
     public static void that(boolean condition, String field, String problem) {

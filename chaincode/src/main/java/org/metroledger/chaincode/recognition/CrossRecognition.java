@@ -1,0 +1,66 @@
+package org.metroledger.chaincode.recognition;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The cross-recognition rule (互认): region R accepts a certificate when its verdict is VALID and
+ * either R issued it itself or an ACTIVE agreement in force covers the issuer's region, R and the
+ * certificate's category.
+ */
+public final class CrossRecognition {
+    static final String VALID = "VALID";
+
+    private CrossRecognition() {}
+
+    /** What the ledger knows of a certificate for this rule. */
+    public record Facts(String certificateId, String verdict, String issuerRegion, String category) {}
+
+    /**
+     * Decides, giving one reason per agreement considered (the first condition it fails) and one for
+     * the verdict. The first agreement by id that satisfies every condition is named.
+     */
+    public static RecognitionAnswer decide(
+            Facts certificate, String region, Instant at, List<RecognitionAgreement> agreements) {
+        List<String> reasons = new ArrayList<>();
+        String carrying = null;
+        boolean ownRegion = certificate.issuerRegion().equals(region);
+        if (ownRegion) {
+            reasons.add("the certificate was issued in region " + region + " itself");
+        } else if (agreements.isEmpty()) {
+            reasons.add("no recognition agreement has region " + region + " or the issuer's region "
+                    + certificate.issuerRegion() + " as a member");
+        } else {
+            for (RecognitionAgreement agreement : agreements.stream()
+                    .sorted(Comparator.comparing(RecognitionAgreement::id))
+                    .toList()) {
+                String problem = agreement.problemWith(certificate.issuerRegion(), region, certificate.category(), at);
+                if (problem != null) {
+                    reasons.add(problem);
+                } else if (carrying == null) {
+                    carrying = agreement.id();
+                    reasons.add("agreement " + carrying + " is ACTIVE and in force and covers regions "
+                            + certificate.issuerRegion() + " and " + region + " and category "
+                            + certificate.category());
+                }
+            }
+        }
+        boolean valid = VALID.equals(certificate.verdict());
+        reasons.add(
+                valid
+                        ? "the certificate's verdict is VALID"
+                        : "the certificate's verdict is " + certificate.verdict() + ", not VALID");
+        return new RecognitionAnswer(
+                certificate.certificateId(),
+                region,
+                at.toString(),
+                valid && (ownRegion || carrying != null),
+                List.copyOf(reasons),
+                carrying,
+                certificate.verdict(),
+                certificate.issuerRegion(),
+                certificate.category());
+    }
+}

@@ -1,0 +1,138 @@
+package org.metroledger.chaincode.recognition;
+
+import java.time.Instant;
+import java.util.List;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.identity.Caller;
+import org.metroledger.chaincode.identity.Role;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.registry.Region;
+import org.metroledger.chaincode.state.Listing;
+import org.metroledger.chaincode.state.Page;
+import org.metroledger.chaincode.state.RecordStore;
+
+/**
+ * Cross-recognition between regions (区域计量互认): centres agree which certificate categories they
+ * accept from each other, and the ledger answers whether a region accepts a given certificate.
+ */
+@Contract(name = "recognition", info = @Info(title = "MetroLedger cross-recognition", version = "1"))
+public final class RecognitionContract implements ContractInterface {
+
+    /** Request of Propose. */
+    public record AgreementProposal(
+            String id,
+            List<String> members,
+            List<String> categories,
+            List<String> conditions,
+            String validFrom,
+            String validTo) {}
+
+    /** Request naming one agreement. */
+    public record ById(String id) {}
+
+    /** Request of Terminate. */
+    public record Termination(String id, String reason) {}
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Propose(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        AgreementProposal r = Canonical.read(request, AgreementProposal.class);
+        Check.id("id", r.id());
+        List<String> members = Check.distinctIds("members", r.members(), 2);
+        List<String> categories = Check.distinctIds("categories", r.categories(), 1);
+        List<String> conditions = r.conditions() == null ? List.of() : r.conditions();
+        Check.items("conditions", conditions, 0);
+        for (int i = 0; i < conditions.size(); i++) {
+            Check.text("conditions[" + i + "]", conditions.get(i), 1000);
+        }
+        Instant from = Check.instant("validFrom", r.validFrom());
+        Instant to = Check.instant("validTo", r.validTo());
+        Check.that(to.isAfter(from), "validTo", "must be after validFrom");
+        Check.that(to.isAfter(store.now()), "validTo", "must be in the future");
+        caller.require("propose recognition agreements", Role.CENTRE_ADMIN);
+        if (!members.contains(caller.msp())) {
+            throw Fail.forbidden("a centre admin of " + caller.msp() + " may only propose agreements its region joins");
+        }
+        members.forEach(msp -> store.get(Region.TYPE, msp, Region.class));
+        store.requireAbsent(RecognitionAgreement.TYPE, r.id());
+        RecognitionAgreement agreement = RecognitionAgreement.propose(
+                r.id(), members, categories, conditions, from, to, caller.msp(), store.stamp());
+        store.put(RecognitionAgreement.TYPE, agreement.id(), agreement);
+        store.index(RecognitionAgreement.ALL, agreement.id());
+        for (String msp : agreement.members()) {
+            store.index(RecognitionAgreement.BY_MEMBER, msp, agreement.id());
+        }
+        store.event("AgreementProposed", agreement);
+        return Canonical.json(agreement);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Accept(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        ById r = Canonical.read(request, ById.class);
+        Check.id("id", r.id());
+        RecognitionAgreement agreement = memberAdminOf(store, caller, r.id(), "accept");
+        RecognitionAgreement accepted = agreement.accept(caller.msp(), store.stamp());
+        store.put(RecognitionAgreement.TYPE, accepted.id(), accepted);
+        store.event(accepted.status() == AgreementStatus.ACTIVE ? "AgreementActivated" : "AgreementAccepted", accepted);
+        return Canonical.json(accepted);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Terminate(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        Termination r = Canonical.read(request, Termination.class);
+        Check.id("id", r.id());
+        Check.text("reason", r.reason(), 1000);
+        RecognitionAgreement agreement = memberAdminOf(store, caller, r.id(), "terminate");
+        RecognitionAgreement ended = agreement.terminate(caller.msp(), r.reason(), store.stamp());
+        store.put(RecognitionAgreement.TYPE, ended.id(), ended);
+        store.event("AgreementTerminated", ended);
+        return Canonical.json(ended);
+    }
+
+    /** The agreement with its status as of the request's time (an ended ACTIVE one reads EXPIRED). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Get(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        ById r = Canonical.read(request, ById.class);
+        Check.id("id", r.id());
+        return Canonical.json(store.get(RecognitionAgreement.TYPE, r.id(), RecognitionAgreement.class)
+                .asOf(store.now()));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String List(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Listing r = Canonical.read(request, Listing.class);
+        Page<RecognitionAgreement> page = store.recordPage(
+                RecognitionAgreement.ALL,
+                RecognitionAgreement.class,
+                RecognitionAgreement.TYPE,
+                r.size(),
+                r.bookmark());
+        Instant now = store.now();
+        return Canonical.json(
+                new Page<>(page.items().stream().map(a -> a.asOf(now)).toList(), page.bookmark()));
+    }
+
+    /** The agreement, once the caller is known to be a centre admin of one of its members. */
+    private static RecognitionAgreement memberAdminOf(RecordStore store, Caller caller, String id, String action) {
+        caller.require(action + " recognition agreements", Role.CENTRE_ADMIN);
+        RecognitionAgreement agreement = store.get(RecognitionAgreement.TYPE, id, RecognitionAgreement.class);
+        if (!agreement.members().contains(caller.msp())) {
+            throw Fail.forbidden(
+                    caller.msp() + " is not a member of agreement " + id + " and may not " + action + " it");
+        }
+        return agreement;
+    }
+}
