@@ -1,0 +1,52 @@
+package org.metroledger.chaincode.credit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A version of the credit rating rules, stored on the ledger as data so that a new version changes
+ * the rules without redeploying chaincode. Scores at or above {@code thresholds[g]} earn grade g
+ * (thresholds for A, B and C; below C is D); {@code samplingRatio} is a decimal string per grade.
+ */
+public record RatingPolicy(
+        int version,
+        int baseScore,
+        int commitmentBonus,
+        Map<CreditEventType, EventRule> events,
+        Map<Grade, Integer> thresholds,
+        Map<Grade, String> samplingRatio,
+        PolicyStatus status,
+        String proposedBy,
+        List<String> approvals,
+        String activatedAt,
+        String retiredAt,
+        String recordedAt,
+        String txId) {
+    public static final String TYPE = "RatingPolicy";
+
+    public RatingPolicy {
+        events = ByName.sorted(events);
+        thresholds = ByName.sorted(thresholds);
+        samplingRatio = ByName.sorted(samplingRatio);
+        approvals = approvals == null ? null : List.copyOf(approvals);
+    }
+
+    /** The record id of a version, zero-padded so that the type's keys sort by version. */
+    public static String id(int version) {
+        return String.format("%010d", version);
+    }
+
+    public EventRule rule(CreditEventType type) {
+        return events.get(type);
+    }
+
+    /** The grade a score earns before any forced grade. */
+    public Grade gradeOf(int score) {
+        for (Grade grade : List.of(Grade.A, Grade.B, Grade.C)) {
+            if (score >= thresholds.get(grade)) {
+                return grade;
+            }
+        }
+        return Grade.D;
+    }
+}

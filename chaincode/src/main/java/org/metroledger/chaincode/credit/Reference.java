@@ -1,0 +1,4 @@
+package org.metroledger.chaincode.credit;
+
+/** The record a credit event rests on: an inspection, a certificate, a draw or a commitment. */
+public record Reference(ReferenceKind kind, String id) {}
