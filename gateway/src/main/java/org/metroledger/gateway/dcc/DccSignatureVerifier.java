@@ -1,0 +1,189 @@
+package org.metroledger.gateway.dcc;
+
+import static org.metroledger.gateway.dcc.Elements.DS;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.xml.security.Init;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.Reference;
+import org.apache.xml.security.signature.SignedInfo;
+import org.apache.xml.security.signature.VerifiedReference;
+import org.apache.xml.security.signature.XMLSignature;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Verifies the enveloped XML-DSig/XAdES signatures of a DCC: every reference digest, the signature
+ * value, and the signer's chain to the trusted certificates at the signed XAdES signing time (the
+ * long-term validation rule: a signer whose certificate has expired since still signed validly).
+ * Revocation is not checked; the trust store is the only authority.
+ */
+public final class DccSignatureVerifier {
+    static {
+        Init.init();
+    }
+
+    private final TrustedCertificates trust;
+    private final Clock clock;
+
+    /**
+     * @param clock gives the time to validate the chain at when a signature carries no signed
+     *     signing time
+     */
+    public DccSignatureVerifier(TrustedCertificates trust, Clock clock) {
+        this.trust = trust;
+        this.clock = clock;
+    }
+
+    /** UNSIGNED when the document has no ds:Signature; INVALID when any signature fails. */
+    public SignatureCheck verify(byte[] document) {
+        Document dom = SafeXml.parse(document, "dcc");
+        NodeList signatures = dom.getElementsByTagNameNS(DS, "Signature");
+        if (signatures.getLength() == 0) {
+            return SignatureCheck.unsigned();
+        }
+        SignatureCheck first = null;
+        for (int i = 0; i < signatures.getLength(); i++) {
+            SignatureCheck check = verifyOne((Element) signatures.item(i));
+            if (check.isInvalid()) {
+                return check;
+            }
+            first = first == null ? check : first;
+        }
+        return first;
+    }
+
+    private SignatureCheck verifyOne(Element signatureElement) {
+        try {
+            registerIds(signatureElement);
+            XMLSignature signature = new XMLSignature(signatureElement, "", true);
+            SignedInfo signedInfo = signature.getSignedInfo();
+            requireWholeDocumentReference(signedInfo);
+            List<X509Certificate> keyInfoCertificates = keyInfoCertificates(signatureElement);
+            X509Certificate signer = signer(signature);
+            if (!signature.checkSignatureValue(signer)) {
+                return SignatureCheck.invalid(whyNot(signedInfo));
+            }
+            XadesProperties xades = XadesProperties.of(signatureElement, signedInfo);
+            xades.checkSigningCertificate(signer);
+            Instant at = xades.signingTime().orElseGet(clock::instant);
+            checkChain(signer, keyInfoCertificates, at);
+            return SignatureCheck.valid(signer.getSubjectX500Principal().getName(), at);
+        } catch (Refusal e) {
+            return SignatureCheck.invalid(e.getMessage());
+        } catch (XMLSecurityException e) {
+            return SignatureCheck.invalid("signature cannot be processed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Marks the Id attributes inside the signature as XML IDs so same-document references such as
+     * the XAdES SignedProperties resolve; ids outside the signature stay unregistered, and a
+     * duplicate is refused, so a reference cannot be pointed at a look-alike element.
+     */
+    private static void registerIds(Element signature) throws Refusal {
+        Set<String> seen = new HashSet<>();
+        NodeList all = signature.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            if (element.hasAttributeNS(null, "Id")) {
+                if (!seen.add(element.getAttributeNS(null, "Id"))) {
+                    throw new Refusal("duplicate Id '" + element.getAttributeNS(null, "Id") + "' in the signature");
+                }
+                element.setIdAttributeNS(null, "Id", true);
+            }
+        }
+    }
+
+    /** A signature that does not cover the whole document would leave the DCC's content unsigned. */
+    private static void requireWholeDocumentReference(SignedInfo signedInfo) throws XMLSecurityException, Refusal {
+        for (int i = 0; i < signedInfo.getLength(); i++) {
+            Reference reference = signedInfo.item(i);
+            if ("".equals(reference.getURI())) {
+                return;
+            }
+        }
+        throw new Refusal("no reference covers the whole document (URI=\"\")");
+    }
+
+    private static List<X509Certificate> keyInfoCertificates(Element signature) throws Refusal {
+        List<X509Certificate> certificates = new ArrayList<>();
+        NodeList encoded = signature.getElementsByTagNameNS(DS, "X509Certificate");
+        for (int i = 0; i < encoded.getLength(); i++) {
+            try {
+                byte[] der = Base64.getMimeDecoder().decode(encoded.item(i).getTextContent());
+                certificates.addAll(TrustedCertificates.parse(der));
+            } catch (IllegalArgumentException | CertificateException e) {
+                throw new Refusal("KeyInfo holds an unreadable X509Certificate: " + e.getMessage());
+            }
+        }
+        return certificates;
+    }
+
+    private static X509Certificate signer(XMLSignature signature) throws XMLSecurityException, Refusal {
+        if (signature.getKeyInfo() == null) {
+            throw new Refusal("the signature carries no KeyInfo with the signer certificate");
+        }
+        X509Certificate signer = signature.getKeyInfo().getX509Certificate();
+        if (signer == null) {
+            throw new Refusal("KeyInfo holds no X509Certificate of the signer");
+        }
+        return signer;
+    }
+
+    private static String whyNot(SignedInfo signedInfo) {
+        List<VerifiedReference> results = signedInfo.getVerificationResults();
+        if (results == null || results.isEmpty()) {
+            return "the signature value does not verify with the signer's key";
+        }
+        List<String> failed = results.stream()
+                .filter(r -> !r.isValid())
+                .map(r -> "'" + r.getUri() + "'")
+                .toList();
+        if (failed.isEmpty()) {
+            return "the signature does not verify";
+        }
+        return "reference digest does not match the content (" + (results.size() - failed.size()) + " of "
+                + results.size() + " references valid; failed: " + String.join(", ", failed) + ")";
+    }
+
+    private void checkChain(X509Certificate signer, List<X509Certificate> keyInfoCertificates, Instant at)
+            throws Refusal {
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(signer);
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(trust.anchors(), target);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(java.util.Date.from(at));
+            List<X509Certificate> pool = new ArrayList<>(trust.intermediates());
+            pool.addAll(keyInfoCertificates);
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
+            CertPathBuilder.getInstance("PKIX").build(parameters);
+        } catch (GeneralSecurityException e) {
+            throw new Refusal("signer '" + signer.getSubjectX500Principal().getName()
+                    + "' does not chain to a trusted certificate at " + at + ": " + e.getMessage());
+        }
+    }
+
+    /** Ends the check of one signature with the reason it is invalid. */
+    static final class Refusal extends Exception {
+        Refusal(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.metroledger.gateway.dcc;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The certificates a DCC signer must chain to. Self-signed ones are trust anchors; the others are
+ * intermediates that a path may pass through, checked like any certificate in the path.
+ */
+public final class TrustedCertificates {
+    private final Set<TrustAnchor> anchors;
+    private final List<X509Certificate> intermediates;
+
+    private TrustedCertificates(Set<TrustAnchor> anchors, List<X509Certificate> intermediates) {
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("the DCC trust store needs at least one self-signed root certificate");
+        }
+        this.anchors = Set.copyOf(anchors);
+        this.intermediates = List.copyOf(intermediates);
+    }
+
+    /** Reads PEM files, each holding one or more certificates. */
+    public static TrustedCertificates fromPemFiles(List<Path> files) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                certificates.addAll(parse(Files.readAllBytes(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read trusted certificate " + file, e);
+            } catch (CertificateException e) {
+                throw new IllegalArgumentException(file + " is not a PEM X.509 certificate: " + e.getMessage(), e);
+            }
+        }
+        return of(certificates);
+    }
+
+    public static TrustedCertificates of(List<X509Certificate> certificates) {
+        return new TrustedCertificates(
+                certificates.stream()
+                        .filter(TrustedCertificates::selfSigned)
+                        .map(c -> new TrustAnchor(c, null))
+                        .collect(Collectors.toSet()),
+                certificates.stream().filter(c -> !selfSigned(c)).toList());
+    }
+
+    static List<X509Certificate> parse(byte[] encoded) throws CertificateException {
+        return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(encoded)).stream()
+                .map(X509Certificate.class::cast)
+                .toList();
+    }
+
+    Set<TrustAnchor> anchors() {
+        return anchors;
+    }
+
+    List<X509Certificate> intermediates() {
+        return intermediates;
+    }
+
+    private static boolean selfSigned(X509Certificate certificate) {
+        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.metroledger.gateway.dcc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.hyperledger.fabric.shim.ChaincodeException;
+import org.junit.jupiter.api.Test;
+
+class DccSchemaTest {
+    private static final DccSchema SCHEMA = DccSchema.v3_2_0(SharedDcc.schemas());
+
+    @Test
+    void the_signed_320_example_validates_offline() {
+        assertThatCode(() -> SCHEMA.validate(SharedDcc.example(SharedDcc.SIGNED_320)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_311_document_does_not_validate_against_320() {
+        assertThatThrownBy(() -> SCHEMA.validate(SharedDcc.example(SharedDcc.TYPICAL)))
+                .isInstanceOf(ChaincodeException.class)
+                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema (line ")
+                .hasMessageContaining("schemaVersion");
+    }
+
+    @Test
+    void a_document_missing_a_required_element_does_not_validate() {
+        String noCustomer = new String(SharedDcc.example(SharedDcc.SIGNED_320), StandardCharsets.UTF_8)
+                .replaceAll("(?s)<dcc:customer>.*?</dcc:customer>", "");
+
+        assertThatThrownBy(() -> SCHEMA.validate(noCustomer.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("customer");
+    }
+
+    @Test
+    void a_document_type_declaration_is_refused_before_validation() {
+        byte[] withDoctype = "<?xml version=\"1.0\"?><!DOCTYPE x SYSTEM \"http://example.org/x.dtd\"><x/>"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SCHEMA.validate(withDoctype))
+                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema")
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void the_schema_directory_is_a_parameter_and_a_missing_one_fails_clearly() {
+        assertThatThrownBy(() -> DccSchema.v3_2_0(SharedDcc.dir().resolve("no-such-dir")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot load DCC schema");
+        assertThat(DccSchema.DCC_3_2_0).isEqualTo("dcc-3.2.0.xsd");
+    }
+}

@@ -1,0 +1,154 @@
+package org.metroledger.gateway.dcc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.metroledger.gateway.dcc.SignatureCheck.Status;
+import org.metroledger.simulation.CertificateAuthority;
+import org.metroledger.simulation.Member;
+
+class DccSignatureVerifierTest {
+    /** Long after the signer certificate expired (2024-12-02): validation must use the signing time. */
+    private static final Clock LATER = Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC);
+
+    private final DccSignatureVerifier verifier = new DccSignatureVerifier(SharedDcc.trust(), LATER);
+
+    @Test
+    void the_signed_320_example_is_valid_at_its_signing_time_though_the_signer_has_expired() {
+        SignatureCheck check = verifier.verify(SharedDcc.example(SharedDcc.SIGNED_320));
+
+        assertThat(check.status()).as(check.reason()).isEqualTo(Status.VALID);
+        assertThat(check.signer()).contains("CN=Calibration Lab A1");
+        assertThat(check.signedAt()).isEqualTo(Instant.parse("2023-03-27T15:14:30Z"));
+    }
+
+    @Test
+    void the_manipulated_example_is_invalid_because_its_content_digest_fails() {
+        SignatureCheck check = verifier.verify(SharedDcc.example(SharedDcc.MANIPULATED));
+
+        assertThat(check.status()).isEqualTo(Status.INVALID);
+        assertThat(check.reason()).contains("reference digest does not match").contains("failed: ''");
+    }
+
+    @Test
+    void an_unsigned_example_is_unsigned() {
+        assertThat(verifier.verify(SharedDcc.example(SharedDcc.TYPICAL)).status())
+                .isEqualTo(Status.UNSIGNED);
+        assertThat(verifier.verify(SharedDcc.example(SharedDcc.SIMPLIFIED)).status())
+                .isEqualTo(Status.UNSIGNED);
+    }
+
+    @Test
+    void changing_one_measured_value_after_signing_invalidates_the_signature() {
+        String forged = text(SharedDcc.SIGNED_320).replace("0.072 0.089", "0.012 0.089");
+
+        SignatureCheck check = verifier.verify(forged.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(check.status()).isEqualTo(Status.INVALID);
+        assertThat(check.reason()).contains("1 of 2 references valid").contains("failed: ''");
+    }
+
+    @Test
+    void moving_the_signing_time_is_caught_by_the_signed_properties_reference() {
+        String backdated = text(SharedDcc.SIGNED_320).replace("2023-03-27T15:14:30Z", "2022-03-27T15:14:30Z");
+
+        SignatureCheck check = verifier.verify(backdated.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(check.status()).isEqualTo(Status.INVALID);
+        assertThat(check.reason()).contains("#xades-id-9e37742ba6f554a6f09719b1894049da");
+    }
+
+    @Test
+    void a_signer_that_does_not_chain_to_the_trust_store_is_invalid() {
+        Path trust = SharedDcc.dir().resolve("trust");
+        // The root alone: the document carries only the signer certificate, so the sub CA is missing.
+        DccSignatureVerifier rootOnly =
+                new DccSignatureVerifier(TrustedCertificates.fromPemFiles(List.of(trust.resolve("root.crt"))), LATER);
+
+        SignatureCheck check = rootOnly.verify(SharedDcc.example(SharedDcc.SIGNED_320));
+
+        assertThat(check.status()).isEqualTo(Status.INVALID);
+        assertThat(check.reason()).contains("does not chain to a trusted certificate at 2023-03-27T15:14:30Z");
+    }
+
+    @Nested
+    class Without_a_signing_time {
+        private final Instant issued = Instant.parse("2025-01-01T00:00:00Z");
+        private final CertificateAuthority ca = CertificateAuthority.create("NorthMSP", "north.example", issued);
+        private final Member lab = ca.issue("North Mass Lab", "client", issued);
+        private final TrustedCertificates trustCa = TrustedCertificates.of(List.of(ca.certificate()));
+
+        @Test
+        void a_signer_chaining_to_the_trust_store_is_valid_at_the_check_time() throws Exception {
+            Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+            byte[] signed = EnvelopedSigner.sign(generatedDcc(), lab.certificate(), lab.privateKey());
+
+            SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(signed);
+
+            assertThat(check.status()).as(check.reason()).isEqualTo(Status.VALID);
+            assertThat(check.signer()).contains("CN=North Mass Lab");
+            assertThat(check.signedAt()).isEqualTo(during.instant());
+        }
+
+        @Test
+        void the_chain_is_checked_at_the_check_time_so_an_expired_signer_fails() throws Exception {
+            Clock muchLater = Clock.fixed(issued.plus(Duration.ofDays(365 * 30)), ZoneOffset.UTC);
+            byte[] signed = EnvelopedSigner.sign(generatedDcc(), lab.certificate(), lab.privateKey());
+
+            SignatureCheck check = new DccSignatureVerifier(trustCa, muchLater).verify(signed);
+
+            assertThat(check.status()).isEqualTo(Status.INVALID);
+            assertThat(check.reason()).contains("does not chain to a trusted certificate");
+        }
+
+        @Test
+        void a_signer_from_another_authority_is_invalid() throws Exception {
+            Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+            CertificateAuthority other = CertificateAuthority.create("EastMSP", "east.example", issued);
+            Member stranger = other.issue("Lab East", "client", issued);
+            byte[] signed = EnvelopedSigner.sign(generatedDcc(), stranger.certificate(), stranger.privateKey());
+
+            SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(signed);
+
+            assertThat(check.status()).isEqualTo(Status.INVALID);
+            assertThat(check.reason()).contains("CN=Lab East").contains("does not chain");
+        }
+
+        @Test
+        void a_key_info_certificate_that_did_not_sign_is_invalid() throws Exception {
+            Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+            Member colleague = ca.issue("Someone else", "client", issued);
+            byte[] signed = EnvelopedSigner.sign(generatedDcc(), lab.certificate(), colleague.privateKey());
+
+            SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(signed);
+
+            assertThat(check.status()).isEqualTo(Status.INVALID);
+            assertThat(check.reason()).isEqualTo("the signature value does not verify with the signer's key");
+        }
+    }
+
+    @Test
+    void a_trust_store_without_a_root_is_refused_at_configuration() {
+        Path sub = SharedDcc.dir().resolve("trust").resolve("sub.crt");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedCertificates.fromPemFiles(List.of(sub)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("self-signed root");
+    }
+
+    private static byte[] generatedDcc() {
+        return new DccWriter().write(CertificateRecords.calibration(), DccParties.fromLedgerIds());
+    }
+
+    private static String text(String example) {
+        return new String(SharedDcc.example(example), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,94 @@
+package org.metroledger.gateway.dcc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.metroledger.gateway.dcc.DccDocument.Result;
+
+class DccWriterTest {
+    private static final DccSchema SCHEMA = DccSchema.v3_2_0(SharedDcc.schemas());
+    private final DccWriter writer = new DccWriter();
+
+    @Test
+    void a_calibration_certificate_becomes_a_schema_valid_320_dcc() {
+        byte[] dcc = writer.write(
+                CertificateRecords.calibration(), new DccParties("North Mass Laboratory", "Fresh Market Co.", "CN"));
+
+        assertThatCode(() -> SCHEMA.validate(dcc)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_verification_certificate_without_results_is_schema_valid_too() {
+        ObjectNode verification = (ObjectNode) CertificateRecords.calibration().deepCopy();
+        verification.put("kind", "VERIFICATION").remove("results");
+        verification.remove("traceability");
+        verification.remove("conditions");
+
+        byte[] dcc = writer.write(verification, DccParties.fromLedgerIds());
+
+        assertThatCode(() -> SCHEMA.validate(dcc)).doesNotThrowAnyException();
+        assertThat(new String(dcc, StandardCharsets.UTF_8)).contains("<dcc:conformity>pass</dcc:conformity>");
+    }
+
+    @Test
+    void reading_the_generated_dcc_gives_back_the_certificate_fields_exactly() {
+        JsonNode certificate = CertificateRecords.calibration();
+
+        DccDocument read = new DccParser().parse(writer.write(certificate, DccParties.fromLedgerIds()));
+
+        assertThat(read.uniqueIdentifier()).isEqualTo("CAL-2025-0001");
+        assertThat(read.schemaVersion()).isEqualTo("3.2.0");
+        assertThat(read.laboratoryCode()).isEqualTo("lab-north-mass");
+        assertThat(read.beginPerformanceDate()).isEqualTo("2025-03-01");
+        assertThat(read.endPerformanceDate()).isEqualTo("2025-03-01");
+        assertThat(read.issueDate()).isEqualTo("2025-03-02");
+        assertThat(read.recalibrationDate()).isEqualTo("2026-03-01");
+        assertThat(read.methods()).containsExactly("JJG 99-2022");
+        assertThat(read.conformity()).isEqualTo("pass");
+        assertThat(read.items())
+                .singleElement()
+                .extracting(DccDocument.Item::name)
+                .isEqualTo("inst-scale-17");
+        assertThat(read.results())
+                .containsExactly(
+                        new Result("Mass", "1.000030", "\\kilogram", "0.000050", "2", DccWriter.COVERAGE_PROBABILITY),
+                        new Result("Indication error", "-0.10", "\\gram", "0.02", "2", DccWriter.COVERAGE_PROBABILITY));
+    }
+
+    @Test
+    void text_with_markup_characters_is_escaped_not_injected() {
+        ObjectNode certificate = (ObjectNode) CertificateRecords.calibration().deepCopy();
+        certificate.put("location", "Hall <2> & \"annex\"");
+
+        byte[] dcc = writer.write(certificate, DccParties.fromLedgerIds());
+
+        assertThatCode(() -> SCHEMA.validate(dcc)).doesNotThrowAnyException();
+        assertThat(new String(dcc, StandardCharsets.UTF_8)).contains("Location: Hall &lt;2> &amp; \"annex\"");
+    }
+
+    @Test
+    void a_deliberately_broken_dcc_fails_validation() {
+        String valid = new String(
+                writer.write(CertificateRecords.calibration(), DccParties.fromLedgerIds()), StandardCharsets.UTF_8);
+        String broken = valid.replace("<si:value>1.000030</si:value>", "<si:value>about one</si:value>");
+        assertThat(broken).isNotEqualTo(valid);
+
+        assertThatThrownBy(() -> SCHEMA.validate(broken.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema")
+                .hasMessageContaining("about one");
+    }
+
+    @Test
+    void a_record_missing_a_field_the_dcc_needs_is_refused_naming_it() {
+        ObjectNode certificate = (ObjectNode) CertificateRecords.calibration().deepCopy();
+        ((ObjectNode) certificate.get("results").get(1)).remove("unit");
+
+        assertThatThrownBy(() -> writer.write(certificate, DccParties.fromLedgerIds()))
+                .hasMessage("INVALID_ARGUMENT: results[1].unit is required to write a DCC");
+    }
+}
