@@ -18,6 +18,8 @@ public final class Check {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0," + (MAX_ID - 1) + "}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern CANONICAL_INSTANT =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private Check() {}
@@ -76,6 +78,19 @@ public final class Check {
         }
     }
 
+    /**
+     * An instant in exactly the form {@link Instant#toString()} writes (UTC, {@code Z}, no trailing
+     * zero fraction), for signed content: one instant has one spelling, so signed bytes are unambiguous.
+     */
+    public static Instant canonicalInstant(String field, String value) {
+        Instant instant = instant(field, value);
+        if (!CANONICAL_INSTANT.matcher(value).matches() || !instant.toString().equals(value)) {
+            throw Fail.invalid(
+                    field, "must be a canonical UTC instant like " + instant + " (got '" + clip(value) + "')");
+        }
+        return instant;
+    }
+
     public static Instant optionalInstant(String field, String value) {
         return value == null ? null : instant(field, value);
     }
@@ -86,7 +101,12 @@ public final class Check {
         if (value.length() > 64 || !DECIMAL.matcher(value).matches()) {
             throw Fail.invalid(field, "must be a decimal number written as a string (got '" + clip(value) + "')");
         }
-        new BigDecimal(value);
+        try {
+            new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            // The pattern admits exponents BigDecimal cannot hold, such as 1e99999999999.
+            throw Fail.invalid(field, "is out of range (got '" + clip(value) + "')");
+        }
         return value;
     }
 

@@ -1,0 +1,246 @@
+package org.metroledger.chaincode.certificate;
+
+import java.time.Instant;
+import java.util.List;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.identity.Caller;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.registry.Instrument;
+import org.metroledger.chaincode.registry.Lab;
+import org.metroledger.chaincode.registry.LabStatus;
+import org.metroledger.chaincode.registry.Standard;
+import org.metroledger.chaincode.state.Page;
+import org.metroledger.chaincode.state.RecordStore;
+
+/**
+ * Calibration and verification certificates: a lab issues, supersedes and revokes its own; anyone
+ * reads, lists and verifies them.
+ */
+@Contract(name = "certificate", info = @Info(title = "MetroLedger certificates", version = "1"))
+public final class CertificateContract implements ContractInterface {
+    private static final int DEFAULT_PAGE = 50;
+
+    /** Request naming one certificate. */
+    public record ById(String id) {}
+
+    /** Request of Revoke. */
+    public record Revocation(String id, String reason) {}
+
+    /** Request of ListBySubject and Current. */
+    public record SubjectListing(String subject, Integer pageSize, String bookmark) {}
+
+    /** Request of ListByLab. */
+    public record LabListing(String lab, Integer pageSize, String bookmark) {}
+
+    /** Request of Verify; {@code at} defaults to the transaction time. */
+    public record VerificationRequest(String id, String digest, String at) {}
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Issue(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        CertificateRequest r = Canonical.read(request, CertificateRequest.class).validate(store.now());
+        Check.that(r.previous() == null, "previous", "must be absent: amend a certificate with Supersede");
+        String lab = ownLab(Caller.of(ctx, store), r.issuer(), "issue certificates");
+        Certificate certificate = admit(store, lab, r, "issue certificates");
+        store.event("CertificateIssued", certificate);
+        return Canonical.json(certificate);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Supersede(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        CertificateRequest r = Canonical.read(request, CertificateRequest.class).validate(store.now());
+        Check.required("previous", r.previous());
+        Caller caller = Caller.of(ctx, store);
+        String lab = ownLab(caller, r.issuer(), "supersede certificates");
+        Certificate previous = store.get(Certificate.TYPE, r.previous(), Certificate.class);
+        if (!previous.issuer().equals(lab)) {
+            throw Fail.forbidden("only " + previous.issuer() + " may supersede its certificate " + previous.id());
+        }
+        requireActive(previous, "superseded");
+        Check.that(
+                previous.subject().equals(r.subject()) && previous.subjectType() == r.subjectType(),
+                "subject",
+                "must be the subject of " + previous.id() + " (" + previous.subjectType() + " " + previous.subject()
+                        + ")");
+        Certificate successor = admit(store, lab, r, "supersede certificates");
+        store.put(
+                Certificate.TYPE,
+                previous.id(),
+                previous.ended(
+                        CertificateStatus.SUPERSEDED,
+                        "superseded by " + successor.id(),
+                        successor.id(),
+                        store.stamp()));
+        store.event("CertificateSuperseded", successor);
+        return Canonical.json(successor);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Revoke(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Revocation r = Canonical.read(request, Revocation.class);
+        Check.id("id", r.id());
+        Check.text("reason", r.reason(), 1000);
+        Caller caller = Caller.of(ctx, store);
+        String lab = caller.labId("revoke certificates");
+        Certificate certificate = store.get(Certificate.TYPE, r.id(), Certificate.class);
+        if (!certificate.issuer().equals(lab)) {
+            throw Fail.forbidden("only " + certificate.issuer() + " may revoke its certificate " + certificate.id());
+        }
+        requireActive(certificate, "revoked");
+        Certificate revoked = certificate.ended(CertificateStatus.REVOKED, r.reason(), null, store.stamp());
+        store.put(Certificate.TYPE, revoked.id(), revoked);
+        store.event("CertificateRevoked", revoked);
+        return Canonical.json(revoked);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Get(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        ById r = Canonical.read(request, ById.class);
+        Check.id("id", r.id());
+        return Canonical.json(store.get(Certificate.TYPE, r.id(), Certificate.class));
+    }
+
+    /** Every committed version of a certificate, newest first. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String History(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        ById r = Canonical.read(request, ById.class);
+        Check.id("id", r.id());
+        if (!store.exists(Certificate.TYPE, r.id())) {
+            throw Fail.notFound(Certificate.TYPE, r.id());
+        }
+        return Canonical.json(store.history(Certificate.TYPE, r.id()));
+    }
+
+    /** A subject's certificates in issue order, a page at a time. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListBySubject(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        SubjectListing r = Canonical.read(request, SubjectListing.class);
+        Check.id("subject", r.subject());
+        return Canonical.json(page(store, Certificate.BY_SUBJECT, r.subject(), r.pageSize(), r.bookmark()));
+    }
+
+    /** A lab's certificates in issue order, a page at a time. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListByLab(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        LabListing r = Canonical.read(request, LabListing.class);
+        Check.id("lab", r.lab());
+        return Canonical.json(page(store, Certificate.BY_LAB, r.lab(), r.pageSize(), r.bookmark()));
+    }
+
+    /** The subject's ACTIVE certificate issued last (ties: the greater id), or NOT_FOUND. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Current(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        SubjectOnly r = Canonical.read(request, SubjectOnly.class);
+        Check.id("subject", r.subject());
+        Certificate current = null;
+        // The index orders by issuedAt then id, so the last ACTIVE one seen is the answer.
+        for (String id : store.idsByIndex(Certificate.BY_SUBJECT, r.subject())) {
+            Certificate c = store.get(Certificate.TYPE, id, Certificate.class);
+            if (c.status() == CertificateStatus.ACTIVE) {
+                current = c;
+            }
+        }
+        if (current == null) {
+            throw Fail.with(ErrorCode.NOT_FOUND, "subject '" + r.subject() + "' has no ACTIVE certificate");
+        }
+        return Canonical.json(current);
+    }
+
+    /** DESIGN §4's verdict with itemised checks, as of {@code at} (default: the transaction time). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Verify(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        VerificationRequest r = Canonical.read(request, VerificationRequest.class);
+        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        return Canonical.json(CertificateVerification.verify(store, r.id(), r.digest(), at));
+    }
+
+    /** Request of Current. */
+    public record SubjectOnly(String subject) {}
+
+    /**
+     * The checks Issue and Supersede share once the request is well-formed and the caller is known
+     * to act for the issuing lab: the lab is ACTIVE, its registered key signed the request, the
+     * subject and every cited standard and certificate exist, and the id is new. Writes the ACTIVE
+     * certificate and its indexes.
+     */
+    private static Certificate admit(RecordStore store, String labId, CertificateRequest r, String action) {
+        Lab lab = store.get(Lab.TYPE, labId, Lab.class);
+        if (lab.status() != LabStatus.ACTIVE) {
+            throw Fail.forbidden("lab " + lab.id() + " is " + lab.status() + " and may not " + action);
+        }
+        Certificate certificate = Certificate.issued(r, subjectCategory(store, r), store.stamp());
+        if (!SignedContent.verifies(lab.publicKey(), certificate)) {
+            throw Fail.with(
+                    ErrorCode.SIGNATURE_INVALID,
+                    "signature does not verify under " + lab.id() + "'s registered key over the request's "
+                            + "canonical JSON without the signature");
+        }
+        List<TraceabilityLink> links = r.traceability() == null ? List.of() : r.traceability();
+        for (int i = 0; i < links.size(); i++) {
+            TraceabilityLink link = links.get(i);
+            store.get(Standard.TYPE, link.standardId(), Standard.class);
+            Certificate cited = store.get(Certificate.TYPE, link.certificateId(), Certificate.class);
+            Check.that(
+                    cited.subjectType() == SubjectType.STANDARD
+                            && cited.subject().equals(link.standardId()),
+                    "traceability[" + i + "].certificateId",
+                    "names certificate " + cited.id() + " of " + cited.subject() + ", not of standard "
+                            + link.standardId());
+        }
+        store.requireAbsent(Certificate.TYPE, r.id());
+        store.put(Certificate.TYPE, certificate.id(), certificate);
+        store.index(Certificate.BY_SUBJECT, certificate.subject(), certificate.issuedAt(), certificate.id());
+        store.index(Certificate.BY_LAB, certificate.issuer(), certificate.issuedAt(), certificate.id());
+        return certificate;
+    }
+
+    /** The caller's lab, which must be the issuer named: FORBIDDEN otherwise. */
+    private static String ownLab(Caller caller, String issuer, String action) {
+        String lab = caller.labId(action);
+        if (!lab.equals(issuer)) {
+            throw Fail.forbidden("a participant of lab " + lab + " may not " + action + " as " + issuer);
+        }
+        return lab;
+    }
+
+    private static String subjectCategory(RecordStore store, CertificateRequest r) {
+        return switch (r.subjectType()) {
+            case INSTRUMENT ->
+                store.get(Instrument.TYPE, r.subject(), Instrument.class).category();
+            case STANDARD ->
+                store.get(Standard.TYPE, r.subject(), Standard.class).category();
+        };
+    }
+
+    private static void requireActive(Certificate certificate, String becoming) {
+        if (certificate.status() != CertificateStatus.ACTIVE) {
+            throw Fail.conflict("certificate " + certificate.id() + " is " + certificate.status()
+                    + (certificate.successor() == null ? "" : " (successor " + certificate.successor() + ")")
+                    + " and cannot be " + becoming);
+        }
+    }
+
+    private static Page<Certificate> page(
+            RecordStore store, String index, String key, Integer pageSize, String bookmark) {
+        int size = pageSize == null ? DEFAULT_PAGE : pageSize;
+        Check.that(size >= 1 && size <= RecordStore.MAX_PAGE, "pageSize", "must be 1-" + RecordStore.MAX_PAGE);
+        // Bookmarks are opaque state keys (with NUL separators), so only their size is checked.
+        Check.that(bookmark == null || bookmark.length() <= 1000, "bookmark", "is longer than 1000 characters");
+        return store.recordPage(index, Certificate.class, Certificate.TYPE, size, bookmark, key);
+    }
+}

@@ -1,0 +1,133 @@
+package org.metroledger.chaincode.certificate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.metroledger.chaincode.json.Check;
+
+/**
+ * A certificate as the issuing lab sends and signs it. Its components other than {@code signature}
+ * are the signed content ({@link SignedContent}); the ledger adds category, status and stamps.
+ */
+public record CertificateRequest(
+        String id,
+        CertificateKind kind,
+        String issuer,
+        String subject,
+        SubjectType subjectType,
+        String method,
+        String performedFrom,
+        String performedTo,
+        String issuedAt,
+        String validUntil,
+        String location,
+        String conditions,
+        List<MeasurementResult> results,
+        Conformity conformity,
+        String decisionRule,
+        List<TraceabilityLink> traceability,
+        String documentDigest,
+        String signatory,
+        String signature,
+        String previous) {
+
+    /** How far a lab's clock may run ahead of the transaction's: issuedAt in the future is refused. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private static final int MAX_SIGNATURE = 200;
+
+    /**
+     * Checks every field's shape and the dates against each other and the transaction time,
+     * failing with INVALID_ARGUMENT naming the first bad field. Reads no state.
+     */
+    public CertificateRequest validate(Instant txTime) {
+        Check.id("id", id);
+        Check.required("kind", kind);
+        Check.id("issuer", issuer);
+        Check.id("subject", subject);
+        Check.required("subjectType", subjectType);
+        Check.text("method", method, 200);
+        Instant from = Check.canonicalInstant("performedFrom", performedFrom);
+        Instant to = Check.canonicalInstant("performedTo", performedTo);
+        Instant issued = Check.canonicalInstant("issuedAt", issuedAt);
+        Instant until = Check.canonicalInstant("validUntil", validUntil);
+        Check.that(!to.isBefore(from), "performedTo", "must not be before performedFrom");
+        Check.that(!issued.isBefore(to), "issuedAt", "must not be before performedTo");
+        Check.that(until.isAfter(issued), "validUntil", "must be after issuedAt");
+        Check.that(
+                !issued.isAfter(txTime.plus(CLOCK_SKEW)),
+                "issuedAt",
+                "must not be more than " + CLOCK_SKEW.toMinutes() + " minutes after the transaction time " + txTime);
+        Check.text("location", location, 500);
+        Check.optionalText("conditions", conditions);
+        validateResults();
+        Check.required("conformity", conformity);
+        Check.that(
+                kind != CertificateKind.VERIFICATION || conformity != Conformity.NONE,
+                "conformity",
+                "must be PASS or FAIL for a VERIFICATION certificate");
+        if (conformity != Conformity.NONE) {
+            Check.text("decisionRule", decisionRule, 1000);
+        } else {
+            Check.optionalText("decisionRule", decisionRule);
+        }
+        validateTraceability();
+        Check.sha256("documentDigest", documentDigest);
+        Check.text("signatory", signatory, 200);
+        Check.text("signature", signature, MAX_SIGNATURE);
+        if (previous != null) {
+            Check.id("previous", previous);
+        }
+        return this;
+    }
+
+    private void validateResults() {
+        if (results == null) {
+            Check.that(kind != CertificateKind.CALIBRATION, "results", "is required for a CALIBRATION certificate");
+            return;
+        }
+        Check.items("results", results, kind == CertificateKind.CALIBRATION ? 1 : 0);
+        for (int i = 0; i < results.size(); i++) {
+            MeasurementResult r = results.get(i);
+            String at = "results[" + i + "].";
+            Check.text(at + "quantity", r.quantity(), 200);
+            Check.decimal(at + "value", r.value());
+            Check.text(at + "unit", r.unit(), 50);
+            // A calibration result without its uncertainty is not a calibration result.
+            boolean uncertaintyRequired = kind == CertificateKind.CALIBRATION;
+            if (uncertaintyRequired || r.expandedUncertainty() != null) {
+                nonNegative(at + "expandedUncertainty", r.expandedUncertainty(), false);
+            }
+            if (uncertaintyRequired || r.coverageFactor() != null) {
+                nonNegative(at + "coverageFactor", r.coverageFactor(), true);
+            }
+        }
+    }
+
+    private void validateTraceability() {
+        if (traceability == null) {
+            return;
+        }
+        Check.items("traceability", traceability, 0);
+        Set<String> cited = new HashSet<>();
+        for (int i = 0; i < traceability.size(); i++) {
+            TraceabilityLink link = traceability.get(i);
+            String at = "traceability[" + i + "].";
+            Check.id(at + "standardId", link.standardId());
+            Check.id(at + "certificateId", link.certificateId());
+            Check.that(cited.add(link.certificateId()), at + "certificateId", "is cited twice");
+        }
+    }
+
+    private static void nonNegative(String field, String value, boolean strictlyPositive) {
+        BigDecimal number = new BigDecimal(Check.decimal(field, value));
+        int sign = number.signum();
+        Check.that(
+                strictlyPositive ? sign > 0 : sign >= 0,
+                field,
+                strictlyPositive ? "must be positive" : "must not be negative");
+    }
+}

@@ -1,0 +1,7 @@
+package org.metroledger.chaincode.certificate;
+
+/** What a certificate is about: a market entity's instrument or a lab's measurement standard. */
+public enum SubjectType {
+    INSTRUMENT,
+    STANDARD
+}

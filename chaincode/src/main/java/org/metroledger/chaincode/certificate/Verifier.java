@@ -1,0 +1,149 @@
+package org.metroledger.chaincode.certificate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.metroledger.chaincode.registry.Lab;
+import org.metroledger.chaincode.registry.LabStatus;
+
+/**
+ * DESIGN §4's verification rules over a {@link CertificateLookup}: every check runs and is
+ * itemised, and the verdict is the first that fails, in {@link Verdict} order.
+ */
+final class Verifier {
+    private final CertificateLookup lookup;
+
+    Verifier(CertificateLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * Verifies a certificate as of {@code at}.
+     *
+     * @param digest the SHA-256 hex of the document in hand, or null when there is none to compare
+     */
+    VerificationReport verify(String id, String digest, Instant at) {
+        Optional<Certificate> found = lookup.certificate(id);
+        Checks checks = new Checks();
+        if (found.isEmpty()) {
+            checks.record(Verdict.NOT_FOUND, false, "no certificate '" + id + "' is on the ledger");
+            return new VerificationReport(id, at.toString(), digest, checks.verdict, checks.items, null, null, null);
+        }
+        Certificate c = found.get();
+        Optional<Lab> lab = lookup.lab(c.issuer());
+        checks.record(
+                Verdict.NOT_FOUND, true, "certificate " + c.id() + " issued by " + c.issuer() + " is on the ledger");
+        digest(checks, c, digest);
+        signature(checks, c, lab);
+        lifecycle(checks, c, at, CertificateStatus.REVOKED, Verdict.REVOKED);
+        lifecycle(checks, c, at, CertificateStatus.SUPERSEDED, Verdict.SUPERSEDED);
+        validity(checks, c, at);
+        accreditation(checks, c, lab);
+        TraceabilityWalk walk = new TraceabilityWalk(lookup, at);
+        Optional<String> broken = walk.brokenLink(c);
+        checks.record(
+                Verdict.TRACEABILITY_BROKEN,
+                broken.isEmpty(),
+                broken.orElse(
+                        walk.linksChecked() == 0
+                                ? "the subject is a PRIMARY standard: the root of traceability"
+                                : "every path of " + walk.linksChecked()
+                                        + " checked link(s) ends at a PRIMARY standard"));
+        return new VerificationReport(
+                c.id(),
+                at.toString(),
+                digest,
+                checks.verdict,
+                checks.items,
+                c,
+                new LedgerEvidence(c.txId(), c.recordedAt()),
+                c.successor());
+    }
+
+    private static void digest(Checks checks, Certificate c, String digest) {
+        if (digest == null) {
+            checks.record(Verdict.DIGEST_MISMATCH, true, "no document digest given, so none compared");
+        } else if (digest.equals(c.documentDigest())) {
+            checks.record(Verdict.DIGEST_MISMATCH, true, "the document matches the recorded SHA-256 digest");
+        } else {
+            checks.record(
+                    Verdict.DIGEST_MISMATCH,
+                    false,
+                    "the document's SHA-256 " + digest + " differs from the recorded " + c.documentDigest());
+        }
+    }
+
+    private static void signature(Checks checks, Certificate c, Optional<Lab> lab) {
+        if (lab.isEmpty()) {
+            checks.record(Verdict.SIGNATURE_INVALID, false, "issuer lab " + c.issuer() + " is not registered");
+        } else if (SignedContent.verifies(lab.get().publicKey(), c)) {
+            checks.record(Verdict.SIGNATURE_INVALID, true, "signed by " + c.issuer() + "'s registered key");
+        } else {
+            checks.record(
+                    Verdict.SIGNATURE_INVALID,
+                    false,
+                    "the signature does not verify under " + c.issuer() + "'s registered key");
+        }
+    }
+
+    /** Status as of {@code at}: a later revocation or supersession does not change the past. */
+    private static void lifecycle(Checks checks, Certificate c, Instant at, CertificateStatus ended, Verdict verdict) {
+        boolean endedByThen = c.endedAs(ended, at);
+        String word = ended.name().toLowerCase(java.util.Locale.ROOT);
+        String detail = !endedByThen
+                ? "not " + word + " as of " + at
+                : ended == CertificateStatus.SUPERSEDED
+                        ? "superseded by " + c.successor() + " at " + c.statusChangedAt()
+                        : "revoked at " + c.statusChangedAt() + ": " + c.statusReason();
+        checks.record(verdict, !endedByThen, detail);
+    }
+
+    private static void validity(Checks checks, Certificate c, Instant at) {
+        Instant issued = Instant.parse(c.issuedAt());
+        Instant until = Instant.parse(c.validUntil());
+        if (at.isBefore(issued)) {
+            checks.record(Verdict.EXPIRED, false, "not yet issued as of " + at + " (issued " + c.issuedAt() + ")");
+        } else if (!at.isBefore(until)) {
+            checks.record(Verdict.EXPIRED, false, "expired at " + c.validUntil());
+        } else {
+            checks.record(Verdict.EXPIRED, true, "valid from " + c.issuedAt() + " until " + c.validUntil());
+        }
+    }
+
+    private static void accreditation(Checks checks, Certificate c, Optional<Lab> lab) {
+        if (lab.isEmpty()) {
+            checks.record(Verdict.ISSUER_NOT_ACCREDITED, false, "issuer lab " + c.issuer() + " is not registered");
+            return;
+        }
+        Lab l = lab.get();
+        String accreditation =
+                l.accreditation().body() + " " + l.accreditation().number();
+        if (l.status() != LabStatus.ACTIVE) {
+            checks.record(Verdict.ISSUER_NOT_ACCREDITED, false, "issuer lab " + l.id() + " is " + l.status());
+        } else if (!l.accreditation().covers(c.category(), Instant.parse(c.issuedAt()))) {
+            checks.record(
+                    Verdict.ISSUER_NOT_ACCREDITED,
+                    false,
+                    "accreditation " + accreditation + " did not cover " + c.category() + " at " + c.issuedAt());
+        } else {
+            checks.record(
+                    Verdict.ISSUER_NOT_ACCREDITED,
+                    true,
+                    "accreditation " + accreditation + " covered " + c.category() + " at " + c.issuedAt());
+        }
+    }
+
+    /** The itemised checks so far and the verdict of the first that failed. */
+    private static final class Checks {
+        private final List<VerificationCheck> items = new ArrayList<>();
+        private Verdict verdict = Verdict.VALID;
+
+        void record(Verdict ifFailed, boolean ok, String detail) {
+            items.add(new VerificationCheck(ifFailed.check(), ok, detail));
+            if (!ok && verdict == Verdict.VALID) {
+                verdict = ifFailed;
+            }
+        }
+    }
+}

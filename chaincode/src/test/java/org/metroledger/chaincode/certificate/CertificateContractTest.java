@@ -1,0 +1,105 @@
+package org.metroledger.chaincode.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.metroledger.chaincode.certificate.CertificateLedger.pumpVerification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.simulation.ChaincodeEventRecord;
+import org.metroledger.simulation.ContractHost.Simulation;
+import org.metroledger.testbed.TestBed.Refusal;
+import org.metroledger.testbed.TestWorld;
+
+class CertificateContractTest {
+    private final CertificateLedger ledger = new CertificateLedger();
+    private final TestWorld world = ledger.world;
+
+    private static void assertRefused(Runnable action, ErrorCode code, String messagePart) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo(code);
+            assertThat(r.getMessage()).contains(messagePart);
+        });
+    }
+
+    @Nested
+    class Issuing {
+        @Test
+        void the_issuing_lab_records_an_active_certificate_with_the_subjects_category() {
+            JsonNode c = ledger.issue(pumpVerification("C-1"));
+            assertThat(c.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(c.path("category").asText()).isEqualTo(CertificateLedger.CATEGORY);
+            assertThat(c.path("recordedAt").asText()).isEqualTo(ledger.bed.now().toString());
+            assertThat(c.path("txId").asText()).startsWith("tx");
+            assertThat(ledger.evaluate(world.stranger, "certificate:Get", Map.of("id", "C-1")))
+                    .isEqualTo(c);
+        }
+
+        @Test
+        void issuing_emits_certificate_issued_with_the_record() {
+            Simulation sim = ledger.bed.simulate(
+                    world.northLab, "certificate:Issue", pumpVerification("C-1").signedBy(world.northLabKey));
+            ChaincodeEventRecord event = sim.readWriteSet().event().orElseThrow();
+            assertThat(event.name()).isEqualTo("CertificateIssued");
+            assertThat(new String(event.payload(), StandardCharsets.UTF_8)).isEqualTo(sim.payloadText());
+        }
+
+        @Test
+        void a_signature_by_another_key_is_signature_invalid_and_writes_nothing() {
+            Map<String, String> before = ledger.snapshot();
+            assertRefused(
+                    () -> ledger.bed.submit(
+                            world.northLab,
+                            "certificate:Issue",
+                            pumpVerification("C-1").signedBy(world.eastLabKey)),
+                    ErrorCode.SIGNATURE_INVALID,
+                    "signature");
+            assertThat(ledger.snapshot()).isEqualTo(before);
+        }
+
+        @Test
+        void an_id_in_use_is_a_conflict() {
+            ledger.issue(pumpVerification("C-1"));
+            assertRefused(() -> ledger.issue(pumpVerification("C-1")), ErrorCode.CONFLICT, "C-1");
+        }
+    }
+
+    @Nested
+    class Verifying {
+        @Test
+        void a_certificate_traceable_to_a_primary_standard_is_valid() {
+            ledger.issue(pumpVerification("C-1"));
+            JsonNode report = ledger.verify("C-1");
+            assertThat(report.path("verdict").asText()).isEqualTo("VALID");
+            assertThat(report.path("checks")).hasSize(8);
+            assertThat(report.path("evidence").path("txId").asText()).isNotEmpty();
+        }
+
+        @Test
+        void revoking_a_certificate_two_links_up_breaks_the_downstream_certificate_naming_the_link() {
+            ledger.issue(pumpVerification("C-1"));
+            ledger.submit(
+                    world.northLab,
+                    "certificate:Revoke",
+                    Canonical.json(Map.of("id", "C-R", "reason", "reference standard found damaged")));
+            JsonNode report = ledger.verify("C-1");
+            assertThat(report.path("verdict").asText()).isEqualTo("TRACEABILITY_BROKEN");
+            JsonNode traceability = report.path("checks").get(7);
+            assertThat(traceability.path("name").asText()).isEqualTo("traceability");
+            assertThat(traceability.path("ok").asBoolean()).isFalse();
+            assertThat(traceability.path("detail").asText())
+                    .startsWith("link 2: certificate C-R of standard STD-R is revoked")
+                    .contains("reference standard found damaged");
+        }
+
+        @Test
+        void an_unknown_certificate_is_the_not_found_verdict_not_an_error() {
+            assertThat(ledger.verify("C-NONE").path("verdict").asText()).isEqualTo("NOT_FOUND");
+        }
+    }
+}
