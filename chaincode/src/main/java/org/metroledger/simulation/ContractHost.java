@@ -1,7 +1,9 @@
 package org.metroledger.simulation;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.Chaincode.Response;
 import org.hyperledger.fabric.shim.ChaincodeServer;
@@ -11,8 +13,18 @@ import org.hyperledger.fabric.shim.ChaincodeServer;
  * error handling as on a peer, with no gRPC in between.
  */
 public final class ContractHost {
-    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final Logger FABRIC_LOGGER = Logger.getLogger("org.hyperledger");
+    /**
+     * The shim sets explicit levels on its package loggers, which override a parent's, so each is
+     * silenced by name. Held strongly: java.util.logging forgets the level of a logger nobody
+     * references.
+     */
+    private static final List<Logger> FABRIC_LOGGERS = Stream.of(
+                    "org.hyperledger",
+                    "org.hyperledger.fabric",
+                    "org.hyperledger.fabric.contract",
+                    "org.hyperledger.fabric.shim")
+            .map(Logger::getLogger)
+            .toList();
 
     private final ContractRouter router;
 
@@ -29,7 +41,7 @@ public final class ContractHost {
         }
         // The router logs every request at INFO and every refusal at SEVERE with a stack trace;
         // in-process both are the hot path, and callers get every error in the response anyway.
-        FABRIC_LOGGER.setLevel(Level.OFF);
+        FABRIC_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
     }
 
     /** Simulates a proposal against committed state; nothing is committed. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 
 /** An X.509 member of an MSP with its private key: what signs a proposal. */
@@ -30,7 +31,9 @@ public record Member(String mspId, X509Certificate certificate, PrivateKey priva
     static String pem(Object object) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
+            // PKCS#8 ("PRIVATE KEY"): the SEC1 form BC would write for a JDK EC key omits the curve,
+            // so neither BC nor Fabric could read it back.
+            writer.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "cannot PEM-encode " + object.getClass().getSimpleName(), e);

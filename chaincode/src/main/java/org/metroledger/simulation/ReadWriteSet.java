@@ -18,6 +18,23 @@ public final class ReadWriteSet {
     private final TreeMap<String, byte[]> writes = new TreeMap<>(WorldState.KEY_ORDER);
     private ChaincodeEventRecord event;
 
+    /**
+     * Rebuilds a read/write set that a block stored, so a committer or a chain verifier can
+     * validate it again; a null read version means the key was absent, a null write deletes.
+     */
+    public static ReadWriteSet of(
+            Map<String, Version> reads,
+            List<RangeRead> rangeReads,
+            Map<String, byte[]> writes,
+            ChaincodeEventRecord event) {
+        ReadWriteSet rwset = new ReadWriteSet();
+        reads.forEach(rwset::recordRead);
+        rangeReads.forEach(rwset::recordRangeRead);
+        writes.forEach(rwset::recordWrite);
+        rwset.event = event;
+        return rwset;
+    }
+
     void recordRead(String key, Version version) {
         reads.putIfAbsent(key, version);
     }

@@ -1,0 +1,59 @@
+package org.metroledger.gateway.ledger.embedded;
+
+/**
+ * What {@link ChainVerifier} found: either the whole chain and state check out, or the first
+ * problem, with the block (or, for state, the key) where it is.
+ *
+ * @param blocksChecked blocks whose hash, link and signature verified before any problem
+ * @param firstBadBlock the first block that failed a check, or null (state problems name a key)
+ * @param badKey the world-state key whose stored value or version differs from the replay, or null
+ * @param detail a sentence saying what is wrong, or null when ok
+ */
+public record ChainReport(
+        boolean ok, long blocksChecked, Long firstBadBlock, Problem problem, String badKey, String detail) {
+    /** The kinds of damage the verifier recognises. */
+    public enum Problem {
+        /** A block is absent below the recorded height. */
+        MISSING_BLOCK,
+        /** A stored block is not a readable block. */
+        UNREADABLE_BLOCK,
+        /** A block's recomputed data hash or header hash is not the one it records. */
+        HASH_MISMATCH,
+        /** A block's previous hash is not its predecessor's hash, or its number is out of sequence. */
+        BROKEN_LINK,
+        /** A block's signature does not verify with the orderer's certificate. */
+        BAD_SIGNATURE,
+        /** A transaction's recorded validation code is not what validating it again gives. */
+        VALIDATION_MISMATCH,
+        /** The txId index disagrees with the blocks. */
+        INDEX_MISMATCH,
+        /** The recorded tip (height and last hash) is not the last block. */
+        TIP_MISMATCH,
+        /** World state differs from a replay of every valid transaction's writes from genesis. */
+        STATE_MISMATCH,
+        /** The orderer's certificate was not issued by its organisation's CA. */
+        UNTRUSTED_ORDERER
+    }
+
+    static ChainReport passed(long blocks) {
+        return new ChainReport(true, blocks, null, null, null, null);
+    }
+
+    static ChainReport blockProblem(long blocksChecked, long block, Problem problem, String detail) {
+        return new ChainReport(false, blocksChecked, block, problem, null, detail);
+    }
+
+    static ChainReport stateProblem(long blocksChecked, String key, String detail) {
+        return new ChainReport(false, blocksChecked, null, Problem.STATE_MISMATCH, key, detail);
+    }
+
+    /** One line for the command line. */
+    public String summary() {
+        if (ok) {
+            return "chain OK: " + blocksChecked + " blocks, hashes, links, signatures and state verified";
+        }
+        String where = firstBadBlock != null ? "block " + firstBadBlock : "key " + Orderer.printable(badKey);
+        return "chain DAMAGED at " + where + " (" + problem + "): " + detail + "; " + blocksChecked
+                + " blocks verified before it";
+    }
+}

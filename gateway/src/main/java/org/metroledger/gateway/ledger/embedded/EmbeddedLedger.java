@@ -1,0 +1,314 @@
+package org.metroledger.gateway.ledger.embedded;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.ledger.BlockSummary;
+import org.metroledger.gateway.ledger.Committed;
+import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.ledger.LedgerEvent;
+import org.metroledger.gateway.ledger.LedgerException;
+import org.metroledger.simulation.ContractHost;
+import org.metroledger.simulation.ContractHost.Simulation;
+import org.metroledger.simulation.Member;
+import org.metroledger.simulation.Proposal;
+
+/**
+ * The default ledger: the chaincode's ContractRouter runs in-process and a local orderer commits
+ * signed, hash-chained blocks into RocksDB with Fabric's semantics (simulate, order, validate MVCC,
+ * commit). A write is acknowledged only once its block and state changes are synced to disk.
+ * Data directory layout: {@code ledger/} (RocksDB) and {@code msp/} (see {@link IdentityStore}).
+ */
+public final class EmbeddedLedger implements Ledger {
+    /** The channel name proposals carry, as on the Fabric network. */
+    public static final String CHANNEL = "metrology";
+
+    private final LedgerStore store;
+    private final Clock clock;
+    private final ContractHost host;
+    private final ExecutorService endorsers;
+    private final ExecutorService completions;
+    private final ExecutorService deliveries;
+    private final Orderer orderer;
+    private final EventFeed events;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Member, Creator> creators = new ConcurrentHashMap<>();
+
+    /**
+     * How the engine cuts blocks and how many threads simulate.
+     *
+     * @param maxBlockTransactions a block is cut once it holds this many transactions
+     * @param batchTimeout or this long after its first transaction arrived
+     * @param endorsers threads simulating proposals (submit and evaluate)
+     */
+    public record Settings(int maxBlockTransactions, Duration batchTimeout, int endorsers) {
+        public static final Settings DEFAULT = new Settings(500, Duration.ofMillis(2), 2);
+
+        public Settings {
+            if (maxBlockTransactions < 1) {
+                throw new IllegalArgumentException("maxBlockTransactions must be at least 1");
+            }
+            if (batchTimeout.isNegative()) {
+                throw new IllegalArgumentException("batchTimeout must not be negative");
+            }
+            if (endorsers < 1) {
+                throw new IllegalArgumentException("endorsers must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * One router per JVM: building it scans the classpath for contracts, which takes seconds, and a
+     * router serves concurrent invocations as a peer's does.
+     */
+    private static final class SharedHost {
+        static final ContractHost INSTANCE = new ContractHost();
+    }
+
+    /** A creator's MSP, PEM and serialized identity, computed once per member. */
+    private record Creator(String msp, String certificatePem, byte[] serialized) {}
+
+    private EmbeddedLedger(Path dataDir, IdentityStore identities, Clock clock, Settings settings) {
+        this.clock = clock;
+        this.store = LedgerStore.open(ledgerDirectory(dataDir));
+        try {
+            ChainVerifier.checkTail(store, identities.orderer().certificate().getPublicKey())
+                    .ifPresent(problem -> {
+                        throw new IllegalStateException("the ledger at " + dataDir + " is damaged: " + problem);
+                    });
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        this.host = SharedHost.INSTANCE;
+        this.endorsers = Executors.newFixedThreadPool(settings.endorsers(), threads("embedded-endorser"));
+        this.completions = Executors.newFixedThreadPool(2, threads("embedded-completion"));
+        this.deliveries = Executors.newFixedThreadPool(2, threads("embedded-events"));
+        this.events = new EventFeed(this::storedBlock, () -> store.tip().height(), deliveries);
+        this.orderer =
+                new Orderer(store, identities.orderer().privateKey(), clock, settings, completions, events::committed);
+    }
+
+    /** Opens (creating on first start) the ledger in {@code dataDir} with default settings. */
+    public static EmbeddedLedger open(Path dataDir, IdentityStore identities, Clock clock) {
+        return open(dataDir, identities, clock, Settings.DEFAULT);
+    }
+
+    public static EmbeddedLedger open(Path dataDir, IdentityStore identities, Clock clock, Settings settings) {
+        return new EmbeddedLedger(dataDir, identities, clock, settings);
+    }
+
+    static Path ledgerDirectory(Path dataDir) {
+        return dataDir.resolve("ledger");
+    }
+
+    @Override
+    public CompletableFuture<Committed> submit(Member who, String function, List<String> args) {
+        CompletableFuture<Committed> result = new CompletableFuture<>();
+        endorse(who, function, args).whenComplete((endorsement, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                order(endorsement).whenComplete((committed, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(committed);
+                    }
+                });
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
+        return onEndorser(() -> simulate(who, function, args).simulation().payloadText());
+    }
+
+    /** Simulates a proposal against committed state; fails with the chaincode's error code. */
+    CompletableFuture<Endorsement> endorse(Member who, String function, List<String> args) {
+        return onEndorser(() -> simulate(who, function, args));
+    }
+
+    /**
+     * Runs work on an endorser thread; the future fails with the {@link LedgerException} itself (not
+     * wrapped), so callers' handlers see the code directly.
+     */
+    private <T> CompletableFuture<T> onEndorser(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            endorsers.execute(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (LedgerException e) {
+                    result.completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(new LedgerException(ErrorCode.INTERNAL, e.toString(), null, e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new LedgerException(ErrorCode.UNAVAILABLE, "the ledger is closed"));
+        }
+        return result;
+    }
+
+    /** Hands an endorsed transaction to the orderer. */
+    CompletableFuture<Committed> order(Endorsement endorsement) {
+        return orderer.order(endorsement);
+    }
+
+    private Endorsement simulate(Member who, String function, List<String> args) {
+        if (function == null || function.isBlank()) {
+            throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "function is required");
+        }
+        Creator creator =
+                creators.computeIfAbsent(who, m -> new Creator(m.mspId(), m.certificatePem(), m.serializedIdentity()));
+        List<byte[]> bytes = new ArrayList<>(args.size() + 1);
+        bytes.add(function.getBytes(StandardCharsets.UTF_8));
+        args.forEach(a -> bytes.add(a.getBytes(StandardCharsets.UTF_8)));
+        Proposal proposal = new Proposal(
+                CHANNEL,
+                txId(creator.serialized()),
+                clock.instant(),
+                creator.serialized(),
+                who.mspId(),
+                bytes,
+                Map.of());
+        Simulation simulation;
+        try (LedgerStore.StateSnapshot state = store.snapshot()) {
+            simulation = host.simulate(state, proposal);
+        } catch (RuntimeException e) {
+            throw new LedgerException(
+                    ErrorCode.INTERNAL, "simulating " + function + " failed: " + e.getMessage(), proposal.txId(), e);
+        }
+        if (!simulation.succeeded()) {
+            throw new LedgerException(
+                    Fail.codeOf(simulation.payload(), simulation.message()),
+                    Fail.messageOf(simulation.message()),
+                    proposal.txId(),
+                    null);
+        }
+        return new Endorsement(proposal, creator.msp(), creator.certificatePem(), function, args, simulation);
+    }
+
+    /** Fabric's transaction id: SHA-256 of a fresh nonce and the creator, hex. */
+    private String txId(byte[] creator) {
+        byte[] nonce = new byte[24];
+        random.nextBytes(nonce);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(nonce);
+            digest.update(creator);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
+        return onEndorser(() -> store.locate(txId).map(LedgerStore.TxLocation::block));
+    }
+
+    @Override
+    public long height() {
+        return store.tip().height();
+    }
+
+    @Override
+    public CompletableFuture<Optional<BlockSummary>> block(long number) {
+        return onEndorser(() -> number < 0 || number >= height()
+                ? Optional.<BlockSummary>empty()
+                : Optional.of(summary(storedBlock(number))));
+    }
+
+    private Block storedBlock(long number) {
+        byte[] bytes = store.block(number)
+                .orElseThrow(() -> new LedgerException(ErrorCode.INTERNAL, "block " + number + " is missing"));
+        return BlockCodec.decode(bytes);
+    }
+
+    private static BlockSummary summary(Block block) {
+        return new BlockSummary(
+                block.number(),
+                block.hash(),
+                block.header().previousHash(),
+                block.header().dataHash(),
+                block.header().timestamp(),
+                block.transactions().stream()
+                        .map(tx -> new BlockSummary.TransactionSummary(
+                                tx.txId(),
+                                tx.creatorMsp(),
+                                tx.function(),
+                                tx.validationCode().name(),
+                                tx.timestamp()))
+                        .toList());
+    }
+
+    @Override
+    public AutoCloseable onEvents(long fromBlock, Consumer<LedgerEvent> listener) {
+        return events.subscribe(fromBlock, listener);
+    }
+
+    @Override
+    public String backend() {
+        return "embedded";
+    }
+
+    /** Commits what is already ordered, stops the threads and closes the store. */
+    @Override
+    public void close() {
+        endorsers.shutdown();
+        awaitQuietly(endorsers);
+        orderer.close();
+        completions.shutdown();
+        awaitQuietly(completions);
+        events.close();
+        deliveries.shutdown();
+        awaitQuietly(deliveries);
+        store.close();
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,358 @@
+package org.metroledger.gateway.ledger.embedded;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.metroledger.simulation.KeyChange;
+import org.metroledger.simulation.StateEntry;
+import org.metroledger.simulation.Version;
+import org.metroledger.simulation.VersionedValue;
+import org.metroledger.simulation.WorldState;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Snapshot;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The embedded ledger's one RocksDB: world state with versions, key history, blocks, the
+ * txId-to-block index and the chain's tip, each in its own column family. A block and every state
+ * change it makes are written in one synced batch, so after a crash either all of a block is there
+ * or none of it.
+ */
+final class LedgerStore implements AutoCloseable {
+    static final String STATE = "state";
+    static final String HISTORY = "history";
+    static final String BLOCKS = "blocks";
+    static final String TX_INDEX = "txindex";
+    private static final byte[] TIP = "tip".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final DBOptions options;
+    private final ColumnFamilyOptions familyOptions;
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles;
+    private final ColumnFamilyHandle meta;
+    private final ColumnFamilyHandle state;
+    private final ColumnFamilyHandle history;
+    private final ColumnFamilyHandle blocks;
+    private final ColumnFamilyHandle txIndex;
+    private final WriteOptions syncWrites;
+    private volatile Tip tip;
+
+    /** The last committed block: how many blocks there are and the last one's hash. */
+    record Tip(long height, String hash) {
+        static final Tip EMPTY = new Tip(0, "");
+    }
+
+    /** Where a transaction is: its block, its position there and its validation code. */
+    record TxLocation(long block, int tx, ValidationCode code) {}
+
+    /** One key change a committed block makes. */
+    record Change(String key, byte[] value, Version version, String txId, Instant timestamp) {}
+
+    /** One transaction of a committed block, for the txId index. */
+    record Indexed(String txId, int tx, ValidationCode code) {}
+
+    private LedgerStore(Path directory, boolean readOnly) {
+        options = new DBOptions()
+                .setCreateIfMissing(!readOnly)
+                .setCreateMissingColumnFamilies(!readOnly)
+                .setMaxBackgroundJobs(2);
+        familyOptions = new ColumnFamilyOptions();
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
+        for (String name : List.of(STATE, HISTORY, BLOCKS, TX_INDEX)) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.US_ASCII), familyOptions));
+        }
+        handles = new ArrayList<>();
+        try {
+            if (readOnly) {
+                db = RocksDB.openReadOnly(options, directory.toString(), descriptors, handles);
+            } else {
+                Files.createDirectories(directory);
+                db = RocksDB.open(options, directory.toString(), descriptors, handles);
+            }
+        } catch (RocksDBException | java.io.IOException e) {
+            options.close();
+            familyOptions.close();
+            throw new IllegalStateException("cannot open the ledger store at " + directory + ": " + e.getMessage(), e);
+        }
+        meta = handles.get(0);
+        state = handles.get(1);
+        history = handles.get(2);
+        blocks = handles.get(3);
+        txIndex = handles.get(4);
+        syncWrites = new WriteOptions().setSync(true);
+        tip = readTip();
+    }
+
+    static LedgerStore open(Path directory) {
+        return new LedgerStore(directory, false);
+    }
+
+    /** Opens without taking the lock, so a verifier can read while a gateway runs. */
+    static LedgerStore openReadOnly(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("no ledger store at " + directory);
+        }
+        return new LedgerStore(directory, true);
+    }
+
+    Tip tip() {
+        return tip;
+    }
+
+    /** Committed state as of now, without a snapshot: for the committer, the only writer. */
+    WorldState latest() {
+        return new StateView(null);
+    }
+
+    /** A consistent view of committed state for one simulation; close it afterwards. */
+    StateSnapshot snapshot() {
+        return new StateSnapshot(db.getSnapshot());
+    }
+
+    Optional<byte[]> block(long number) {
+        return Optional.ofNullable(get(blocks, null, blockKey(number)));
+    }
+
+    Optional<TxLocation> locate(String txId) {
+        byte[] value = get(txIndex, null, txId.getBytes(StandardCharsets.UTF_8));
+        if (value == null) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        return Optional.of(new TxLocation(buffer.getLong(), buffer.getInt(), ValidationCode.values()[buffer.get()]));
+    }
+
+    /**
+     * Writes a block, its state changes, its history and its index entries in one synced batch:
+     * one fsync per block however many transactions it holds.
+     */
+    void commit(long number, String hash, byte[] encodedBlock, List<Indexed> indexed, List<Change> changes) {
+        if (number != tip.height()) {
+            throw new IllegalStateException("block " + number + " does not follow height " + tip.height());
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.put(blocks, blockKey(number), encodedBlock);
+            for (Indexed tx : indexed) {
+                batch.put(
+                        txIndex,
+                        tx.txId().getBytes(StandardCharsets.UTF_8),
+                        ByteBuffer.allocate(13)
+                                .putLong(number)
+                                .putInt(tx.tx())
+                                .put((byte) tx.code().ordinal())
+                                .array());
+            }
+            for (Change change : changes) {
+                byte[] key = stateKey(change.key());
+                if (change.value() == null) {
+                    batch.delete(state, key);
+                } else {
+                    batch.put(state, key, encodeVersioned(change.value(), change.version()));
+                }
+                batch.put(history, historyKey(key, change.version()), encodeChange(change));
+            }
+            Tip next = new Tip(number + 1, hash);
+            batch.put(meta, TIP, encodeTip(next));
+            db.write(syncWrites, batch);
+            tip = next;
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot write block " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Calls back with every key of committed state in key order. */
+    void forEachState(BiConsumer<String, VersionedValue> consumer) {
+        try (RocksIterator it = db.newIterator(state)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                consumer.accept(new String(it.key(), StandardCharsets.UTF_8), decodeVersioned(it.value()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        syncWrites.close();
+        options.close();
+        familyOptions.close();
+    }
+
+    private Tip readTip() {
+        byte[] value = get(meta, null, TIP);
+        if (value == null) {
+            return Tip.EMPTY;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        long height = buffer.getLong();
+        byte[] hash = new byte[buffer.remaining()];
+        buffer.get(hash);
+        return new Tip(height, new String(hash, StandardCharsets.US_ASCII));
+    }
+
+    private byte[] get(ColumnFamilyHandle family, ReadOptions read, byte[] key) {
+        try {
+            return read == null ? db.get(family, key) : db.get(family, read, key);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot read the ledger store: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] encodeTip(Tip tip) {
+        byte[] hash = tip.hash().getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(8 + hash.length)
+                .putLong(tip.height())
+                .put(hash)
+                .array();
+    }
+
+    static byte[] blockKey(long number) {
+        return ByteBuffer.allocate(8).putLong(number).array();
+    }
+
+    /** State keys are the keys' UTF-8 bytes, so RocksDB's bytewise order is code point order. */
+    static byte[] stateKey(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Length-prefixed, so one key's history never runs into a longer key sharing its prefix. */
+    private static byte[] historyPrefix(byte[] key) {
+        return ByteBuffer.allocate(4 + key.length).putInt(key.length).put(key).array();
+    }
+
+    private static byte[] historyKey(byte[] key, Version version) {
+        return ByteBuffer.allocate(4 + key.length + 12)
+                .putInt(key.length)
+                .put(key)
+                .putLong(version.block())
+                .putInt(version.tx())
+                .array();
+    }
+
+    static byte[] encodeVersioned(byte[] value, Version version) {
+        return ByteBuffer.allocate(12 + value.length)
+                .putLong(version.block())
+                .putInt(version.tx())
+                .put(value)
+                .array();
+    }
+
+    static VersionedValue decodeVersioned(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        Version version = new Version(buffer.getLong(), buffer.getInt());
+        return new VersionedValue(Arrays.copyOfRange(bytes, 12, bytes.length), version);
+    }
+
+    private static byte[] encodeChange(Change change) {
+        byte[] txId = change.txId().getBytes(StandardCharsets.UTF_8);
+        byte[] value = change.value() == null ? new byte[0] : change.value();
+        return ByteBuffer.allocate(2 + txId.length + 12 + 1 + value.length)
+                .putShort((short) txId.length)
+                .put(txId)
+                .putLong(change.timestamp().getEpochSecond())
+                .putInt(change.timestamp().getNano())
+                .put((byte) (change.value() == null ? 1 : 0))
+                .put(value)
+                .array();
+    }
+
+    private static KeyChange decodeChange(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        byte[] txId = new byte[buffer.getShort()];
+        buffer.get(txId);
+        Instant timestamp = Instant.ofEpochSecond(buffer.getLong(), buffer.getInt());
+        boolean deleted = buffer.get() == 1;
+        byte[] value = new byte[buffer.remaining()];
+        buffer.get(value);
+        return new KeyChange(new String(txId, StandardCharsets.UTF_8), timestamp, deleted ? null : value);
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Committed state through RocksDB, at a snapshot or (null) at the latest write. */
+    private class StateView implements WorldState {
+        private final ReadOptions read;
+
+        StateView(ReadOptions read) {
+            this.read = read;
+        }
+
+        @Override
+        public VersionedValue get(String key) {
+            byte[] bytes = LedgerStore.this.get(state, read, stateKey(key));
+            return bytes == null ? null : decodeVersioned(bytes);
+        }
+
+        @Override
+        public List<StateEntry> range(String start, String end, int limit) {
+            byte[] endKey = end.isEmpty() ? null : stateKey(end);
+            List<StateEntry> entries = new ArrayList<>();
+            try (RocksIterator it = read == null ? db.newIterator(state) : db.newIterator(state, read)) {
+                for (it.seek(stateKey(start)); it.isValid() && entries.size() < limit; it.next()) {
+                    byte[] key = it.key();
+                    if (endKey != null && Arrays.compareUnsigned(key, endKey) >= 0) {
+                        break;
+                    }
+                    entries.add(new StateEntry(new String(key, StandardCharsets.UTF_8), decodeVersioned(it.value())));
+                }
+            }
+            return entries;
+        }
+
+        @Override
+        public List<KeyChange> history(String key) {
+            byte[] prefix = historyPrefix(stateKey(key));
+            List<KeyChange> changes = new ArrayList<>();
+            try (RocksIterator it = read == null ? db.newIterator(history) : db.newIterator(history, read)) {
+                for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                    changes.add(decodeChange(it.value()));
+                }
+            }
+            return changes;
+        }
+    }
+
+    /** A state view pinned to a RocksDB snapshot; releases it on close. */
+    final class StateSnapshot extends StateView implements AutoCloseable {
+        private final Snapshot snapshot;
+        private final ReadOptions readOptions;
+
+        private StateSnapshot(Snapshot snapshot) {
+            this(snapshot, new ReadOptions().setSnapshot(snapshot));
+        }
+
+        private StateSnapshot(Snapshot snapshot, ReadOptions readOptions) {
+            super(readOptions);
+            this.snapshot = snapshot;
+            this.readOptions = readOptions;
+        }
+
+        @Override
+        public void close() {
+            readOptions.close();
+            db.releaseSnapshot(snapshot);
+        }
+    }
+}
