@@ -239,8 +239,16 @@ public final class CertificateContract implements ContractInterface {
             RecordStore store, String index, String key, Integer pageSize, String bookmark) {
         int size = pageSize == null ? DEFAULT_PAGE : pageSize;
         Check.that(size >= 1 && size <= RecordStore.MAX_PAGE, "pageSize", "must be 1-" + RecordStore.MAX_PAGE);
-        // Bookmarks are opaque state keys (with NUL separators), so only their size is checked.
-        Check.that(bookmark == null || bookmark.length() <= 1000, "bookmark", "is longer than 1000 characters");
+        // A bookmark is the next state key of this very listing; one from elsewhere would scan off range.
+        Check.that(
+                bookmark == null
+                        || bookmark.isEmpty()
+                        || (bookmark.length() <= 1000
+                                && bookmark.startsWith(store.stub()
+                                        .createCompositeKey(index, key)
+                                        .toString())),
+                "bookmark",
+                "is not a bookmark of this listing");
         return store.recordPage(index, Certificate.class, Certificate.TYPE, size, bookmark, key);
     }
 }
