@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,10 +26,15 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * font; without one the label is printed in English and ASCII only, never failing.
  */
 public final class CertificateLabel {
-    /** Debian's fonts-wqy-zenhei, then fonts-arphic-uming: TrueType collections PDFBox can embed. */
+    /**
+     * Debian's fonts-wqy-zenhei, then fonts-arphic-uming: TrueType-outline collections PDFBox can
+     * subset. fonts-noto-cjk is listed last only to show it was considered: its CFF outlines are
+     * skipped.
+     */
     public static final List<Path> CJK_FONTS = List.of(
             Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
+            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"),
+            Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"));
 
     private static final float MM = 72f / 25.4f;
     private static final float WIDTH = 50 * MM;
@@ -183,7 +189,8 @@ public final class CertificateLabel {
                 collection = new TrueTypeCollection(new File(candidate.toString()));
                 TrueTypeFont[] first = new TrueTypeFont[1];
                 collection.processAllFonts(ttf -> {
-                    if (first[0] == null) {
+                    // PDFBox subsets only glyf outlines; CFF-flavoured collections (Noto CJK) fail at save.
+                    if (first[0] == null && !(ttf instanceof OpenTypeFont otf && otf.isPostScript())) {
                         first[0] = ttf;
                     }
                 });

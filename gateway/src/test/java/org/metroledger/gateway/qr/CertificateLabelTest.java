@@ -78,4 +78,16 @@ class CertificateLabelTest {
             assertThat(QrCodeTest.decodeAnywhere(image)).isEqualTo(CONTENT.url());
         }
     }
+
+    @Test
+    void a_cff_outline_cjk_font_is_passed_over_rather_than_failing_at_save() throws Exception {
+        Path noto = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+        assumeTrue(Files.isReadable(noto), "fonts-noto-cjk is not installed");
+        CertificateLabel label = new CertificateLabel(List.of(noto));
+
+        try (PDDocument document = Loader.loadPDF(label.pdf(CONTENT))) {
+            assertThat(label.printsChinese()).isFalse();
+            assertThat(new PDFTextStripper().getText(document)).contains("CERT-2025-0001");
+        }
+    }
 }

@@ -1,0 +1,118 @@
+package org.metroledger.gateway.qr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.simulation.Member;
+
+/**
+ * Verifies a scanned QR token (DESIGN §8): the lab's signature against the trust list with no
+ * trust in the ledger's answer, then the certificate's status via {@code certificate:Verify}. A
+ * token whose signature fails is {@code SIGNATURE_INVALID}, whatever the ledger says.
+ */
+public final class QrVerification {
+    static final String SIGNATURE_CHECK = "token-signature";
+    static final String AGREEMENT_CHECK = "token-matches-ledger";
+
+    private final Ledger ledger;
+    private final Member reader;
+    private final LedgerTrustList trustList;
+    private final CertificateTokens tokens;
+
+    public QrVerification(Ledger ledger, Member reader, LedgerTrustList trustList, CertificateTokens tokens) {
+        this.ledger = ledger;
+        this.reader = reader;
+        this.trustList = trustList;
+        this.tokens = tokens;
+    }
+
+    /** @param at the instant to judge validity at, or null for the ledger's "now" */
+    public CompletableFuture<TokenVerdict> verify(String token, Instant at) {
+        return trustList.current().thenCompose(trust -> {
+            TokenCheck check = QrToken.verify(token, trust);
+            CheckLine signature = new CheckLine(SIGNATURE_CHECK, check.genuine(), check.detail());
+            if (!check.genuine()) {
+                return CompletableFuture.completedFuture(new TokenVerdict(
+                        TokenCheck.SIGNATURE_INVALID, false, check, List.of(signature), null, null, null, null));
+            }
+            return ledgerVerdict(check, signature, at);
+        });
+    }
+
+    private CompletableFuture<TokenVerdict> ledgerVerdict(TokenCheck check, CheckLine signature, Instant at) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", check.payload().certificateId());
+        if (at != null) {
+            request.put("at", at.toString());
+        }
+        return ledger.evaluate(reader, "certificate:Verify", List.of(Canonical.json(request)))
+                .thenCompose(answer -> {
+                    JsonNode report = Canonical.tree(answer, "verification report");
+                    JsonNode certificate = report.get("certificate");
+                    if (certificate == null || certificate.isNull()) {
+                        return CompletableFuture.completedFuture(assemble(check, signature, report, null, null, null));
+                    }
+                    return tokens.payloadFor(certificate).thenCombine(evidenceOf(report), (expected, evidence) -> {
+                        String differences = Disagreement.between(check.payload(), expected);
+                        CheckLine agreement = new CheckLine(
+                                AGREEMENT_CHECK,
+                                differences.isEmpty(),
+                                differences.isEmpty()
+                                        ? "the token says what the ledger says"
+                                        : "the token differs from the ledger: " + differences);
+                        return assemble(check, signature, report, certificate, agreement, evidence);
+                    });
+                });
+    }
+
+    /**
+     * A token the lab signed for other content than the ledger holds does not describe the
+     * certificate in hand: DIGEST_MISMATCH, which comes before every status verdict.
+     */
+    private static TokenVerdict assemble(
+            TokenCheck check,
+            CheckLine signature,
+            JsonNode report,
+            JsonNode certificate,
+            CheckLine agreement,
+            JsonNode evidence) {
+        List<CheckLine> checks = new ArrayList<>();
+        checks.add(signature);
+        if (agreement != null) {
+            checks.add(agreement);
+        }
+        report.path("checks")
+                .forEach(line -> checks.add(new CheckLine(
+                        line.path("name").asText(),
+                        line.path("ok").asBoolean(),
+                        line.path("detail").asText(""))));
+        String verdict = report.path("verdict").asText("NOT_FOUND");
+        if (agreement != null && !agreement.ok() && !"NOT_FOUND".equals(verdict)) {
+            verdict = "DIGEST_MISMATCH";
+        }
+        String successor =
+                report.hasNonNull("successor") ? report.get("successor").asText() : null;
+        String at = report.hasNonNull("at") ? report.get("at").asText() : null;
+        return new TokenVerdict(verdict, true, check, checks, certificate, evidence, successor, at);
+    }
+
+    /** The report's evidence with the block number the gateway knows and the chaincode cannot. */
+    private CompletableFuture<JsonNode> evidenceOf(JsonNode report) {
+        JsonNode evidence = report.get("evidence");
+        if (evidence == null || !evidence.hasNonNull("txId")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ObjectNode withBlock = evidence.deepCopy();
+        return ledger.blockNumberOf(evidence.get("txId").asText()).thenApply(block -> {
+            block.ifPresent(number -> withBlock.put("blockNumber", number));
+            return withBlock;
+        });
+    }
+}
