@@ -1,0 +1,125 @@
+package org.metroledger.gateway.web;
+
+/** Every fixed phrase of the pages, in Chinese and English. */
+enum Text {
+    SITE("计量链 · 可信计量记录", "MetroLedger · trusted measurement records"),
+    SWITCH_LANGUAGE("English", "中文"),
+    NAV_LEDGER("账本", "Ledger"),
+    NAV_RECOGNITION("互认查询", "Recognition"),
+    NAV_INSPECT("监管登录", "Inspector sign-in"),
+    VERIFY_TITLE("证书核验结果", "Certificate verification"),
+    VERDICT_VALID("有效", "VALID"),
+    VERDICT_NOT_FOUND("证书不存在", "NOT FOUND"),
+    VERDICT_DIGEST_MISMATCH("内容不符", "DIGEST MISMATCH"),
+    VERDICT_SIGNATURE_INVALID("签名无效 · 疑似伪造", "SIGNATURE INVALID · likely forged"),
+    VERDICT_REVOKED("已撤销", "REVOKED"),
+    VERDICT_SUPERSEDED("已被替代", "SUPERSEDED"),
+    VERDICT_EXPIRED("已过期", "EXPIRED"),
+    VERDICT_ISSUER_NOT_ACCREDITED("机构未获认可", "ISSUER NOT ACCREDITED"),
+    VERDICT_TRACEABILITY_BROKEN("溯源链断裂", "TRACEABILITY BROKEN"),
+    VERDICT_VALID_EXPLAIN(
+            "这张证书真实，由下列机构签发，目前有效。", "This certificate is genuine, issued by the lab below, and in force."),
+    VERDICT_FORGED_EXPLAIN(
+            "二维码的签名无法用签发机构的公钥验证：二维码被篡改或伪造。下列内容仅为二维码自称，不可信。",
+            "The QR code's signature does not verify with the issuing lab's key: it was edited or forged. "
+                    + "What follows is only what the code claims; do not trust it."),
+    VERDICT_BAD_EXPLAIN("二维码真实，但证书目前不能作为有效证明。", "The QR code is genuine, but the certificate is not valid proof now."),
+    CHECKS("逐项检查", "Checks"),
+    CHECK_OK("通过", "passed"),
+    CHECK_FAILED("未通过", "failed"),
+    CERTIFICATE("证书", "Certificate"),
+    CERTIFICATE_NO("证书编号", "Certificate No."),
+    KIND("类别", "Kind"),
+    METHOD("规程", "Procedure"),
+    CONFORMITY("结论", "Conformity"),
+    PASS("合格", "pass"),
+    FAIL("不合格", "fail"),
+    NONE("校准（无判定）", "calibration (no decision)"),
+    ISSUED_AT("签发日期", "Issued"),
+    VALID_UNTIL("有效期至", "Valid until"),
+    SUCCESSOR("替代证书", "Superseded by"),
+    STATUS_REASON("原因", "Reason"),
+    INSTRUMENT("计量器具", "Instrument"),
+    SERIAL("出厂编号", "Serial"),
+    LOCATION("安装地点", "Location"),
+    MODEL("型号", "Model"),
+    ISSUER("签发机构", "Issuing lab"),
+    ACCREDITATION("认可", "Accreditation"),
+    LAB_STATUS("机构状态", "Lab status"),
+    OWNER("使用单位", "Operator"),
+    CREDIT_GRADE("计量信用等级", "Metrology credit grade"),
+    SCORE("得分", "Score"),
+    COMMITMENT("诚信计量承诺", "Integrity commitment"),
+    COMMITMENT_NONE("未公开承诺", "No commitment published"),
+    COMMITMENT_PLEDGES("承诺事项", "Pledges"),
+    EFFECTIVE("有效期", "In effect"),
+    EVIDENCE("账本证据", "Ledger evidence"),
+    TX_ID("交易号", "Transaction"),
+    BLOCK("区块", "Block"),
+    RECORDED_AT("记录时间", "Recorded"),
+    CLAIMS("二维码自称的内容（未经证实）", "What the QR code claims (unverified)"),
+    UNAVAILABLE("暂无", "not available"),
+    INSPECT_TITLE("经营者计量信用", "Entity metrology credit"),
+    SCORE_OVER_TIME("信用分变化", "Score over time"),
+    EVENTS("信用事件", "Credit events"),
+    EVENT_TYPE("类型", "Type"),
+    OCCURRED_AT("发生时间", "Occurred"),
+    POINTS("分值", "Points"),
+    REPAIRED("已修复", "repaired"),
+    COMMITMENTS("承诺记录", "Commitments"),
+    SIGN_IN("登录", "Sign in"),
+    SIGN_OUT("退出", "Sign out"),
+    SIGN_IN_TITLE("监管人员登录", "Inspector sign-in"),
+    SIGN_IN_TOKEN("访问令牌", "Access token"),
+    SIGN_IN_FAILED("令牌无效。", "That token is not valid."),
+    ENTITY_ID("统一社会信用代码", "Unified social credit code"),
+    OPEN("查看", "Open"),
+    FORBIDDEN("您的身份无权查看此页。", "Your identity may not see this page."),
+    NOT_FOUND("未找到。", "Not found."),
+    RECOGNITION_TITLE("跨区域互认查询", "Cross-region recognition"),
+    REGION("地区", "Region"),
+    ASK("查询", "Check"),
+    RECOGNISED("予以互认", "RECOGNISED"),
+    NOT_RECOGNISED("不予互认", "NOT RECOGNISED"),
+    REASONS("理由", "Reasons"),
+    LEDGER_TITLE("账本", "Ledger"),
+    HEIGHT("区块高度", "Height"),
+    RECENT_BLOCKS("最近区块", "Recent blocks"),
+    HASH("哈希", "Hash"),
+    FUNCTION("函数", "Function"),
+    CREATOR("提交组织", "Creator"),
+    VALIDATION("验证结果", "Validation"),
+    TIME("时间", "Time"),
+    BACKEND("后端", "Backend"),
+    PROBLEM("出错了", "Something went wrong");
+
+    private final String zh;
+    private final String en;
+
+    Text(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    String in(Lang lang) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
+    /** The phrase for a verdict name, or the name itself for one this page does not know. */
+    static String verdict(String verdict, Lang lang) {
+        try {
+            return valueOf("VERDICT_" + verdict).in(lang);
+        } catch (IllegalArgumentException e) {
+            return verdict;
+        }
+    }
+
+    static String conformity(String conformity, Lang lang) {
+        return switch (conformity == null ? "" : conformity) {
+            case "PASS" -> PASS.in(lang);
+            case "FAIL" -> FAIL.in(lang);
+            case "NONE" -> NONE.in(lang);
+            default -> conformity;
+        };
+    }
+}
