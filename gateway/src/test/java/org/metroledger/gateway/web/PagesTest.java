@@ -1,0 +1,93 @@
+package org.metroledger.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.qr.CheckLine;
+import org.metroledger.gateway.qr.QrPayload;
+import org.metroledger.gateway.qr.TokenCheck;
+import org.metroledger.gateway.qr.TokenVerdict;
+
+class PagesTest {
+    private static final String HOSTILE = "<script>alert(1)</script>\"'&";
+
+    @Test
+    void a_hostile_entity_name_is_shown_as_text_on_the_verification_page() {
+        JsonNode entity = json("{\"id\":\"91110000600037341X\",\"name\":\"" + jsonEscape(HOSTILE) + "\"}");
+        JsonNode certificate = json("{\"id\":\"C-1\",\"kind\":\"VERIFICATION\",\"method\":\"<b>JJG</b>\","
+                + "\"conformity\":\"PASS\",\"validUntil\":\"2026-06-01T00:00:00Z\"}");
+        TokenVerdict verdict = new TokenVerdict(
+                "VALID",
+                true,
+                new TokenCheck(true, payload(), null, "signed"),
+                List.of(new CheckLine("exists", true, HOSTILE)),
+                certificate,
+                null,
+                null,
+                null);
+
+        String page = VerificationPage.render(
+                Lang.ZH, "/v/x", verdict, new VerificationPage.Surroundings(null, entity, null, null));
+
+        assertThat(page).doesNotContain("<script>").doesNotContain("<b>JJG");
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;");
+        assertThat(page).contains("verdict-valid").contains("有效");
+    }
+
+    @Test
+    void a_forged_token_page_is_red_and_says_signature_invalid_in_either_language() {
+        TokenVerdict forged = new TokenVerdict(
+                "SIGNATURE_INVALID",
+                false,
+                new TokenCheck(false, payload(), null, "the signature does not verify"),
+                List.of(new CheckLine("token-signature", false, "the signature does not verify")),
+                null,
+                null,
+                null,
+                null);
+
+        String zh = VerificationPage.render(Lang.ZH, "/v/x", forged, VerificationPage.Surroundings.NONE);
+        String en = VerificationPage.render(Lang.EN, "/v/x", forged, VerificationPage.Surroundings.NONE);
+
+        assertThat(zh).contains("verdict-invalid").contains("签名无效").contains("lang=\"zh-CN\"");
+        assertThat(zh).contains("href=\"/v/x?lang=en\"");
+        assertThat(en).contains("SIGNATURE INVALID").contains("lang=\"en\"").contains("href=\"/v/x\"");
+    }
+
+    @Test
+    void every_page_is_free_of_inline_script_and_style() {
+        String page = LoginPage.render(Lang.ZH, "/inspect/entities/x", true, null);
+
+        assertThat(page).doesNotContain("<script").doesNotContain("style=").doesNotContain(" on");
+        assertThat(page).contains("<meta name=\"viewport\"").contains(PageFrame.STYLESHEET);
+    }
+
+    @Test
+    void the_score_chart_escapes_its_title_and_plots_every_point() {
+        ScoreChart.Svg svg = ScoreChart.draw(
+                List.of(
+                        new ScoreChart.Point(Instant.parse("2025-01-01T00:00:00Z"), 105),
+                        new ScoreChart.Point(Instant.parse("2025-03-01T00:00:00Z"), 65),
+                        new ScoreChart.Point(Instant.parse("2025-06-01T00:00:00Z"), 67)),
+                HOSTILE);
+
+        assertThat(svg.markup()).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(svg.markup().split("<circle", -1)).hasSize(4);
+    }
+
+    private static QrPayload payload() {
+        return QrPayload.of("C-1", "lab-1", "SN-1", "2026-06-01T00:00:00Z", "PASS", "ab".repeat(32));
+    }
+
+    private static JsonNode json(String text) {
+        return Canonical.tree(text, "test");
+    }
+
+    private static String jsonEscape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
