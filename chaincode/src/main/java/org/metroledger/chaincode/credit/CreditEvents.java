@@ -29,7 +29,7 @@ public final class CreditEvents {
         Instant occurred = Check.instant("occurredAt", event.occurredAt());
         Check.that(!occurred.isAfter(now), "occurredAt", "must not be after the transaction time " + now);
         Check.that(!occurred.isBefore(IndexTime.EARLIEST), "occurredAt", "must not be before " + IndexTime.EARLIEST);
-        Check.text("recordedBy", event.recordedBy(), 600);
+        Check.text("recordedBy", event.recordedBy(), 2048);
         Check.sha256("evidenceDigest", event.evidenceDigest());
         Reference reference = event.reference();
         if (reference != null) {

@@ -55,30 +55,13 @@ public final class RatingPolicies {
     /** Writes the built-in v1 if no version is stored yet; for submits that change policies. */
     static void storeDefault(RecordStore store) {
         if (store.idsByIndex(RatingPolicy.TYPE).isEmpty()) {
-            var s = store.stamp();
-            put(store, withStamp(DEFAULT_V1, s.recordedAt(), s.txId()));
+            RatingPolicy v1 = DEFAULT_V1;
+            put(store, v1.governed(v1.status(), v1.approvals(), v1.activatedAt(), v1.retiredAt(), store.stamp()));
         }
     }
 
     static void put(RecordStore store, RatingPolicy policy) {
         store.put(RatingPolicy.TYPE, RatingPolicy.id(policy.version()), policy);
-    }
-
-    private static RatingPolicy withStamp(RatingPolicy p, String recordedAt, String txId) {
-        return new RatingPolicy(
-                p.version(),
-                p.baseScore(),
-                p.commitmentBonus(),
-                p.events(),
-                p.thresholds(),
-                p.samplingRatio(),
-                p.status(),
-                p.proposedBy(),
-                p.approvals(),
-                p.activatedAt(),
-                p.retiredAt(),
-                recordedAt,
-                txId);
     }
 
     private static RatingPolicy defaultV1() {

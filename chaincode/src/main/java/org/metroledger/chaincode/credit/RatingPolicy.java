@@ -2,6 +2,7 @@ package org.metroledger.chaincode.credit;
 
 import java.util.List;
 import java.util.Map;
+import org.metroledger.chaincode.state.Stamp;
 
 /**
  * A version of the credit rating rules, stored on the ledger as data so that a new version changes
@@ -48,5 +49,24 @@ public record RatingPolicy(
             }
         }
         return Grade.D;
+    }
+
+    /** This version with a new governance state, stamped by the transaction that changes it. */
+    public RatingPolicy governed(
+            PolicyStatus newStatus, List<String> newApprovals, String activated, String retired, Stamp stamp) {
+        return new RatingPolicy(
+                version,
+                baseScore,
+                commitmentBonus,
+                events,
+                thresholds,
+                samplingRatio,
+                newStatus,
+                proposedBy,
+                newApprovals,
+                activated,
+                retired,
+                stamp.recordedAt(),
+                stamp.txId());
     }
 }

@@ -1,0 +1,182 @@
+package org.metroledger.chaincode.credit;
+
+import java.time.Instant;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.identity.Caller;
+import org.metroledger.chaincode.identity.Participant;
+import org.metroledger.chaincode.identity.Role;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.registry.Entity;
+import org.metroledger.chaincode.state.PageRequest;
+import org.metroledger.chaincode.state.RecordStore;
+
+/**
+ * Metrology credit (计量信用): events recorded by the entity's own region, repairs by its centre
+ * admin, ratings anyone may compute, and the governed rating policy. Credit follows an operator
+ * across regions: every region reads, only the entity's region writes.
+ */
+@Contract(name = "credit", info = @Info(title = "MetroLedger credit", version = "1"))
+public final class CreditContract implements ContractInterface {
+    private static final int MAX_REASON = 1000;
+
+    /** Request of RecordEvent; the recorder is the caller. */
+    public record EventRecording(
+            String id,
+            String entity,
+            CreditEventType type,
+            String occurredAt,
+            String evidenceDigest,
+            Reference reference) {}
+
+    /** Request of RepairEvent. */
+    public record RepairRequest(String id, String reason) {}
+
+    /** Request of Rating; {@code at} defaults to the transaction time. */
+    public record RatingRequest(String entity, String at) {}
+
+    /** Request of History. */
+    public record HistoryRequest(String entity, Integer pageSize, String bookmark) {}
+
+    /** Request naming one credit event. */
+    public record ById(String id) {}
+
+    /** Request naming a policy version; none means the one in force. */
+    public record PolicyVersion(Integer version) {}
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RecordEvent(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        EventRecording r = Canonical.read(request, EventRecording.class);
+        Instant occurred = Check.instant("occurredAt", r.occurredAt());
+        CreditEvent event = CreditEvents.validated(
+                CreditEvent.of(
+                        r.id(), r.entity(), r.type(), occurred, actor(caller), r.evidenceDigest(), r.reference()),
+                store.now());
+        caller.require("record credit events", Role.INSPECTOR, Role.CENTRE_ADMIN);
+        Entity entity = store.get(Entity.TYPE, event.entity(), Entity.class);
+        if (!caller.msp().equals(entity.region())) {
+            throw Fail.forbidden("credit events of entity " + entity.id() + " are recorded by its region "
+                    + entity.region() + ", not " + caller.msp());
+        }
+        CreditEvent recorded = CreditEvents.record(store, event);
+        store.event("CreditEventRecorded", recorded);
+        return Canonical.json(recorded);
+    }
+
+    /** Credit repair (信用修复): the event stays on record but no longer counts. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RepairEvent(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        RepairRequest r = Canonical.read(request, RepairRequest.class);
+        Check.id("id", r.id());
+        Check.text("reason", r.reason(), MAX_REASON);
+        caller.require("repair credit events", Role.CENTRE_ADMIN);
+        CreditEvent event = CreditEvents.get(store, r.id());
+        Entity entity = store.get(Entity.TYPE, event.entity(), Entity.class);
+        caller.requireAdminOf(entity.region(), "repair credit events of entity " + entity.id());
+        CreditEvent repaired = CreditEvents.repair(store, event, actor(caller), r.reason());
+        store.event("CreditEventRepaired", repaired);
+        return Canonical.json(repaired);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Rating(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        RatingRequest r = Canonical.read(request, RatingRequest.class);
+        Check.id("entity", r.entity());
+        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        return Canonical.json(CreditRatings.rate(store, r.entity(), at));
+    }
+
+    /** Every event of an entity, repaired ones included, oldest first. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String History(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        HistoryRequest r = Canonical.read(request, HistoryRequest.class);
+        Check.id("entity", r.entity());
+        int size = PageRequest.size(r.pageSize());
+        PageRequest.bookmark(r.bookmark());
+        requireHistoryReader(caller, r.entity());
+        store.get(Entity.TYPE, r.entity(), Entity.class);
+        return Canonical.json(CreditEvents.page(store, r.entity(), size, r.bookmark()));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetEvent(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        ById r = Canonical.read(request, ById.class);
+        Check.id("id", r.id());
+        CreditEvent event = CreditEvents.get(store, r.id());
+        requireHistoryReader(caller, event.entity());
+        return Canonical.json(event);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetPolicy(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        PolicyVersion r = Canonical.read(request, PolicyVersion.class);
+        if (r.version() == null) {
+            return Canonical.json(RatingPolicies.active(store));
+        }
+        Check.that(r.version() >= 1, "version", "must be 1 or more");
+        return Canonical.json(RatingPolicies.find(store, r.version())
+                .orElseThrow(() -> Fail.notFound("rating policy version", String.valueOf(r.version()))));
+    }
+
+    /** Every policy version, oldest first, with its status and approvals. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListPolicies(Context ctx) {
+        return Canonical.json(RatingPolicies.all(new RecordStore(ctx.getStub())));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ProposePolicy(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        PolicyProposal proposal = Canonical.read(request, PolicyProposal.class).validated();
+        RatingPolicy proposed = PolicyGovernance.propose(store, caller, proposal);
+        store.event("RatingPolicyProposed", proposed);
+        return Canonical.json(proposed);
+    }
+
+    /** Approves a proposed version for the caller's region; it comes into force with a majority. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ApprovePolicy(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        PolicyVersion r = Canonical.read(request, PolicyVersion.class);
+        Check.required("version", r.version());
+        Check.that(r.version() >= 1, "version", "must be 1 or more");
+        RatingPolicy policy = PolicyGovernance.approve(store, caller, r.version());
+        store.event(policy.status() == PolicyStatus.ACTIVE ? "RatingPolicyActivated" : "RatingPolicyApproved", policy);
+        return Canonical.json(policy);
+    }
+
+    /** Inspectors and centre admins of every region read full histories; an entity reads its own. */
+    private static void requireHistoryReader(Caller caller, String entity) {
+        if (caller.has(Role.ENTITY)) {
+            if (!caller.entityId("read credit histories").equals(entity)) {
+                throw Fail.forbidden("an entity may read only its own credit history");
+            }
+            return;
+        }
+        caller.require("read credit histories", Role.INSPECTOR, Role.CENTRE_ADMIN);
+    }
+
+    /** Who recorded or repaired: the participant id, or the certificate id of a bootstrap admin. */
+    private static String actor(Caller caller) {
+        return caller.participant()
+                .map(Participant::id)
+                .orElse(caller.identity().id());
+    }
+}
