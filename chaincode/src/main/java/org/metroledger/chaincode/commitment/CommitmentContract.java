@@ -133,7 +133,7 @@ public final class CommitmentContract implements ContractInterface {
         EntityListing r = Canonical.read(request, EntityListing.class);
         Check.id("entity", r.entity());
         int size = PageRequest.size(r.pageSize());
-        PageRequest.bookmark(r.bookmark());
+        PageRequest.bookmark(store, r.bookmark(), Commitment.BY_ENTITY, r.entity());
         store.get(Entity.TYPE, r.entity(), Entity.class);
         Page<Commitment> page = store.recordPage(
                 Commitment.BY_ENTITY, Commitment.class, Commitment.TYPE, size, r.bookmark(), r.entity());

@@ -104,7 +104,7 @@ public final class CreditContract implements ContractInterface {
         HistoryRequest r = Canonical.read(request, HistoryRequest.class);
         Check.id("entity", r.entity());
         int size = PageRequest.size(r.pageSize());
-        PageRequest.bookmark(r.bookmark());
+        PageRequest.bookmark(store, r.bookmark(), CreditEvent.BY_ENTITY_TIME, r.entity());
         requireHistoryReader(caller, r.entity());
         store.get(Entity.TYPE, r.entity(), Entity.class);
         return Canonical.json(CreditEvents.page(store, r.entity(), size, r.bookmark()));

@@ -16,12 +16,20 @@ public final class PageRequest {
         return size;
     }
 
-    /** A bookmark is opaque (it may hold the key separator), so only its length is checked. */
-    public static String bookmark(String bookmark) {
+    /**
+     * Checks a bookmark against the listing it claims to continue: it must be the next state key of
+     * that very listing, since Fabric would start the scan at any key given and so read off range.
+     */
+    public static String bookmark(RecordStore store, String bookmark, String index, String... prefix) {
         Check.that(
-                bookmark == null || bookmark.length() <= MAX_BOOKMARK,
+                bookmark == null
+                        || bookmark.isEmpty()
+                        || (bookmark.length() <= MAX_BOOKMARK
+                                && bookmark.startsWith(store.stub()
+                                        .createCompositeKey(index, prefix)
+                                        .toString())),
                 "bookmark",
-                "is longer than " + MAX_BOOKMARK + " characters");
+                "is not a bookmark of this listing");
         return bookmark;
     }
 }
