@@ -8,7 +8,10 @@ import java.util.List;
  *
  * @param documentDigest SHA-256 (lowercase hex) of the exact bytes received
  * @param methods the norms (or names) of the methods used, in document order
+ * @param performanceLocation where the calibration was done, e.g. {@code laboratory}
+ * @param signatory the main signer among the responsible persons, else the first of them
  * @param conformity the first conformity statement of the administrative data, e.g. {@code pass}
+ * @param decisionRule the declaration of the statement that holds that conformity
  * @param recalibrationDate the date of the {@code basic_recalibration} statement
  */
 public record DccDocument(
@@ -18,13 +21,16 @@ public record DccDocument(
         String endPerformanceDate,
         String receiptDate,
         String issueDate,
+        String performanceLocation,
         ReportLink previousReport,
         String laboratoryCode,
         String laboratoryName,
+        String signatory,
         List<Item> items,
         List<String> methods,
         List<Result> results,
         String conformity,
+        String decisionRule,
         String recalibrationDate,
         String documentDigest) {
 

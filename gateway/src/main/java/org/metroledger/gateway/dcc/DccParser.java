@@ -8,6 +8,7 @@ import static org.metroledger.gateway.dcc.Elements.children;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.dcc.DccDocument.Identification;
 import org.metroledger.gateway.dcc.DccDocument.Item;
@@ -35,6 +36,9 @@ public final class DccParser {
         Element admin = required(root, "administrativeData");
         Element core = required(admin, "coreData");
         Element lab = required(admin, "calibrationLaboratory");
+        Optional<Element> conformity = statements(admin)
+                .filter(s -> child(s, DCC, "conformity").isPresent())
+                .findFirst();
         return new DccDocument(
                 version,
                 requiredText(core, "uniqueIdentifier"),
@@ -42,16 +46,22 @@ public final class DccParser {
                 requiredText(core, "endPerformanceDate"),
                 childText(core, DCC, "receiptDate").orElse(null),
                 childText(core, DCC, "issueDate").orElse(null),
+                childText(core, DCC, "performanceLocation").orElse(null),
                 child(core, DCC, "previousReport").map(DccParser::reportLink).orElse(null),
                 childText(lab, DCC, "calibrationLaboratoryCode").orElse(null),
                 child(lab, DCC, "contact")
                         .flatMap(contact -> child(contact, DCC, "name"))
                         .map(DccParser::content)
                         .orElse(null),
+                signatory(admin),
                 items(required(admin, "items")),
                 methods(root),
                 results(required(root, "measurementResults")),
-                statement(admin, "conformity"),
+                conformity.flatMap(s -> childText(s, DCC, "conformity")).orElse(null),
+                conformity
+                        .flatMap(s -> child(s, DCC, "declaration"))
+                        .map(DccParser::content)
+                        .orElse(null),
                 recalibrationDate(admin),
                 DocumentDigest.of(bytes));
     }
@@ -130,22 +140,32 @@ public final class DccParser {
         }
     }
 
-    private static String statement(Element admin, String element) {
-        return child(admin, DCC, "statements")
-                .flatMap(statements -> children(statements, DCC, "statement").stream()
-                        .map(s -> childText(s, DCC, element))
-                        .flatMap(Optional::stream)
-                        .findFirst())
-                .orElse(null);
+    private static Stream<Element> statements(Element admin) {
+        return child(admin, DCC, "statements").stream()
+                .flatMap(statements -> children(statements, DCC, "statement").stream());
     }
 
     private static String recalibrationDate(Element admin) {
-        return child(admin, DCC, "statements")
-                .flatMap(statements -> children(statements, DCC, "statement").stream()
-                        .filter(s -> s.getAttribute("refType").contains("basic_recalibration"))
-                        .map(s -> childText(s, DCC, "date"))
-                        .flatMap(Optional::stream)
-                        .findFirst())
+        return statements(admin)
+                .filter(s -> List.of(s.getAttribute("refType").split("\\s+")).contains("basic_recalibration"))
+                .map(s -> childText(s, DCC, "date"))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String signatory(Element admin) {
+        List<Element> persons = child(admin, DCC, "respPersons")
+                .map(list -> children(list, DCC, "respPerson"))
+                .orElse(List.of());
+        return persons.stream()
+                .filter(p ->
+                        childText(p, DCC, "mainSigner").filter("true"::equals).isPresent())
+                .findFirst()
+                .or(() -> persons.stream().findFirst())
+                .flatMap(p -> child(p, DCC, "person"))
+                .flatMap(person -> child(person, DCC, "name"))
+                .map(DccParser::content)
                 .orElse(null);
     }
 

@@ -60,7 +60,10 @@ class DccParserTest {
         assertThat(dcc.previousReport()).isNull();
         assertThat(dcc.methods()).containsExactly("GUM", "DKD-R 5-1:2018");
         assertThat(dcc.conformity()).isEqualTo("pass");
+        assertThat(dcc.decisionRule()).startsWith("The conformity statement is made on the basis of the customer's");
         assertThat(dcc.recalibrationDate()).isEqualTo("1959-10-22");
+        assertThat(dcc.signatory()).isEqualTo("Michaela Musterfrau");
+        assertThat(dcc.performanceLocation()).isEqualTo("laboratory");
         // Three quantities of five values each; the hybrids count in their first (kelvin) form.
         assertThat(dcc.results()).hasSize(15);
         assertThat(dcc.results().get(0))
