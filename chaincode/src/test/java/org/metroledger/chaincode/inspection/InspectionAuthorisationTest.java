@@ -1,0 +1,63 @@
+package org.metroledger.chaincode.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.simulation.ContractHost.Simulation;
+import org.metroledger.simulation.Member;
+import org.metroledger.testbed.Expect;
+import org.metroledger.testbed.TestWorld;
+
+/**
+ * Every inspection write called by every kind of caller against one prepared world: only the
+ * allowed ones succeed, every refusal is FORBIDDEN and writes nothing.
+ */
+class InspectionAuthorisationTest {
+    private static final TestWorld WORLD = new TestWorld();
+
+    static {
+        Draws.create(WORLD, "d-open", "MARKET");
+        Draws.create(WORLD, "d-committed", "MARKET");
+        Draws.commitAll(WORLD, "d-committed");
+    }
+
+    record Case(String function, Function<Member, String> request, Set<String> allowed) {}
+
+    static Stream<Arguments> matrix() {
+        List<Case> cases = List.of(
+                new Case(
+                        "inspection:Create", caller -> Draws.creation("d-new", "MARKET"), Set.of("north centre admin")),
+                new Case(
+                        "inspection:CommitSeed",
+                        caller -> Draws.commitment("d-open", caller),
+                        Set.of("north centre admin", "east centre admin")),
+                new Case(
+                        "inspection:RevealSeed",
+                        caller -> Draws.reveal("d-committed", caller),
+                        Set.of("north centre admin", "east centre admin")));
+        return cases.stream()
+                .flatMap(c -> WORLD.everyCaller().entrySet().stream()
+                        .map(caller -> Arguments.of(
+                                c.function(), caller.getKey(), caller.getValue(), c.request(), c.allowed())));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("matrix")
+    void only_allowed_callers_may_write(
+            String function, String callerName, Member caller, Function<Member, String> request, Set<String> allowed) {
+        if (allowed.contains(callerName)) {
+            Simulation sim = WORLD.bed.simulate(caller, function, request.apply(caller));
+            assertThat(sim.succeeded()).as(sim.message()).isTrue();
+            assertThat(sim.readWriteSet().writes()).isNotEmpty();
+        } else {
+            Expect.refused(WORLD.bed, ErrorCode.FORBIDDEN, caller, function, request.apply(caller));
+        }
+    }
+}
