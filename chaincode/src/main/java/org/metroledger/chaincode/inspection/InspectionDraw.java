@@ -147,7 +147,7 @@ public record InspectionDraw(
                 stamp.txId());
     }
 
-    private void requireStatus(DrawStatus expected, String action) {
+    void requireStatus(DrawStatus expected, String action) {
         if (status != expected) {
             throw Fail.conflict("draw " + id + " is " + status + " and cannot " + action + " (needs " + expected + ")");
         }

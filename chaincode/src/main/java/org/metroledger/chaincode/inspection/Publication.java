@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record Publication(
         String publishedAt,
-        String policyVersion,
+        int policyVersion,
         List<Candidate> candidates,
         List<Candidate> selected,
         Map<String, String> assignments) {}

@@ -26,8 +26,10 @@ public final class CrossRecognition {
             Facts certificate, String region, Instant at, List<RecognitionAgreement> agreements) {
         List<String> reasons = new ArrayList<>();
         String carrying = null;
-        boolean ownRegion = certificate.issuerRegion().equals(region);
-        if (ownRegion) {
+        boolean ownRegion = region.equals(certificate.issuerRegion());
+        if (certificate.issuerRegion() == null) {
+            reasons.add("the region that issued certificate " + certificate.certificateId() + " is not known");
+        } else if (ownRegion) {
             reasons.add("the certificate was issued in region " + region + " itself");
         } else if (agreements.isEmpty()) {
             reasons.add("no recognition agreement has region " + region + " or the issuer's region "

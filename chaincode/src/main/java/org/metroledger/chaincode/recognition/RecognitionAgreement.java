@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -45,7 +46,7 @@ public record RecognitionAgreement(
             Instant validTo,
             String proposer,
             Stamp stamp) {
-        List<String> conditions = java.util.stream.Stream.concat(ENFORCED_CONDITIONS.stream(), extraConditions.stream())
+        List<String> conditions = Stream.concat(ENFORCED_CONDITIONS.stream(), extraConditions.stream())
                 .distinct()
                 .toList();
         return new RecognitionAgreement(

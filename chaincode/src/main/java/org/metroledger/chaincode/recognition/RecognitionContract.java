@@ -2,16 +2,22 @@ package org.metroledger.chaincode.recognition;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.certificate.Certificate;
+import org.metroledger.chaincode.certificate.CertificateVerification;
+import org.metroledger.chaincode.certificate.VerificationReport;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.Region;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
@@ -38,6 +44,15 @@ public final class RecognitionContract implements ContractInterface {
 
     /** Request of Terminate. */
     public record Termination(String id, String reason) {}
+
+    /** Request of Evaluate. */
+    public record Question(String certificateId, String region, String at) {}
+
+    /** Request of RecordAcceptance. */
+    public record AcceptanceRecord(String certificateId, String region) {}
+
+    /** Request of ListAcceptances. */
+    public record ByCertificate(String certificateId) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Propose(Context ctx, String request) {
@@ -123,6 +138,88 @@ public final class RecognitionContract implements ContractInterface {
         Instant now = store.now();
         return Canonical.json(
                 new Page<>(page.items().stream().map(a -> a.asOf(now)).toList(), page.bookmark()));
+    }
+
+    /** Whether {@code region} accepts the certificate as of {@code at} (default: now), with reasons. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Evaluate(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Question r = Canonical.read(request, Question.class);
+        Check.id("certificateId", r.certificateId());
+        Check.id("region", r.region());
+        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        return Canonical.json(answer(store, r.certificateId(), r.region(), at));
+    }
+
+    /**
+     * A region's formal acceptance of a certificate, for audit: only when Evaluate answers
+     * recognised at the transaction time, and stored with the reasons it rested on.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RecordAcceptance(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        AcceptanceRecord r = Canonical.read(request, AcceptanceRecord.class);
+        Check.id("certificateId", r.certificateId());
+        Check.id("region", r.region());
+        caller.requireAdminOf(r.region(), "record acceptances");
+        String id = RecognitionAcceptance.idOf(r.certificateId(), r.region());
+        store.requireAbsent(RecognitionAcceptance.TYPE, id);
+        RecognitionAnswer answer = answer(store, r.certificateId(), r.region(), store.now());
+        if (!answer.recognised()) {
+            throw Fail.conflict("region " + r.region() + " does not recognise certificate " + r.certificateId() + ": "
+                    + String.join("; ", answer.reasons()));
+        }
+        var stamp = store.stamp();
+        RecognitionAcceptance acceptance = new RecognitionAcceptance(
+                r.certificateId(),
+                r.region(),
+                answer.agreementId(),
+                answer.verdict(),
+                answer.reasons(),
+                caller.identity().id(),
+                stamp.recordedAt(),
+                stamp.txId());
+        store.put(RecognitionAcceptance.TYPE, id, acceptance);
+        store.index(RecognitionAcceptance.BY_CERTIFICATE, r.certificateId(), id);
+        store.event("RecognitionAccepted", acceptance);
+        return Canonical.json(acceptance);
+    }
+
+    /** Every region's recorded acceptance of a certificate, in region order. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListAcceptances(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        ByCertificate r = Canonical.read(request, ByCertificate.class);
+        Check.id("certificateId", r.certificateId());
+        return Canonical.json(store.idsByIndex(RecognitionAcceptance.BY_CERTIFICATE, r.certificateId()).stream()
+                .map(id -> store.get(RecognitionAcceptance.TYPE, id, RecognitionAcceptance.class))
+                .toList());
+    }
+
+    /** Gathers what the rule needs: the verdict, the issuer's region, and every agreement of either region. */
+    private static RecognitionAnswer answer(RecordStore store, String certificateId, String region, Instant at) {
+        store.get(Region.TYPE, region, Region.class);
+        VerificationReport report = CertificateVerification.verify(store, certificateId, null, at);
+        Certificate certificate = report.certificate();
+        String issuerRegion = certificate == null
+                ? null
+                : store.find(Lab.TYPE, certificate.issuer(), Lab.class)
+                        .map(Lab::region)
+                        .orElse(null);
+        CrossRecognition.Facts facts = new CrossRecognition.Facts(
+                certificateId,
+                report.verdict().name(),
+                issuerRegion,
+                certificate == null ? null : certificate.category());
+        List<RecognitionAgreement> agreements = Stream.of(region, issuerRegion)
+                .filter(Objects::nonNull)
+                .flatMap(msp -> store.idsByIndex(RecognitionAgreement.BY_MEMBER, msp).stream())
+                .distinct()
+                .sorted()
+                .map(id -> store.get(RecognitionAgreement.TYPE, id, RecognitionAgreement.class))
+                .toList();
+        return CrossRecognition.decide(facts, region, at, agreements);
     }
 
     /** The agreement, once the caller is known to be a centre admin of one of its members. */

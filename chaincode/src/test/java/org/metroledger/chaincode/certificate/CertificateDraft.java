@@ -10,7 +10,7 @@ import org.metroledger.chaincode.state.Stamp;
 import org.metroledger.testbed.TestWorld;
 
 /** A certificate request as a lab would write it, changed field by field, then signed. */
-final class CertificateDraft {
+public final class CertificateDraft {
     static final String DIGEST = "a".repeat(64);
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class CertificateDraft {
         return d;
     }
 
-    CertificateDraft with(String field, Object value) {
+    public CertificateDraft with(String field, Object value) {
         fields.put(field, value);
         return this;
     }
@@ -93,7 +93,7 @@ final class CertificateDraft {
     }
 
     /** Sets performance, issue and expiry together. */
-    CertificateDraft dated(String performed, String issued, String validUntil) {
+    public CertificateDraft dated(String performed, String issued, String validUntil) {
         performed(performed, performed);
         fields.put("issuedAt", issued);
         fields.put("validUntil", validUntil);

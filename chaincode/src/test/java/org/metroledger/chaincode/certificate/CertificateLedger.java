@@ -14,14 +14,14 @@ import org.metroledger.testbed.TestWorld;
  * A {@link TestWorld} with an instrument of the north entity, a PRIMARY → REFERENCE → WORKING
  * chain of north-lab standards, and the north lab's calibration certificates along that chain.
  */
-final class CertificateLedger {
-    static final String PUMP = "pump-north-3";
-    static final String CATEGORY = "fuel-dispenser";
+public final class CertificateLedger {
+    public static final String PUMP = "pump-north-3";
+    public static final String CATEGORY = "fuel-dispenser";
 
-    final TestWorld world = new TestWorld();
-    final TestBed bed = world.bed;
+    public final TestWorld world = new TestWorld();
+    public final TestBed bed = world.bed;
 
-    CertificateLedger() {
+    public CertificateLedger() {
         bed.submit(
                 world.northAdmin,
                 "registry:RegisterInstrument",
@@ -58,7 +58,7 @@ final class CertificateLedger {
     }
 
     /** The north lab's verification of the pump, citing the WORKING standard. */
-    static CertificateDraft pumpVerification(String id) {
+    public static CertificateDraft pumpVerification(String id) {
         return CertificateDraft.verification(id, TestWorld.LAB_NORTH, PUMP).cites("STD-W", "C-W");
     }
 
@@ -80,7 +80,7 @@ final class CertificateLedger {
     }
 
     /** Issues as the north lab, signed with its key. */
-    JsonNode issue(CertificateDraft draft) {
+    public JsonNode issue(CertificateDraft draft) {
         return submit(world.northLab, "certificate:Issue", draft.signedBy(world.northLabKey));
     }
 

@@ -81,7 +81,7 @@ class InspectionDrawTest {
 
     @Test
     void publish_before_every_reveal_is_refused() {
-        Publication nothing = new Publication("2025-06-01T08:00:00Z", "1", List.of(), List.of(), Map.of());
+        Publication nothing = new Publication("2025-06-01T08:00:00Z", 1, List.of(), List.of(), Map.of());
         InspectionDraw once = committed().reveal("EastMSP", EAST_SEED, STAMP);
         assertThatThrownBy(() -> once.publish(nothing, STAMP))
                 .isInstanceOfSatisfying(
