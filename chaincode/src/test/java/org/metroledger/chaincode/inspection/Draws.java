@@ -1,5 +1,6 @@
 package org.metroledger.chaincode.inspection;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.metroledger.chaincode.json.Canonical;
@@ -57,5 +58,52 @@ final class Draws {
     static void revealAll(TestWorld world, String id) {
         world.bed.submit(world.eastAdmin, "inspection:RevealSeed", reveal(id, world.eastAdmin));
         world.bed.submit(world.northAdmin, "inspection:RevealSeed", reveal(id, world.northAdmin));
+    }
+
+    /** Registers {@code count} more MARKET entities in North; answers their ids in key order. */
+    static List<String> registerMarkets(TestWorld world, int count) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = TestWorld.withCheck(String.format("91110000MA%07d", i));
+            world.bed.submit(
+                    world.northAdmin,
+                    "registry:RegisterEntity",
+                    Canonical.json(Map.of("id", id, "name", "市场 " + i, "province", "北京", "category", "MARKET")));
+            ids.add(id);
+        }
+        return ids.stream().sorted().toList();
+    }
+
+    /** Creates, commits, reveals and publishes a MARKET draw; answers the published draw. */
+    static JsonNode publish(TestWorld world, String id) {
+        create(world, id, "MARKET");
+        commitAll(world, id);
+        revealAll(world, id);
+        return Canonical.tree(
+                world.bed.submit(world.northAdmin, "inspection:Publish", Canonical.json(Map.of("drawId", id))), "draw");
+    }
+
+    static String result(String drawId, String entity, String outcome) {
+        return Canonical.json(Map.of(
+                "drawId",
+                drawId,
+                "entity",
+                entity,
+                "outcome",
+                outcome,
+                "findings",
+                "two scales 20 g short at 1 kg",
+                "evidenceDigest",
+                "b".repeat(64)));
+    }
+
+    /** The first selected entity of a published draw and the participant id assigned to it. */
+    static Map.Entry<String, String> firstAssignment(JsonNode published) {
+        var fields = published.get("publication").get("assignments").fields();
+        if (!fields.hasNext()) {
+            throw new IllegalStateException("the fixed seeds selected nobody; pick other seeds");
+        }
+        var first = fields.next();
+        return Map.entry(first.getKey(), first.getValue().asText());
     }
 }

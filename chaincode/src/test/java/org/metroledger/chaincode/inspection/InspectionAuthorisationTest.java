@@ -3,6 +3,7 @@ package org.metroledger.chaincode.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -21,11 +22,17 @@ import org.metroledger.testbed.TestWorld;
  */
 class InspectionAuthorisationTest {
     private static final TestWorld WORLD = new TestWorld();
+    private static final Map.Entry<String, String> ASSIGNMENT;
 
     static {
+        Draws.registerMarkets(WORLD, 60);
         Draws.create(WORLD, "d-open", "MARKET");
         Draws.create(WORLD, "d-committed", "MARKET");
         Draws.commitAll(WORLD, "d-committed");
+        Draws.create(WORLD, "d-revealed", "MARKET");
+        Draws.commitAll(WORLD, "d-revealed");
+        Draws.revealAll(WORLD, "d-revealed");
+        ASSIGNMENT = Draws.firstAssignment(Draws.publish(WORLD, "d-published"));
     }
 
     record Case(String function, Function<Member, String> request, Set<String> allowed) {}
@@ -41,7 +48,16 @@ class InspectionAuthorisationTest {
                 new Case(
                         "inspection:RevealSeed",
                         caller -> Draws.reveal("d-committed", caller),
-                        Set.of("north centre admin", "east centre admin")));
+                        Set.of("north centre admin", "east centre admin")),
+                new Case("inspection:Publish", caller -> "{\"drawId\":\"d-revealed\"}", Set.of("north centre admin")),
+                new Case(
+                        "inspection:RecordResult",
+                        caller -> Draws.result("d-published", ASSIGNMENT.getKey(), "PASSED"),
+                        Set.of(
+                                "north centre admin",
+                                ASSIGNMENT.getValue().equals("p-north-inspector")
+                                        ? "north inspector"
+                                        : "east inspector")));
         return cases.stream()
                 .flatMap(c -> WORLD.everyCaller().entrySet().stream()
                         .map(caller -> Arguments.of(

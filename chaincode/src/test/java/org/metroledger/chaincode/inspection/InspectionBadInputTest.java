@@ -12,6 +12,8 @@ class InspectionBadInputTest {
     private static final TestWorld WORLD = new TestWorld();
     private static final String CREATE = Draws.creation("d-x", "MARKET");
 
+    private static final String RESULT = Draws.result("d-open", TestWorld.ENTITY_NORTH, "PASSED");
+
     static {
         Draws.create(WORLD, "d-open", "MARKET");
     }
@@ -44,6 +46,20 @@ class InspectionBadInputTest {
                 Arguments.of("inspection:RevealSeed", "{\"drawId\":\"d-open\",\"seed\":7}", "seed"),
                 Arguments.of(
                         "inspection:RevealSeed", "{\"drawId\":\"\",\"seed\":\"" + "a".repeat(64) + "\"}", "drawId"),
+                Arguments.of("inspection:Publish", "{}", "drawId"),
+                Arguments.of("inspection:Publish", "{\"drawId\":\"d-open\",\"at\":\"now\"}", "at"),
+                Arguments.of("inspection:RecordResult", RESULT.replace("\"d-open\"", "\"d open\""), "drawId"),
+                Arguments.of("inspection:RecordResult", RESULT.replace(TestWorld.ENTITY_NORTH, ""), "entity"),
+                Arguments.of("inspection:RecordResult", RESULT.replace("\"PASSED\"", "\"FINE\""), "outcome"),
+                Arguments.of("inspection:RecordResult", RESULT.replace("\"PASSED\"", "null"), "outcome"),
+                Arguments.of(
+                        "inspection:RecordResult",
+                        RESULT.replace("\"two scales 20 g short at 1 kg\"", "\"\""),
+                        "findings"),
+                Arguments.of(
+                        "inspection:RecordResult", RESULT.replace("b".repeat(64), "b".repeat(63)), "evidenceDigest"),
+                Arguments.of("inspection:RecordResult", RESULT.replace("{", "{\"inspector\":\"a b\","), "inspector"),
+                Arguments.of("inspection:Create", CREATE.replace("\"d-x\"", "\"" + "d".repeat(101) + "\""), "id"),
                 Arguments.of("inspection:Get", "{}", "id"),
                 Arguments.of("inspection:Get", "{\"id\":\"a b\"}", "id"),
                 Arguments.of("inspection:List", "{\"pageSize\":0}", "pageSize"),

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.metroledger.chaincode.certificate.CertificateLedger;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.simulation.ContractHost.Simulation;
@@ -24,10 +25,17 @@ import org.metroledger.testbed.TestWorld;
  * and every refusal writes nothing.
  */
 class RecognitionAuthorisationTest {
-    private static final TestWorld WORLD = new TestWorld();
+    private static final CertificateLedger LEDGER = new CertificateLedger();
+    private static final TestWorld WORLD = LEDGER.world;
     private static final String SUCCESS = "success";
 
     static {
+        LEDGER.issue(CertificateLedger.pumpVerification("V-1"));
+        WORLD.bed.submit(
+                WORLD.northAdmin,
+                "recognition:Propose",
+                RecognitionContractTest.proposal("ag-active", List.of(NORTH, EAST)));
+        WORLD.bed.submit(WORLD.eastAdmin, "recognition:Accept", RecognitionContractTest.byId("ag-active"));
         WORLD.bed.submit(
                 WORLD.northAdmin,
                 "recognition:Propose",
@@ -56,7 +64,11 @@ class RecognitionAuthorisationTest {
                 new Case(
                         "recognition:Terminate",
                         Canonical.json(Map.of("id", "ag-two", "reason", "withdrawn")),
-                        Map.of("north centre admin", SUCCESS, "east centre admin", SUCCESS)));
+                        Map.of("north centre admin", SUCCESS, "east centre admin", SUCCESS)),
+                new Case(
+                        "recognition:RecordAcceptance",
+                        Canonical.json(Map.of("certificateId", "V-1", "region", EAST)),
+                        Map.of("east centre admin", SUCCESS)));
         return cases.stream()
                 .flatMap(c -> WORLD.everyCaller().entrySet().stream()
                         .map(caller -> Arguments.of(

@@ -49,6 +49,18 @@ class RecognitionBadInputTest {
                 Arguments.of("recognition:Terminate", "{\"id\":\"ag-x\"}", "reason"),
                 Arguments.of("recognition:Terminate", "{\"id\":\"ag-x\",\"reason\":\"\"}", "reason"),
                 Arguments.of("recognition:Get", "{\"id\":\"\"}", "id"),
+                Arguments.of("recognition:Evaluate", "{\"region\":\"EastMSP\"}", "certificateId"),
+                Arguments.of("recognition:Evaluate", "{\"certificateId\":\"V-1\",\"region\":\"East MSP\"}", "region"),
+                Arguments.of(
+                        "recognition:Evaluate",
+                        "{\"certificateId\":\"V-1\",\"region\":\"EastMSP\",\"at\":\"2025-02-30\"}",
+                        "at"),
+                Arguments.of("recognition:RecordAcceptance", "{\"certificateId\":\"V-1\"}", "region"),
+                Arguments.of(
+                        "recognition:RecordAcceptance",
+                        "{\"certificateId\":\"V@1\",\"region\":\"NorthMSP\"}",
+                        "certificateId"),
+                Arguments.of("recognition:ListAcceptances", "{}", "certificateId"),
                 Arguments.of("recognition:List", "{\"pageSize\":1000}", "pageSize"));
     }
 
