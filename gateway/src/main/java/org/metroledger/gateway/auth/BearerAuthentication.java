@@ -1,0 +1,55 @@
+package org.metroledger.gateway.auth;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.http.ApiFailure;
+import org.metroledger.simulation.Member;
+
+/**
+ * Checks {@code Authorization: Bearer <token>} and puts the caller's ledger identity on the
+ * request; refuses with UNAUTHENTICATED otherwise. Roles are the chaincode's business, not ours.
+ */
+public final class BearerAuthentication implements Handler<RoutingContext> {
+    private static final String CALLER = "metroledger.caller";
+    private static final String PREFIX = "Bearer ";
+
+    private final TokenBook tokens;
+    private final MemberDirectory members;
+
+    public BearerAuthentication(TokenBook tokens, MemberDirectory members) {
+        this.tokens = tokens;
+        this.members = members;
+    }
+
+    /** The identity an authenticated request acts as. */
+    public static Member caller(RoutingContext ctx) {
+        Member member = ctx.get(CALLER);
+        if (member == null) {
+            throw new IllegalStateException("route has no authentication in front of it");
+        }
+        return member;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null) {
+            ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "Authorization: Bearer <token> is required"));
+            return;
+        }
+        if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the Authorization header must be Bearer <token>"));
+            return;
+        }
+        Optional<Member> member =
+                tokens.nameOf(header.substring(PREFIX.length()).trim()).flatMap(members::member);
+        if (member.isEmpty()) {
+            ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the bearer token is not valid"));
+            return;
+        }
+        ctx.put(CALLER, member.get());
+        ctx.next();
+    }
+}

@@ -1,0 +1,129 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestValidator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.metroledger.gateway.auth.BearerAuthentication;
+
+/**
+ * Binds the operations of the OpenAPI document to handlers. Every operation is routed from the
+ * document itself: authentication where it declares security, then validation of the request
+ * against it, then the handler, so the document served is the one that validates.
+ */
+public final class Api {
+    private final Vertx vertx;
+    private final Router router;
+    private final OpenAPIContract contract;
+    private final Buffer document;
+    private final GatewayServices services;
+    private final LedgerAnswers answers;
+    private final Map<String, Handler<RoutingContext>> handlers = new LinkedHashMap<>();
+    private final Set<String> largeBodyPaths = new HashSet<>();
+
+    Api(Vertx vertx, Router router, OpenAPIContract contract, Buffer document, GatewayServices services) {
+        this.vertx = vertx;
+        this.router = router;
+        this.contract = contract;
+        this.document = document;
+        this.services = services;
+        this.answers = new LedgerAnswers(services);
+    }
+
+    public GatewayServices services() {
+        return services;
+    }
+
+    /** Submits and evaluates contract functions and writes their answers. */
+    public LedgerAnswers answers() {
+        return answers;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public OpenAPIContract contract() {
+        return contract;
+    }
+
+    /** The OpenAPI document's bytes, as served at /openapi.json. */
+    public Buffer document() {
+        return document;
+    }
+
+    /**
+     * The router, for routes the JSON API document does not describe (HTML pages, images). Routes
+     * added here get the body limit, security headers and error mapping, but no validation.
+     */
+    public Router router() {
+        return router;
+    }
+
+    /** Binds the handler of one operation of the document. */
+    public Api on(String operationId, Handler<RoutingContext> handler) {
+        if (contract.operation(operationId) == null) {
+            throw new IllegalArgumentException("openapi.json has no operation " + operationId);
+        }
+        if (handlers.putIfAbsent(operationId, handler) != null) {
+            throw new IllegalArgumentException("operation " + operationId + " is bound twice");
+        }
+        return this;
+    }
+
+    /** Lets one operation take bodies up to {@link BodyLimits#LARGE_BODY_BYTES} (DCC XML documents). */
+    public Api allowLargeBody(String operationId) {
+        largeBodyPaths.add(contract.operation(operationId).getOpenAPIPath());
+        return this;
+    }
+
+    Set<String> largeBodyPaths() {
+        return largeBodyPaths;
+    }
+
+    /** Routes every operation of the document; refuses to start if one has no handler. */
+    void bindAll() {
+        RequestValidator validator = RequestValidator.create(vertx, contract);
+        RequestExtractor extractor = RequestExtractor.withBodyHandler();
+        BearerAuthentication authentication = new BearerAuthentication(services.tokens(), services.members());
+        for (Operation operation : contract.operations()) {
+            Handler<RoutingContext> handler = handlers.get(operation.getOperationId());
+            if (handler == null) {
+                throw new IllegalStateException("no handler for operation " + operation.getOperationId() + " ("
+                        + operation.getHttpMethod() + " " + operation.getOpenAPIPath() + ")");
+            }
+            var route = router.route(operation.getHttpMethod(), vertxPath(operation.getOpenAPIPath()));
+            boolean secured = !operation.getSecurityRequirements().isEmpty();
+            if (secured) {
+                route.handler(authentication);
+            } else if (operation.getHttpMethod() == HttpMethod.GET) {
+                // Public reads are meant for any web page (offline verifiers, other regions' portals).
+                route.handler(ctx -> {
+                    ctx.response().putHeader("Access-Control-Allow-Origin", "*");
+                    ctx.next();
+                });
+            }
+            String operationId = operation.getOperationId();
+            route.handler(ctx -> extractor
+                    .extractValidatableRequest(ctx, operation)
+                    .compose(request -> validator.validate(request, operationId))
+                    .onSuccess(validated -> ctx.next())
+                    .onFailure(ctx::fail));
+            route.handler(handler);
+        }
+    }
+
+    private static String vertxPath(String openApiPath) {
+        return openApiPath.replaceAll("\\{([^}]+)}", ":$1");
+    }
+}

@@ -1,0 +1,131 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.ledger.LedgerException;
+
+/**
+ * Turns every failure into {@code {"error":{"code","message"}}} with the one HTTP status its code
+ * maps to. Anything not recognised is a fault of ours: 500 INTERNAL with an error id that is logged.
+ */
+public final class Failures implements Handler<RoutingContext> {
+    private static final Logger LOG = Logger.getLogger(Failures.class.getName());
+
+    /** The one place error codes become HTTP statuses. */
+    public static int status(ErrorCode code) {
+        return switch (code) {
+            case INVALID_ARGUMENT -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT, MVCC_READ_CONFLICT -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case SIGNATURE_INVALID -> 422;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
+    /** Sends an error answer; the connection stays usable. */
+    public static void send(RoutingContext ctx, ErrorCode code, String message) {
+        if (ctx.response().headWritten()) {
+            // Too late for a status (e.g. a broken event stream): all we can do is stop.
+            ctx.response().reset();
+            return;
+        }
+        JsonObject body = new JsonObject()
+                .put("error", new JsonObject().put("code", code.name()).put("message", message));
+        ctx.response()
+                .setStatusCode(status(code))
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body.toBuffer());
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Problem problem = problemOf(unwrap(ctx.failure()), ctx.statusCode(), ctx);
+        if (problem.code() == ErrorCode.INTERNAL) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.log(
+                    Level.SEVERE,
+                    "error " + errorId + " answering " + ctx.request().method() + " "
+                            + ctx.request().path(),
+                    ctx.failure());
+            send(ctx, ErrorCode.INTERNAL, "internal error " + errorId);
+            return;
+        }
+        send(ctx, problem.code(), problem.message());
+    }
+
+    private record Problem(ErrorCode code, String message) {}
+
+    private static Problem problemOf(Throwable failure, int status, RoutingContext ctx) {
+        if (failure instanceof ApiFailure f) {
+            return new Problem(f.code(), f.getMessage());
+        }
+        if (failure instanceof LedgerException f) {
+            return new Problem(f.code(), Fail.messageOf(f.getMessage()));
+        }
+        if (failure instanceof ValidatorException f) {
+            return new Problem(validationCode(f), f.getMessage());
+        }
+        if (failure instanceof DecodeException) {
+            return new Problem(ErrorCode.INVALID_ARGUMENT, "request body is not valid JSON");
+        }
+        if (failure instanceof HttpException f) {
+            if (f.getCause() != null && f.getCause() != f) {
+                Problem cause = problemOf(unwrap(f.getCause()), f.getStatusCode(), ctx);
+                if (cause.code() != ErrorCode.INTERNAL) {
+                    return cause;
+                }
+            }
+            return byStatus(f.getStatusCode(), ctx);
+        }
+        if (failure == null) {
+            return byStatus(status, ctx);
+        }
+        return new Problem(ErrorCode.INTERNAL, "");
+    }
+
+    private static Problem byStatus(int status, RoutingContext ctx) {
+        String what = ctx.request().method() + " " + ctx.request().path();
+        return switch (status) {
+            case 400 -> new Problem(ErrorCode.INVALID_ARGUMENT, "bad request: " + what);
+            case 401 -> new Problem(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+            case 403 -> new Problem(ErrorCode.FORBIDDEN, "forbidden: " + what);
+            // An unknown method on a known path is, for the caller, an operation that does not exist.
+            case 404, 405 -> new Problem(ErrorCode.NOT_FOUND, "no operation " + what);
+            case 413 -> new Problem(ErrorCode.PAYLOAD_TOO_LARGE, "request body is too large");
+            case 415 -> new Problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type");
+            default -> new Problem(ErrorCode.INTERNAL, "");
+        };
+    }
+
+    private static ErrorCode validationCode(ValidatorException e) {
+        return switch (e.type()) {
+            case UNSUPPORTED_VALUE_FORMAT -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case MISSING_OPERATION -> ErrorCode.NOT_FOUND;
+            default -> ErrorCode.INVALID_ARGUMENT;
+        };
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,37 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.List;
+
+/** Builds the gateway's one router: limits and headers first, then every route group, then errors. */
+final class GatewayRouter {
+    private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 405, 413, 415, 500};
+
+    private GatewayRouter() {}
+
+    static Router create(
+            Vertx vertx, OpenAPIContract contract, Buffer document, GatewayServices services, List<RouteGroup> groups) {
+        Router router = Router.router(vertx);
+        Api api = new Api(vertx, router, contract, document, services);
+        router.route().handler(ctx -> {
+            ctx.response()
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("X-Frame-Options", "DENY")
+                    .putHeader("Referrer-Policy", "no-referrer")
+                    .putHeader("Cache-Control", "no-store");
+            ctx.next();
+        });
+        router.route().handler(new BodyLimits(api.largeBodyPaths()));
+        groups.forEach(group -> group.register(api));
+        api.bindAll();
+        Failures failures = new Failures();
+        router.route().failureHandler(failures);
+        for (int status : ERROR_STATUSES) {
+            router.errorHandler(status, failures);
+        }
+        return router;
+    }
+}

@@ -1,0 +1,32 @@
+package org.metroledger.gateway.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Objects;
+import org.metroledger.gateway.auth.MemberDirectory;
+import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.simulation.Member;
+
+/**
+ * What the HTTP service answers from.
+ *
+ * @param publicReader the gateway's own identity, which evaluates the public (token-less) reads
+ * @param metrics the registry Vert.x records into, scraped at /metrics
+ * @param publicBaseUrl where consumers reach this gateway, for links in QR codes and pages
+ */
+public record GatewayServices(
+        Ledger ledger,
+        TokenBook tokens,
+        MemberDirectory members,
+        Member publicReader,
+        PrometheusMeterRegistry metrics,
+        String publicBaseUrl) {
+    public GatewayServices {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(publicReader, "publicReader");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+    }
+}

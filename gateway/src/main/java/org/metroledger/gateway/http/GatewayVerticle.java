@@ -1,0 +1,74 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The gateway's HTTP server: loads the OpenAPI document, builds the router, listens. */
+public final class GatewayVerticle extends VerticleBase {
+    /** The classpath resource holding the OpenAPI document. */
+    public static final String DOCUMENT = "/openapi.json";
+
+    private final GatewayServices services;
+    private final String host;
+    private final int port;
+    private final List<RouteGroup> groups;
+    private volatile HttpServer server;
+
+    /**
+     * @param port the port to listen on; 0 picks a free one (see {@link #actualPort()})
+     */
+    public GatewayVerticle(GatewayServices services, String host, int port, List<RouteGroup> groups) {
+        this.services = services;
+        this.host = host;
+        this.port = port;
+        this.groups = List.copyOf(groups);
+    }
+
+    /** With every route group of the gateway. */
+    public GatewayVerticle(GatewayServices services, String host, int port) {
+        this(services, host, port, GatewayRoutes.all());
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.executeBlocking(GatewayVerticle::readDocument)
+                .compose(document -> OpenAPIContract.from(vertx, ValidationView.of(new JsonObject(document)))
+                        .map(contract -> GatewayRouter.create(vertx, contract, document, services, groups)))
+                .compose(router -> vertx.createHttpServer(new HttpServerOptions()
+                                .setHost(host)
+                                .setPort(port)
+                                .setCompressionSupported(true))
+                        .requestHandler(router)
+                        .listen())
+                .onSuccess(listening -> server = listening);
+    }
+
+    /** The port listened on, once started. */
+    public int actualPort() {
+        HttpServer listening = server;
+        if (listening == null) {
+            throw new IllegalStateException("the gateway is not listening yet");
+        }
+        return listening.actualPort();
+    }
+
+    private static Buffer readDocument() {
+        try (InputStream in = GatewayVerticle.class.getResourceAsStream(DOCUMENT)) {
+            if (in == null) {
+                throw new IllegalStateException(DOCUMENT + " is missing from the classpath");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DOCUMENT, e);
+        }
+    }
+}

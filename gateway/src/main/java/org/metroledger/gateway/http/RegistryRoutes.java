@@ -1,0 +1,27 @@
+package org.metroledger.gateway.http;
+
+/** Regions, participants, labs, entities, standards and instruments (registry contract). */
+final class RegistryRoutes implements RouteGroup {
+    @Override
+    public void register(Api api) {
+        LedgerAnswers answers = api.answers();
+        api.on("registerRegion", ctx -> answers.submit(ctx, "registry:RegisterRegion", Requests.body(ctx)));
+        api.on("registerParticipant", ctx -> answers.submit(ctx, "registry:RegisterParticipant", Requests.body(ctx)));
+        api.on("registerLab", ctx -> answers.submit(ctx, "registry:RegisterLab", Requests.body(ctx)));
+        api.on("setLabStatus", ctx -> answers.submit(ctx, "registry:SetLabStatus", Requests.bodyWith(ctx, "id", "id")));
+        api.on("registerEntity", ctx -> answers.submit(ctx, "registry:RegisterEntity", Requests.body(ctx)));
+        api.on("registerStandard", ctx -> answers.submit(ctx, "registry:RegisterStandard", Requests.body(ctx)));
+        api.on("registerInstrument", ctx -> answers.submit(ctx, "registry:RegisterInstrument", Requests.body(ctx)));
+        api.on("getLab", ctx -> answers.evaluatePublic(ctx, "registry:GetLab", Requests.of("id", ctx.pathParam("id"))));
+        api.on(
+                "getEntity",
+                ctx -> answers.evaluatePublic(ctx, "registry:GetEntity", Requests.of("id", ctx.pathParam("id"))));
+        api.on(
+                "getStandard",
+                ctx -> answers.evaluatePublic(ctx, "registry:GetStandard", Requests.of("id", ctx.pathParam("id"))));
+        api.on(
+                "getInstrument",
+                ctx -> answers.evaluatePublic(ctx, "registry:GetInstrument", Requests.of("id", ctx.pathParam("id"))));
+        api.on("whoAmI", ctx -> answers.evaluateAsCaller(ctx, "registry:WhoAmI", null));
+    }
+}

@@ -1,0 +1,39 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Light shaping of requests into the one JSON argument a contract function takes. */
+public final class Requests {
+    private Requests() {}
+
+    /** The body as sent; validation has already checked it is a JSON object of the right shape. */
+    public static String body(RoutingContext ctx) {
+        return ctx.body().asString();
+    }
+
+    /**
+     * The body with a path parameter added as a field, e.g. the certificate id of
+     * {@code /certificates/{id}/revocation}. A body naming a different value is refused.
+     */
+    public static String bodyWith(RoutingContext ctx, String field, String pathParam) {
+        JsonObject body = ctx.body().isEmpty() ? new JsonObject() : ctx.body().asJsonObject();
+        String value = ctx.pathParam(pathParam);
+        Object given = body.getValue(field);
+        if (given != null && !value.equals(given)) {
+            throw ApiFailure.invalid(field, "in the body ('" + given + "') differs from the path ('" + value + "')");
+        }
+        return body.put(field, value).encode();
+    }
+
+    /** A request object of named values; null values are left out. */
+    public static String of(Object... namesAndValues) {
+        JsonObject request = new JsonObject();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                request.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return request.encode();
+    }
+}

@@ -1,0 +1,121 @@
+package org.metroledger.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metroledger.chaincode.registry.CreditCode;
+import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.simulation.CertificateAuthority;
+
+/**
+ * The registered world of the scenarios, built over HTTP as a real client would: the three
+ * regions, a lab and an entity in North and in East, and the cast registered with their roles.
+ */
+public final class HttpWorld {
+    public static final String LAB_NORTH = "lab-north-1";
+    public static final String LAB_EAST = "lab-east-1";
+    public static final String ENTITY_NORTH = withCheck("91110000600037341");
+    public static final String ENTITY_EAST = withCheck("91310000MA1FL8Q2R");
+    public static final List<String> CATEGORIES = List.of("fuel-dispenser", "weighing", "temperature");
+
+    public final Deployment deployment;
+    public final Http http;
+    public final KeyPair northLabKey = CertificateAuthority.newKeyPair();
+    public final KeyPair eastLabKey = CertificateAuthority.newKeyPair();
+
+    public HttpWorld(Deployment deployment, Http http) {
+        this.deployment = deployment;
+        this.http = http;
+        region(Cast.NORTH_ADMIN, "华北", "北京");
+        region(Cast.EAST_ADMIN, "华东", "上海");
+        region(Cast.CENTRAL_SOUTH_ADMIN, "中南", "湖北");
+        created(http.post("/api/v1/labs", token(Cast.NORTH_ADMIN), lab(LAB_NORTH, northLabKey)));
+        created(http.post("/api/v1/labs", token(Cast.EAST_ADMIN), lab(LAB_EAST, eastLabKey)));
+        entity(Cast.NORTH_ADMIN, ENTITY_NORTH, "北京", "FUEL_STATION");
+        entity(Cast.EAST_ADMIN, ENTITY_EAST, "上海", "MARKET");
+        participant(Cast.NORTH_ADMIN, "p-north-lab", Cast.NORTH_LAB, "LAB", LAB_NORTH);
+        participant(Cast.EAST_ADMIN, "p-east-lab", Cast.EAST_LAB, "LAB", LAB_EAST);
+        participant(Cast.NORTH_ADMIN, "p-north-inspector", Cast.NORTH_INSPECTOR, "INSPECTOR", null);
+        participant(Cast.NORTH_ADMIN, "p-north-entity", Cast.NORTH_ENTITY, "ENTITY", ENTITY_NORTH);
+        participant(Cast.EAST_ADMIN, "p-east-entity", Cast.EAST_ENTITY, "ENTITY", ENTITY_EAST);
+    }
+
+    public String token(String user) {
+        return deployment.user(user).token();
+    }
+
+    /** Asserts a write answered 201 and gives the answer back. */
+    public static Http.Answer created(Http.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer;
+    }
+
+    public static Map<String, Object> lab(String id, KeyPair key) {
+        Map<String, Object> accreditation = new LinkedHashMap<>();
+        accreditation.put("body", "CNAS");
+        accreditation.put("number", "L-" + id);
+        accreditation.put("validFrom", "2020-01-01T00:00:00Z");
+        accreditation.put("validUntil", "2030-01-01T00:00:00Z");
+        List<Map<String, Object>> scope = new ArrayList<>();
+        for (String category : CATEGORIES) {
+            scope.add(Map.of(
+                    "category", category, "quantity", "q-" + category, "range", "0-100", "cmcUncertainty", "0.1%"));
+        }
+        accreditation.put("scope", scope);
+        return Map.of(
+                "id",
+                id,
+                "name",
+                "Lab " + id,
+                "accreditation",
+                accreditation,
+                "publicKey",
+                LabSignature.pem(key.getPublic()));
+    }
+
+    /** A fuel dispenser registration request. */
+    public static Map<String, Object> instrument(String id, String owner) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", id);
+        request.put("owner", owner);
+        request.put("type", "fuel dispenser");
+        request.put("manufacturer", "Tatsuno");
+        request.put("model", "T-1");
+        request.put("serial", "SN-" + id);
+        request.put("location", "Beijing");
+        request.put("mandatory", true);
+        request.put("category", "fuel-dispenser");
+        return request;
+    }
+
+    public static String withCheck(String first17) {
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    private void region(String admin, String name, String province) {
+        created(http.post("/api/v1/regions", token(admin), Map.of("name", name, "provinces", List.of(province))));
+    }
+
+    private void entity(String admin, String id, String province, String category) {
+        created(http.post(
+                "/api/v1/entities",
+                token(admin),
+                Map.of("id", id, "name", "Entity " + id, "province", province, "category", category)));
+    }
+
+    private void participant(String admin, String id, String user, String role, String organisation) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", id);
+        request.put("certificate", deployment.user(user).certificatePem());
+        request.put("role", role);
+        request.put("name", user);
+        if (organisation != null) {
+            request.put("organisation", organisation);
+        }
+        created(http.post("/api/v1/participants", token(admin), request));
+    }
+}

@@ -1,0 +1,217 @@
+package org.metroledger.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The registry over HTTP: writes answer once committed, refusals keep the ledger unchanged. */
+class RegistryScenarioTest extends Scenario {
+    HttpWorld world;
+
+    @Override
+    void prepare() {
+        world = new HttpWorld(deployment, http);
+    }
+
+    @Test
+    void a_write_answers_201_with_the_record_txid_and_block_once_committed() {
+        Http.Answer answer = HttpWorld.created(http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ENTITY),
+                HttpWorld.instrument("disp-1", HttpWorld.ENTITY_NORTH)));
+        assertThat(answer.record().getString("id")).isEqualTo("disp-1");
+        String txId = answer.json().getString("txId");
+        long block = answer.json().getLong("blockNumber");
+        assertThat(answer.record().getString("txId")).isEqualTo(txId);
+
+        Http.Answer read = http.get("/api/v1/instruments/disp-1", null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().getString("owner")).isEqualTo(HttpWorld.ENTITY_NORTH);
+
+        Http.Answer blockAnswer = http.get("/api/v1/blocks/" + block, token(Cast.NORTH_INSPECTOR));
+        assertThat(blockAnswer.status()).isEqualTo(200);
+        assertThat(blockAnswer
+                        .json()
+                        .getJsonArray("transactions")
+                        .getJsonObject(0)
+                        .getString("txId"))
+                .isEqualTo(txId);
+
+        Http.Answer history = http.get("/api/v1/history/Instrument/disp-1", token(Cast.NORTH_INSPECTOR));
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(new io.vertx.core.json.JsonArray(history.body())
+                        .getJsonObject(0)
+                        .getString("txId"))
+                .isEqualTo(txId);
+    }
+
+    @Test
+    void the_chaincode_refusing_a_role_is_403_and_writes_nothing() {
+        long before = height();
+        Http.Answer answer = http.post(
+                "/api/v1/instruments",
+                token(Cast.EAST_ENTITY),
+                HttpWorld.instrument("disp-forbidden", HttpWorld.ENTITY_NORTH));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+        assertThat(answer.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(height()).isEqualTo(before);
+        assertThat(http.get("/api/v1/instruments/disp-forbidden", null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void an_unregistered_identity_with_a_valid_token_is_403() {
+        Http.Answer answer = http.post(
+                "/api/v1/instruments",
+                token(Cast.STRANGER),
+                HttpWorld.instrument("disp-stranger", HttpWorld.ENTITY_NORTH));
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void a_chaincode_argument_error_is_400_naming_the_field() {
+        Map<String, Object> bad = new java.util.HashMap<>(HttpWorld.instrument("disp-bad", HttpWorld.ENTITY_NORTH));
+        bad.put("location", " ");
+        Http.Answer answer = http.post("/api/v1/instruments", token(Cast.NORTH_ENTITY), bad);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().getJsonObject("error").getString("message")).contains("location");
+    }
+
+    @Test
+    void who_am_i_names_the_callers_role() {
+        Http.Answer me = http.get("/api/v1/me", token(Cast.NORTH_LAB));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().getString("role")).isEqualTo("LAB");
+        assertThat(me.json().getString("msp")).isEqualTo(Cast.NORTH);
+    }
+
+    @Test
+    void a_path_id_differing_from_the_body_id_is_400() {
+        Http.Answer answer = http.post(
+                "/api/v1/labs/" + HttpWorld.LAB_NORTH + "/status",
+                token(Cast.NORTH_ADMIN),
+                Map.of("id", HttpWorld.LAB_EAST, "status", "SUSPENDED", "reason", "audit"));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("INVALID_ARGUMENT");
+    }
+
+    @Test
+    void two_concurrent_writes_of_the_same_key_commit_one_and_refuse_the_other_with_409() throws Exception {
+        String body = JsonObject.mapFrom(HttpWorld.instrument("disp-race", HttpWorld.ENTITY_NORTH))
+                .encode();
+        List<Future<io.vertx.ext.web.client.HttpResponse<Buffer>>> sent = List.of(
+                http.request(HttpMethod.POST, "/api/v1/instruments")
+                        .putHeader("Authorization", "Bearer " + token(Cast.NORTH_ENTITY))
+                        .putHeader("Content-Type", "application/json")
+                        .sendBuffer(Buffer.buffer(body)),
+                http.request(HttpMethod.POST, "/api/v1/instruments")
+                        .putHeader("Authorization", "Bearer " + token(Cast.NORTH_ADMIN))
+                        .putHeader("Content-Type", "application/json")
+                        .sendBuffer(Buffer.buffer(body)));
+        List<Http.Answer> answers = sent.stream().map(Http::await).toList();
+        assertThat(answers).extracting(Http.Answer::status).containsExactlyInAnyOrder(201, 409);
+        Http.Answer refused =
+                answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+        assertThat(refused.errorCode()).isIn("CONFLICT", "MVCC_READ_CONFLICT");
+        assertThat(refused.json().getJsonObject("error").getString("message")).isNotBlank();
+    }
+
+    @Test
+    void the_event_stream_delivers_a_committed_event_and_resumes_after_last_event_id() throws Exception {
+        HttpClient client = http.vertx().createHttpClient();
+        CompletableFuture<String> firstEvent = new CompletableFuture<>();
+        StringBuilder received = new StringBuilder();
+        HttpClientResponse response = client.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setHost(deployment.host())
+                        .setPort(deployment.port())
+                        .setURI("/api/v1/events")
+                        .putHeader("Authorization", "Bearer " + token(Cast.NORTH_INSPECTOR)))
+                .compose(request -> request.send())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
+        response.handler(chunk -> {
+            received.append(chunk.toString());
+            int end = received.indexOf("\n\n", received.indexOf("id: ") < 0 ? 0 : received.indexOf("id: "));
+            if (received.indexOf("id: ") >= 0 && end > 0) {
+                firstEvent.complete(received.substring(received.indexOf("id: "), end));
+            }
+        });
+        HttpWorld.created(http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ENTITY),
+                HttpWorld.instrument("disp-sse", HttpWorld.ENTITY_NORTH)));
+        String event = firstEvent.get(10, TimeUnit.SECONDS);
+        assertThat(event).contains("event: InstrumentRegistered").contains("\"id\":\"disp-sse\"");
+        String id = event.substring(4, event.indexOf('\n'));
+        client.close();
+
+        // Resuming from just before that event replays it; resuming from it replays nothing older.
+        long block = Long.parseLong(id.substring(0, id.indexOf('.')));
+        HttpWorld.created(http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ENTITY),
+                HttpWorld.instrument("disp-sse-2", HttpWorld.ENTITY_NORTH)));
+        String resumed = readEvents(id, 1);
+        assertThat(resumed).contains("\"id\":\"disp-sse-2\"").doesNotContain("\"id\":\"disp-sse\"");
+        assertThat(readEvents((block - 1) + ".0", 1)).contains("\"id\":\"disp-sse\"");
+    }
+
+    /** Opens the stream with a Last-Event-ID and collects the first {@code count} events. */
+    String readEvents(String lastEventId, int count) throws Exception {
+        HttpClient client = http.vertx().createHttpClient();
+        CompletableFuture<String> done = new CompletableFuture<>();
+        StringBuilder received = new StringBuilder();
+        client.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setHost(deployment.host())
+                        .setPort(deployment.port())
+                        .setURI("/api/v1/events")
+                        .putHeader("Last-Event-ID", lastEventId)
+                        .putHeader("Authorization", "Bearer " + token(Cast.NORTH_INSPECTOR)))
+                .compose(request -> request.send())
+                .onSuccess(response -> response.handler(chunk -> {
+                    received.append(chunk.toString());
+                    if (received.toString().split("\nid: |^id: ", -1).length > count) {
+                        done.complete(received.toString());
+                    }
+                }));
+        try {
+            return done.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("after " + lastEventId + " received only: " + received, e);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void events_need_a_token() {
+        assertThat(http.get("/api/v1/events", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_malformed_last_event_id_is_400() {
+        Http.Answer answer = Http.await(http.request(HttpMethod.GET, "/api/v1/events")
+                .putHeader("Authorization", "Bearer " + token(Cast.NORTH_INSPECTOR))
+                .putHeader("Last-Event-ID", "../../x")
+                .send());
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.errorCode()).isEqualTo("INVALID_ARGUMENT");
+    }
+}
