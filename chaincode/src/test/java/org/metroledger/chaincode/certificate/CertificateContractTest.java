@@ -1,7 +1,7 @@
 package org.metroledger.chaincode.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.metroledger.chaincode.certificate.CertificateLedger.assertRefused;
 import static org.metroledger.chaincode.certificate.CertificateLedger.pumpVerification;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,19 +13,11 @@ import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.simulation.ChaincodeEventRecord;
 import org.metroledger.simulation.ContractHost.Simulation;
-import org.metroledger.testbed.TestBed.Refusal;
 import org.metroledger.testbed.TestWorld;
 
 class CertificateContractTest {
     private final CertificateLedger ledger = new CertificateLedger();
     private final TestWorld world = ledger.world;
-
-    private static void assertRefused(Runnable action, ErrorCode code, String messagePart) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class, r -> {
-            assertThat(r.code()).isEqualTo(code);
-            assertThat(r.getMessage()).contains(messagePart);
-        });
-    }
 
     @Nested
     class Issuing {

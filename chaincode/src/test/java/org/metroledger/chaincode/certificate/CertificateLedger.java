@@ -1,13 +1,18 @@
 package org.metroledger.chaincode.certificate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.simulation.Member;
 import org.metroledger.simulation.StateEntry;
 import org.metroledger.testbed.TestBed;
+import org.metroledger.testbed.TestBed.Refusal;
 import org.metroledger.testbed.TestWorld;
 
 /**
@@ -94,6 +99,14 @@ public final class CertificateLedger {
 
     JsonNode verify(String id) {
         return evaluate(world.stranger, "certificate:Verify", Map.of("id", id));
+    }
+
+    /** Asserts the action is refused with the code and a message containing the text. */
+    static void assertRefused(Runnable action, ErrorCode code, String messagePart) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo(code);
+            assertThat(r.getMessage()).contains(messagePart);
+        });
     }
 
     /** Every key and value of world state, to show a refusal wrote nothing. */
