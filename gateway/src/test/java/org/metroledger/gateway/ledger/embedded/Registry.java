@@ -16,7 +16,7 @@ import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.Member;
 
 /** Registry requests the engine's tests, crash driver and load driver submit, as real callers would. */
-final class Registry {
+public final class Registry {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Ledger ledger;
