@@ -40,8 +40,7 @@ class CrashRecoveryTest {
                         System.getProperty("java.class.path"),
                         CrashingWriter.class.getName(),
                         dataDir.toString())
-                .redirectError(dataDir.resolveSibling(dataDir.getFileName() + "-writer.err")
-                        .toFile())
+                .redirectError(dataDir.resolve("writer.err").toFile())
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> readLines(writer, lines), "writer-stdout");
