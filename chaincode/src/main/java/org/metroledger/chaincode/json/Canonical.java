@@ -39,6 +39,8 @@ public final class Canonical {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // 5.5 for an integer field is a caller's mistake, not 5.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // 3 for an enum would silently mean its fourth constant.
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
