@@ -24,36 +24,48 @@ public final class CrossRecognition {
      */
     public static RecognitionAnswer decide(
             Facts certificate, String region, Instant at, List<RecognitionAgreement> agreements) {
-        List<String> reasons = new ArrayList<>();
+        List<RecognitionReason> reasons = new ArrayList<>();
         String carrying = null;
         boolean ownRegion = region.equals(certificate.issuerRegion());
         if (certificate.issuerRegion() == null) {
-            reasons.add("the region that issued certificate " + certificate.certificateId() + " is not known");
+            reasons.add(new RecognitionReason(
+                    "issuer",
+                    false,
+                    "the region that issued certificate " + certificate.certificateId() + " is not known"));
         } else if (ownRegion) {
-            reasons.add("the certificate was issued in region " + region + " itself");
+            reasons.add(new RecognitionReason(
+                    "own-region", true, "the certificate was issued in region " + region + " itself"));
         } else if (agreements.isEmpty()) {
-            reasons.add("no recognition agreement has region " + region + " or the issuer's region "
-                    + certificate.issuerRegion() + " as a member");
+            reasons.add(new RecognitionReason(
+                    "agreement",
+                    false,
+                    "no recognition agreement has region " + region + " or the issuer's region "
+                            + certificate.issuerRegion() + " as a member"));
         } else {
             for (RecognitionAgreement agreement : agreements.stream()
                     .sorted(Comparator.comparing(RecognitionAgreement::id))
                     .toList()) {
                 String problem = agreement.problemWith(certificate.issuerRegion(), region, certificate.category(), at);
                 if (problem != null) {
-                    reasons.add(problem);
+                    reasons.add(new RecognitionReason("agreement", false, problem));
                 } else if (carrying == null) {
                     carrying = agreement.id();
-                    reasons.add("agreement " + carrying + " is ACTIVE and in force and covers regions "
-                            + certificate.issuerRegion() + " and " + region + " and category "
-                            + certificate.category());
+                    reasons.add(new RecognitionReason(
+                            "agreement",
+                            true,
+                            "agreement " + carrying + " is ACTIVE and in force and covers regions "
+                                    + certificate.issuerRegion() + " and " + region + " and category "
+                                    + certificate.category()));
                 }
             }
         }
         boolean valid = VALID.equals(certificate.verdict());
-        reasons.add(
+        reasons.add(new RecognitionReason(
+                "verdict",
+                valid,
                 valid
                         ? "the certificate's verdict is VALID"
-                        : "the certificate's verdict is " + certificate.verdict() + ", not VALID");
+                        : "the certificate's verdict is " + certificate.verdict() + ", not VALID"));
         return new RecognitionAnswer(
                 certificate.certificateId(),
                 region,

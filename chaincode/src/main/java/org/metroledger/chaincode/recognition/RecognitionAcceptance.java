@@ -8,7 +8,7 @@ public record RecognitionAcceptance(
         String region,
         String agreementId,
         String verdict,
-        List<String> reasons,
+        List<RecognitionReason> reasons,
         String acceptedBy,
         String recordedAt,
         String txId) {

@@ -8,7 +8,7 @@ public record RecognitionAnswer(
         String region,
         String at,
         boolean recognised,
-        List<String> reasons,
+        List<RecognitionReason> reasons,
         String agreementId,
         String verdict,
         String issuerRegion,

@@ -3,6 +3,7 @@ package org.metroledger.chaincode.recognition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -168,7 +169,10 @@ public final class RecognitionContract implements ContractInterface {
         RecognitionAnswer answer = answer(store, r.certificateId(), r.region(), store.now());
         if (!answer.recognised()) {
             throw Fail.conflict("region " + r.region() + " does not recognise certificate " + r.certificateId() + ": "
-                    + String.join("; ", answer.reasons()));
+                    + answer.reasons().stream()
+                            .filter(reason -> !reason.ok())
+                            .map(RecognitionReason::detail)
+                            .collect(Collectors.joining("; ")));
         }
         var stamp = store.stamp();
         RecognitionAcceptance acceptance = new RecognitionAcceptance(

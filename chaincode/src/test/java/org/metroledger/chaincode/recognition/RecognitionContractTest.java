@@ -171,6 +171,9 @@ class RecognitionContractTest {
             assertThat(answer.get("verdict").asText()).isEqualTo("VALID");
             assertThat(answer.get("issuerRegion").asText()).isEqualTo(NORTH);
             assertThat(answer.get("category").asText()).isEqualTo(CertificateLedger.CATEGORY);
+            assertThat(answer.get("reasons").findValuesAsText("name")).containsExactly("agreement", "verdict");
+            assertThat(answer.get("reasons").findValues("ok"))
+                    .allSatisfy(ok -> assertThat(ok.asBoolean()).isTrue());
             assertThat(answer.get("reasons").toString())
                     .contains("agreement ag-ne is ACTIVE")
                     .contains("verdict is VALID");
