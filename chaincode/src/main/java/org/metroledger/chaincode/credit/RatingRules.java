@@ -31,7 +31,9 @@ public final class RatingRules {
         Grade forced = null;
         for (CreditEvent event : ordered) {
             EventRule rule = policy.rule(event.type());
-            String whyNot = whyNotCounted(event, rule, at);
+            String whyNot = rule == null
+                    ? "policy version " + policy.version() + " has no rule for " + event.type()
+                    : whyNotCounted(event, rule, at);
             boolean counted = whyNot == null;
             int points = 0;
             if (counted) {

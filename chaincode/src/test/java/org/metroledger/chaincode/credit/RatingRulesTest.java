@@ -272,6 +272,18 @@ class RatingRulesTest {
     }
 
     @Test
+    void an_event_type_a_stored_policy_predates_is_itemised_but_not_counted() {
+        Map<CreditEventType, EventRule> events = new EnumMap<>(V1.events());
+        events.remove(CreditEventType.CHEATING_DEVICE);
+        RatingPolicy older = PolicyFixtures.copy(V1, 1, 100, events, V1.samplingRatio());
+        Rating rating = RatingRules.rate(older, ENTITY, List.of(event(CreditEventType.CHEATING_DEVICE, T0)), null, T0);
+        assertThat(rating.score()).isEqualTo(100);
+        assertThat(rating.grade()).isEqualTo(Grade.A);
+        assertThat(rating.contributions().get(0).whyNot())
+                .isEqualTo("policy version 1 has no rule for CHEATING_DEVICE");
+    }
+
+    @Test
     void the_same_events_in_any_order_rate_the_same() {
         List<CreditEvent> events = new ArrayList<>(repeat(CreditEventType.INSPECTION_PASSED, 6));
         events.add(event(CreditEventType.SHORT_WEIGHT, T0));
@@ -302,7 +314,7 @@ class RatingRulesTest {
             return copy(doubled, 2, p.baseScore(), doubled.events(), ratios);
         }
 
-        private static RatingPolicy copy(
+        static RatingPolicy copy(
                 RatingPolicy p,
                 int version,
                 int base,
