@@ -43,8 +43,9 @@ public final class BearerAuthentication implements Handler<RoutingContext> {
             ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the Authorization header must be Bearer <token>"));
             return;
         }
-        Optional<Member> member =
-                tokens.nameOf(header.substring(PREFIX.length()).trim()).flatMap(members::member);
+        Optional<Member> member = tokens.holderOf(
+                        header.substring(PREFIX.length()).trim())
+                .flatMap(holder -> members.member(holder.msp(), holder.name()));
         if (member.isEmpty()) {
             ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the bearer token is not valid"));
             return;

@@ -6,5 +6,5 @@ import org.metroledger.simulation.Member;
 /** Finds the ledger identity (with its signing key) that a token's name refers to. */
 @FunctionalInterface
 public interface MemberDirectory {
-    Optional<Member> member(String name);
+    Optional<Member> member(String msp, String name);
 }

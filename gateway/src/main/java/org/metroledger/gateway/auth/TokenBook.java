@@ -30,8 +30,11 @@ public final class TokenBook {
     private static final int TOKEN_BYTES = 32;
     private static final int MAX_TOKEN_LENGTH = 256;
 
-    /** One accepted token: the identity it names and the hash of the token. */
-    public record Entry(String name, String sha256) {}
+    /** One accepted token: the identity it names (MSP and member name) and the hash of the token. */
+    public record Entry(String msp, String name, String sha256) {}
+
+    /** The ledger identity a token stands for. */
+    public record Holder(String msp, String name) {}
 
     private final Path file;
     private volatile List<Entry> entries;
@@ -57,12 +60,12 @@ public final class TokenBook {
     }
 
     /** Creates a new token for an identity, stores its hash and answers the token (shown once). */
-    public synchronized String issue(String name) {
+    public synchronized String issue(String msp, String name) {
         byte[] secret = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(secret);
         String token = "ml_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         List<Entry> next = new ArrayList<>(entries);
-        next.add(new Entry(name, HexFormat.of().formatHex(sha256(token))));
+        next.add(new Entry(msp, name, HexFormat.of().formatHex(sha256(token))));
         save(next);
         entries = List.copyOf(next);
         return token;
@@ -72,16 +75,16 @@ public final class TokenBook {
      * The identity a token names. Every stored hash is compared in constant time, with no early
      * exit, so timing tells nothing about which hashes exist.
      */
-    public Optional<String> nameOf(String token) {
+    public Optional<Holder> holderOf(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         byte[] presented = sha256(token);
-        String match = null;
+        Holder match = null;
         for (Entry entry : entries) {
             byte[] stored = HexFormat.of().parseHex(entry.sha256());
             if (MessageDigest.isEqual(presented, stored) && match == null) {
-                match = entry.name();
+                match = new Holder(entry.msp(), entry.name());
             }
         }
         return Optional.ofNullable(match);

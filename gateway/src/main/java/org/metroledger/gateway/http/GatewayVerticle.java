@@ -1,11 +1,17 @@
 package org.metroledger.gateway.http;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +56,17 @@ public final class GatewayVerticle extends VerticleBase {
                         .requestHandler(router)
                         .listen())
                 .onSuccess(listening -> server = listening);
+    }
+
+    /** A Vert.x instance that records its metrics (HTTP server, event loops) into the registry. */
+    public static Vertx vertxWithMetrics(PrometheusMeterRegistry registry) {
+        return Vertx.builder()
+                .with(new VertxOptions()
+                        .setMetricsOptions(new MicrometerMetricsOptions()
+                                .setEnabled(true)
+                                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
     }
 
     /** The port listened on, once started. */

@@ -3,55 +3,41 @@ package org.metroledger.gateway.e2e;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
-import org.metroledger.gateway.ledger.SimulatedLedger;
-import org.metroledger.simulation.CertificateAuthority;
+import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 import org.metroledger.simulation.Member;
 
-/** The gateway in this JVM on a free loopback port, over the test-only simulated ledger. */
+/** The gateway in this JVM on a free loopback port, over the embedded ledger in a fresh data directory. */
 public final class InProcessDeployment implements Deployment {
-    private static final Instant CA_EPOCH = Instant.parse("2020-01-01T00:00:00Z");
-
     private final Vertx vertx;
-    private final SimulatedLedger ledger;
+    private final SettableClock clock;
+    private final EmbeddedLedger ledger;
     private final GatewayVerticle verticle;
     private final Map<String, User> users = new HashMap<>();
 
     public InProcessDeployment(Path dataDir) {
-        ledger = new SimulatedLedger(Instant.parse("2025-06-01T08:00:00Z"));
-        Map<String, CertificateAuthority> authorities = new HashMap<>();
-        Map<String, Member> members = new HashMap<>();
+        clock = new SettableClock(Instant.parse("2025-06-01T08:00:00Z"));
+        IdentityStore identities = IdentityStore.open(dataDir, clock);
+        ledger = EmbeddedLedger.open(dataDir, identities, clock);
         TokenBook tokens = TokenBook.open(dataDir);
         for (Cast.Member m : Cast.MEMBERS) {
-            CertificateAuthority ca = authorities.computeIfAbsent(
-                    m.msp(), msp -> CertificateAuthority.create(msp, msp.toLowerCase() + ".test", CA_EPOCH));
-            Member member = ca.issue(m.name(), m.admin() ? "admin" : "client", CA_EPOCH);
-            members.put(m.name(), member);
-            users.put(m.name(), new User(m.name(), m.msp(), tokens.issue(m.name()), member.certificatePem()));
+            Member member = identities.issue(m.msp(), m.name(), m.admin() ? NodeOu.ADMIN : NodeOu.CLIENT);
+            users.put(m.name(), new User(m.name(), m.msp(), tokens.issue(m.msp(), m.name()), member.certificatePem()));
         }
-        Member reader = authorities.get(Cast.NORTH).issue("gateway@north", "client", CA_EPOCH);
+        Member reader = identities.issue(Cast.NORTH, "gateway", NodeOu.CLIENT);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        vertx = Vertx.builder()
-                .with(new VertxOptions()
-                        .setMetricsOptions(new MicrometerMetricsOptions()
-                                .setEnabled(true)
-                                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
-        GatewayServices services = new GatewayServices(
-                ledger, tokens, name -> Optional.ofNullable(members.get(name)), reader, registry, "http://127.0.0.1");
+        vertx = GatewayVerticle.vertxWithMetrics(registry);
+        GatewayServices services =
+                new GatewayServices(ledger, tokens, identities::find, reader, registry, "http://127.0.0.1");
         verticle = new GatewayVerticle(services, "127.0.0.1", 0);
         await(vertx.deployVerticle(verticle));
     }
@@ -77,7 +63,7 @@ public final class InProcessDeployment implements Deployment {
 
     @Override
     public boolean setClock(Instant instant) {
-        ledger.clockAt(instant);
+        clock.set(instant);
         return true;
     }
 

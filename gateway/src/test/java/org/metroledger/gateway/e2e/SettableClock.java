@@ -1,0 +1,35 @@
+package org.metroledger.gateway.e2e;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The ledger's transaction clock in scenarios: starts where told, ticks a millisecond per reading. */
+final class SettableClock extends Clock {
+    private final AtomicLong millis;
+
+    SettableClock(Instant start) {
+        millis = new AtomicLong(start.toEpochMilli());
+    }
+
+    void set(Instant instant) {
+        millis.set(instant.toEpochMilli());
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.getAndIncrement());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the ledger works in UTC");
+    }
+}
