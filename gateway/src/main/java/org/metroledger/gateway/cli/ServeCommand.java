@@ -1,0 +1,131 @@
+package org.metroledger.gateway.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.demo.DemoData;
+import org.metroledger.gateway.http.GatewayServices;
+import org.metroledger.gateway.http.GatewayVerticle;
+import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
+import org.metroledger.simulation.Member;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the gateway over the chosen ledger backend until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP gateway.")
+final class ServeCommand implements Callable<Integer> {
+    /** Set while serving, so main does not exit the JVM under the server. */
+    static final AtomicBoolean SERVING = new AtomicBoolean();
+
+    /** The ledger backends serve can run on. */
+    enum Backend {
+        embedded,
+        fabric
+    }
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:METROLEDGER_DATA_DIR:-data}",
+            description = "ledger, identities and tokens (env METROLEDGER_DATA_DIR; default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(
+            names = "--port",
+            defaultValue = "${env:METROLEDGER_PORT:-8080}",
+            description = "HTTP port (env METROLEDGER_PORT; default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(
+            names = "--host",
+            defaultValue = "${env:METROLEDGER_HOST:-0.0.0.0}",
+            description = "address to listen on (env METROLEDGER_HOST; default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(
+            names = "--backend",
+            defaultValue = "${env:METROLEDGER_BACKEND:-embedded}",
+            description =
+                    "ledger backend: ${COMPLETION-CANDIDATES} (env METROLEDGER_BACKEND; default: ${DEFAULT-VALUE})")
+    Backend backend;
+
+    @Option(
+            names = "--demo",
+            defaultValue = "${env:METROLEDGER_DEMO:-false}",
+            description = "on an empty ledger, create the demo regions, labs, entities, instruments and"
+                    + " certificates and write <data-dir>/demo-credentials.json (env METROLEDGER_DEMO)")
+    boolean demo;
+
+    @Option(
+            names = "--public-base-url",
+            defaultValue = "${env:METROLEDGER_PUBLIC_BASE_URL:-}",
+            description = "where consumers reach this gateway, for QR codes (env METROLEDGER_PUBLIC_BASE_URL;"
+                    + " default: http://localhost:<port>)")
+    String publicBaseUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        if (backend == Backend.fabric) {
+            System.err.println("serve --backend fabric: this build wires only the embedded backend into serve;"
+                    + " run the scenarios against Fabric with the Failsafe profile");
+            return 2;
+        }
+        Files.createDirectories(dataDir);
+        Clock clock = Clock.systemUTC();
+        IdentityStore identities = IdentityStore.open(dataDir, clock);
+        Ledger ledger = EmbeddedLedger.open(dataDir, identities, clock);
+        TokenBook tokens = TokenBook.open(dataDir);
+        if (demo) {
+            if (ledger.height() == 0) {
+                System.out.println("creating demo data in " + dataDir + " ...");
+                DemoData.create(ledger, identities, tokens, dataDir, clock.instant());
+                System.out.println("demo users and tokens: " + dataDir.resolve(DemoData.CREDENTIALS));
+            } else {
+                System.out.println("ledger has " + ledger.height() + " blocks; demo data is not created again");
+            }
+        }
+        Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
+        String baseUrl = publicBaseUrl == null || publicBaseUrl.isBlank()
+                ? "http://localhost:" + port
+                : publicBaseUrl.replaceAll("/+$", "");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
+        GatewayVerticle verticle = new GatewayVerticle(
+                new GatewayServices(ledger, tokens, identities::find, reader, registry, baseUrl), host, port);
+        try {
+            vertx.deployVerticle(verticle)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            ledger.close();
+            throw e;
+        }
+        System.out.println("MetroLedger gateway on " + baseUrl + " (listening on " + host + ":" + verticle.actualPort()
+                + ", " + ledger.backend() + " ledger at height " + ledger.height() + ")");
+        CountDownLatch stopped = new CountDownLatch(1);
+        SERVING.set(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("stopping the HTTP server: " + e);
+            }
+            ledger.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

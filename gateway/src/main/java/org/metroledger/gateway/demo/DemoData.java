@@ -1,0 +1,359 @@
+package org.metroledger.gateway.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.registry.CreditCode;
+import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.qr.LabKeyring;
+import org.metroledger.simulation.CertificateAuthority;
+import org.metroledger.simulation.Member;
+
+/**
+ * Fills an empty ledger with a small, believable world through the public contract functions, as
+ * real clients would: the three regions, a lab per region (whose signing keys stay in the data
+ * directory so the demo can issue), market entities, instruments, a traceability chain from a
+ * PRIMARY standard, certificates in every state, commitments, credit events and a recognition
+ * agreement. Every demo user gets a token, listed in {@value #CREDENTIALS}.
+ */
+public final class DemoData {
+    /** The file, in the data directory, listing every demo user and its token. */
+    public static final String CREDENTIALS = "demo-credentials.json";
+
+    private static final String NORTH = IdentityStore.NORTH;
+    private static final String EAST = IdentityStore.EAST;
+    private static final String CENTRAL_SOUTH = IdentityStore.CENTRAL_SOUTH;
+    private static final List<String> CATEGORIES = List.of("fuel-dispenser", "weighing", "taxi-meter");
+
+    /** One demo user as written to the credentials file. */
+    public record Credential(String name, String role, String msp, String token) {}
+
+    private final Ledger ledger;
+    private final IdentityStore identities;
+    private final TokenBook tokens;
+    private final LabKeyring keyring;
+    private final Instant now;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, KeyPair> labKeys = new LinkedHashMap<>();
+    private final List<Credential> credentials = new ArrayList<>();
+
+    private DemoData(Ledger ledger, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {
+        this.ledger = ledger;
+        this.identities = identities;
+        this.tokens = tokens;
+        this.keyring = LabKeyring.in(dataDir);
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Creates the demo world and writes the credentials file; the ledger must be empty. */
+    public static List<Credential> create(
+            Ledger ledger, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {
+        DemoData demo = new DemoData(ledger, identities, tokens, dataDir, now);
+        demo.build();
+        try {
+            Files.writeString(
+                    dataDir.resolve(CREDENTIALS), Canonical.json(demo.credentials) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + CREDENTIALS, e);
+        }
+        return List.copyOf(demo.credentials);
+    }
+
+    private void build() {
+        user("admin@north", NORTH, "CENTRE_ADMIN", NodeOu.ADMIN);
+        user("admin@east", EAST, "CENTRE_ADMIN", NodeOu.ADMIN);
+        user("admin@central-south", CENTRAL_SOUTH, "CENTRE_ADMIN", NodeOu.ADMIN);
+        region("admin@north", "华北", "北京", "天津", "河北", "山西", "内蒙古");
+        region("admin@east", "华东", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东");
+        region("admin@central-south", "中南", "河南", "湖北", "湖南", "广东", "广西", "海南");
+
+        lab("admin@north", "lab-bj-nim", "北京市计量检测科学研究院");
+        lab("admin@east", "lab-sh-simt", "上海市计量测试技术研究院");
+        lab("admin@central-south", "lab-hb-hbmtc", "湖北省计量测试技术研究院");
+
+        String station = entity("admin@north", "91110105MA01ABCD0", "中石化北京朝阳加油站", "北京", "FUEL_STATION");
+        String market = entity("admin@east", "91310104MA1FQ7XK0", "上海徐汇农贸市场", "上海", "MARKET");
+        String taxi = entity("admin@central-south", "91420100MA4K2T1G0", "武汉出租汽车有限公司", "湖北", "UTILITY");
+
+        participant("admin@north", "operator@lab-bj-nim", NORTH, "LAB", "lab-bj-nim");
+        participant("admin@east", "operator@lab-sh-simt", EAST, "LAB", "lab-sh-simt");
+        participant("admin@central-south", "operator@lab-hb-hbmtc", CENTRAL_SOUTH, "LAB", "lab-hb-hbmtc");
+        participant("admin@north", "inspector@north", NORTH, "INSPECTOR", null);
+        participant("admin@east", "inspector@east", EAST, "INSPECTOR", null);
+        participant("admin@central-south", "inspector@central-south", CENTRAL_SOUTH, "INSPECTOR", null);
+        participant("admin@north", "owner@station-bj", NORTH, "ENTITY", station);
+        participant("admin@east", "owner@market-sh", EAST, "ENTITY", market);
+        participant("admin@central-south", "owner@taxi-wh", CENTRAL_SOUTH, "ENTITY", taxi);
+
+        instrument("owner@station-bj", "BJ-DISP-001", station, "燃油加油机", "fuel-dispenser", "正星 ZX-2000", "3号泵");
+        instrument("owner@station-bj", "BJ-DISP-002", station, "燃油加油机", "fuel-dispenser", "正星 ZX-2000", "4号泵");
+        instrument("owner@station-bj", "BJ-DISP-003", station, "燃油加油机", "fuel-dispenser", "托肯 TK-6", "5号泵");
+        instrument("owner@station-bj", "BJ-DISP-004", station, "燃油加油机", "fuel-dispenser", "托肯 TK-6", "6号泵");
+        instrument("owner@market-sh", "SH-SCALE-001", market, "电子计价秤", "weighing", "凯丰 ACS-30", "A区12号摊位");
+        instrument("owner@market-sh", "SH-SCALE-002", market, "电子计价秤", "weighing", "凯丰 ACS-30", "B区3号摊位");
+        instrument("owner@taxi-wh", "WH-TAXI-001", taxi, "出租汽车计价器", "taxi-meter", "金晓 JX-8", "鄂A·T1234");
+
+        standard("admin@north", "STD-PRIMARY-VOL", "lab-bj-nim", "国家容量基准装置", "PRIMARY", "fuel-dispenser");
+        standard("admin@north", "STD-WORK-VOL-BJ", "lab-bj-nim", "标准金属量器 20 L 二等", "WORKING", "fuel-dispenser");
+        standard("admin@east", "STD-WORK-MASS-SH", "lab-sh-simt", "M1 等级砝码组", "WORKING", "weighing");
+        standard("admin@central-south", "STD-WORK-TAXI-HB", "lab-hb-hbmtc", "出租汽车计价器检定装置", "WORKING", "taxi-meter");
+
+        // The traceability chain: instrument certificates -> working standard -> PRIMARY standard.
+        issue(calibration("CAL-PRIMARY-VOL", "lab-bj-nim", "STD-PRIMARY-VOL", days(-60), List.of()));
+        List<Map<String, String>> viaWorking = List.of(link("STD-PRIMARY-VOL", "CAL-PRIMARY-VOL"));
+        issue(calibration("CAL-WORK-VOL-BJ", "lab-bj-nim", "STD-WORK-VOL-BJ", days(-50), viaWorking));
+        List<Map<String, String>> toPrimary = List.of(link("STD-WORK-VOL-BJ", "CAL-WORK-VOL-BJ"));
+
+        issue(verification("VC-BJ-DISP-001", "lab-bj-nim", "BJ-DISP-001", days(-30), days(335), toPrimary));
+        issue(verification("VC-BJ-DISP-002", "lab-bj-nim", "BJ-DISP-002", days(-28), days(337), toPrimary));
+        submit("operator@lab-bj-nim", "certificate:Revoke", Map.of("id", "VC-BJ-DISP-002", "reason", "检定记录与原始数据不符"));
+        issue(verification("VC-BJ-DISP-003", "lab-bj-nim", "BJ-DISP-003", days(-26), days(339), toPrimary));
+        Map<String, Object> amended =
+                verification("VC-BJ-DISP-003-A", "lab-bj-nim", "BJ-DISP-003", days(-20), days(345), toPrimary);
+        amended.put("previous", "VC-BJ-DISP-003");
+        submit("operator@lab-bj-nim", "certificate:Supersede", signed("lab-bj-nim", amended));
+        // Expired: performed long ago, before the current chain's certificates existed.
+        issue(verification("VC-BJ-DISP-004", "lab-bj-nim", "BJ-DISP-004", days(-420), days(-55), List.of()));
+
+        issue(verification("VC-SH-SCALE-001", "lab-sh-simt", "SH-SCALE-001", days(-15), days(350), toPrimary));
+        issue(verification("VC-WH-TAXI-001", "lab-hb-hbmtc", "WH-TAXI-001", days(-10), days(355), toPrimary));
+
+        commitment("owner@station-bj", "CMT-STATION-BJ", station);
+        commitment("owner@market-sh", "CMT-MARKET-SH", market);
+        creditEvent("inspector@north", "CE-BJ-001", station, "INSPECTION_PASSED", days(-12));
+        creditEvent("inspector@east", "CE-SH-001", market, "SHORT_WEIGHT", days(-8));
+        creditEvent("inspector@central-south", "CE-WH-001", taxi, "OVERDUE_VERIFICATION", days(-5));
+
+        submit(
+                "admin@north",
+                "recognition:Propose",
+                Map.of(
+                        "id", "RA-NORTH-EAST-2025",
+                        "members", List.of(NORTH, EAST),
+                        "categories", List.of("fuel-dispenser", "weighing"),
+                        "conditions", List.of("双方实验室均持有有效 CNAS 认可"),
+                        "validFrom", days(-1).toString(),
+                        "validTo", days(3 * 365).toString()));
+        submit("admin@east", "recognition:Accept", Map.of("id", "RA-NORTH-EAST-2025"));
+    }
+
+    private Instant days(long offset) {
+        return now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(offset)).plus(Duration.ofHours(1));
+    }
+
+    private Member user(String name, String msp, String role, NodeOu ou) {
+        Member member = identities.findOrIssue(msp, name, ou);
+        members.put(name, member);
+        credentials.add(new Credential(name, role, msp, tokens.issue(msp, name)));
+        return member;
+    }
+
+    private String submit(String who, String function, Object request) {
+        String json = request instanceof String s ? s : Canonical.json(request);
+        return ledger.submit(members.get(who), function, List.of(json)).join().payload();
+    }
+
+    private void region(String admin, String name, String... provinces) {
+        submit(admin, "registry:RegisterRegion", Map.of("name", name, "provinces", List.of(provinces)));
+    }
+
+    private void lab(String admin, String id, String name) {
+        KeyPair key = CertificateAuthority.newKeyPair();
+        labKeys.put(id, key);
+        keyring.add(id, key.getPrivate());
+        List<Map<String, String>> scope = CATEGORIES.stream()
+                .map(category ->
+                        Map.of("category", category, "quantity", category, "range", "全量程", "cmcUncertainty", "0.1 %"))
+                .toList();
+        Map<String, Object> accreditation = Map.of(
+                "body",
+                "CNAS",
+                "number",
+                "CNAS L" + (1000 + labKeys.size()),
+                "validFrom",
+                days(-3 * 365).toString(),
+                "validUntil",
+                days(3 * 365).toString(),
+                "scope",
+                scope);
+        submit(
+                admin,
+                "registry:RegisterLab",
+                Map.of(
+                        "id",
+                        id,
+                        "name",
+                        name,
+                        "accreditation",
+                        accreditation,
+                        "publicKey",
+                        LabSignature.pem(key.getPublic())));
+    }
+
+    private String entity(String admin, String first17, String name, String province, String category) {
+        String id = first17.substring(0, 17) + CreditCode.checkCharacter(first17.substring(0, 17));
+        submit(
+                admin,
+                "registry:RegisterEntity",
+                Map.of("id", id, "name", name, "province", province, "category", category));
+        return id;
+    }
+
+    private void participant(String admin, String name, String msp, String role, String organisation) {
+        Member member = user(name, msp, role, NodeOu.CLIENT);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", name.replace('@', '.'));
+        request.put("certificate", member.certificatePem());
+        request.put("role", role);
+        request.put("name", name);
+        if (organisation != null) {
+            request.put("organisation", organisation);
+        }
+        submit(admin, "registry:RegisterParticipant", request);
+    }
+
+    private void instrument(
+            String owner, String id, String entity, String type, String category, String model, String location) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", id);
+        request.put("owner", entity);
+        request.put("type", type);
+        request.put("manufacturer", model.split(" ")[0]);
+        request.put("model", model);
+        request.put("serial", "SN-" + id);
+        request.put("location", location);
+        request.put("mandatory", true);
+        request.put("category", category);
+        submit(owner, "registry:RegisterInstrument", request);
+    }
+
+    private void standard(String admin, String id, String holder, String description, String level, String category) {
+        submit(
+                admin,
+                "registry:RegisterStandard",
+                Map.of("id", id, "holder", holder, "description", description, "level", level, "category", category));
+    }
+
+    private static Map<String, String> link(String standardId, String certificateId) {
+        return Map.of("standardId", standardId, "certificateId", certificateId);
+    }
+
+    private Map<String, Object> verification(
+            String id, String lab, String instrument, Instant performed, Instant validUntil, List<?> links) {
+        Map<String, Object> c = base(id, lab, instrument, "INSTRUMENT", performed, validUntil, links);
+        c.put("kind", "VERIFICATION");
+        c.put("method", "JJG 443-2015");
+        c.put("conformity", "PASS");
+        c.put("decisionRule", "最大允许误差 ±0.3 %");
+        c.put("results", List.of(result("示值误差", "-0.12", "%", "0.05")));
+        return c;
+    }
+
+    private Map<String, Object> calibration(String id, String lab, String standard, Instant performed, List<?> links) {
+        Map<String, Object> c =
+                base(id, lab, standard, "STANDARD", performed, performed.plus(Duration.ofDays(730)), links);
+        c.put("kind", "CALIBRATION");
+        c.put("method", "JJF 1033-2023");
+        c.put("conformity", "NONE");
+        c.put("results", List.of(result("容量", "20.0012", "L", "0.0004")));
+        return c;
+    }
+
+    private Map<String, Object> base(
+            String id,
+            String lab,
+            String subject,
+            String subjectType,
+            Instant performed,
+            Instant validUntil,
+            List<?> links) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", id);
+        c.put("issuer", lab);
+        c.put("subject", subject);
+        c.put("subjectType", subjectType);
+        c.put("performedFrom", performed.toString());
+        c.put("performedTo", performed.plus(Duration.ofHours(2)).toString());
+        c.put("issuedAt", performed.plus(Duration.ofDays(1)).toString());
+        c.put("validUntil", validUntil.toString());
+        c.put("location", "现场");
+        c.put("conditions", "20 °C, 45 %RH");
+        c.put("traceability", links);
+        c.put("documentDigest", sha256(id));
+        c.put("signatory", "王力");
+        return c;
+    }
+
+    private static Map<String, String> result(String quantity, String value, String unit, String uncertainty) {
+        return Map.of(
+                "quantity", quantity,
+                "value", value,
+                "unit", unit,
+                "expandedUncertainty", uncertainty,
+                "coverageFactor", "2");
+    }
+
+    private void issue(Map<String, Object> certificate) {
+        String lab = (String) certificate.get("issuer");
+        submit("operator@" + lab, "certificate:Issue", signed(lab, certificate));
+    }
+
+    /** Signs as a lab does: over the canonical JSON of everything but the signature. */
+    private String signed(String lab, Map<String, Object> certificate) {
+        Map<String, Object> unsigned = new LinkedHashMap<>(certificate);
+        unsigned.remove("signature");
+        unsigned.put("signature", LabSignature.sign(labKeys.get(lab).getPrivate(), Canonical.bytes(unsigned)));
+        return Canonical.json(unsigned);
+    }
+
+    private void commitment(String owner, String id, String entity) {
+        List<Map<String, String>> items = List.of(
+                Map.of("kind", "USE_VERIFIED_INSTRUMENTS"),
+                Map.of("kind", "NO_OVERDUE_OR_FAILED_INSTRUMENTS"),
+                Map.of("kind", "DISPLAY_VALUES_AND_UNITS"),
+                Map.of("kind", "COMPENSATE_SHORT_WEIGHT"));
+        submit(
+                owner,
+                "commitment:Publish",
+                Map.of("id", id, "entity", entity, "items", items, "textDigest", sha256(id)));
+    }
+
+    private void creditEvent(String inspector, String id, String entity, String type, Instant occurredAt) {
+        submit(
+                inspector,
+                "credit:RecordEvent",
+                Map.of(
+                        "id", id,
+                        "entity", entity,
+                        "type", type,
+                        "occurredAt", occurredAt.toString(),
+                        "evidenceDigest", sha256(id)));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
