@@ -1,7 +1,12 @@
 package org.metroledger.chaincode.certificate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.signature.LabSignature;
@@ -20,6 +25,8 @@ public final class SignedContent {
             .sorted()
             .toList();
 
+    static final BoundedCache<String, Boolean> OUTCOMES = new BoundedCache<>(4096);
+
     private SignedContent() {}
 
     public static byte[] bytes(Certificate certificate) {
@@ -29,8 +36,36 @@ public final class SignedContent {
         return Canonical.bytes(tree);
     }
 
-    /** True when the certificate's signature verifies under the lab's PEM public key. */
+    /**
+     * True when the certificate's signature verifies under the lab's PEM public key. The outcome is
+     * remembered by a digest of key, content and signature: consumers verify the same certificates
+     * over and over, and the ECDSA check costs far more than the rest of a verification.
+     */
     public static boolean verifies(String labPublicKeyPem, Certificate certificate) {
-        return LabSignature.verify(LabKeys.of(labPublicKeyPem), bytes(certificate), certificate.signature());
+        byte[] content = bytes(certificate);
+        String signature = certificate.signature();
+        return OUTCOMES.get(
+                outcomeKey(labPublicKeyPem, content, signature),
+                k -> LabSignature.verify(LabKeys.of(labPublicKeyPem), content, signature));
+    }
+
+    private static String outcomeKey(String pem, byte[] content, String signature) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            // Lengths first, so no two different triples run together into the same bytes.
+            byte[] pemBytes = pem.getBytes(StandardCharsets.UTF_8);
+            byte[] signatureBytes = String.valueOf(signature).getBytes(StandardCharsets.UTF_8);
+            sha256.update(ByteBuffer.allocate(12)
+                    .putInt(pemBytes.length)
+                    .putInt(content.length)
+                    .putInt(signatureBytes.length)
+                    .array());
+            sha256.update(pemBytes);
+            sha256.update(content);
+            sha256.update(signatureBytes);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

@@ -44,10 +44,27 @@ class SignedContentTest {
 
     @Test
     void the_key_cache_stays_bounded() {
-        for (int i = 0; i < LabKeys.CAPACITY + 10; i++) {
+        for (int i = 0; i < LabKeys.KEYS.capacity() + 10; i++) {
             LabKeys.of(LabSignature.pem(CertificateAuthority.newKeyPair().getPublic()));
         }
-        assertThat(LabKeys.size()).isEqualTo(LabKeys.CAPACITY);
+        assertThat(LabKeys.KEYS.size()).isEqualTo(LabKeys.KEYS.capacity());
+    }
+
+    @Test
+    void a_remembered_outcome_is_per_key_content_and_signature() {
+        String labKey = LabSignature.pem(chain.key.getPublic());
+        String otherKey = LabSignature.pem(CertificateAuthority.newKeyPair().getPublic());
+        assertThat(SignedContent.verifies(labKey, chain.instrument)).isTrue();
+        assertThat(SignedContent.verifies(labKey, chain.instrument)).isTrue();
+        assertThat(SignedContent.verifies(otherKey, chain.instrument)).isFalse();
+        Certificate resigned = chain.add(CertificateDraft.verification("C-I", TraceabilityChain.LAB, "pump-3")
+                .cites("STD-W", "C-W")
+                .with("location", "elsewhere"));
+        assertThat(SignedContent.verifies(labKey, resigned)).isTrue();
+        assertThat(SignedContent.verifies(
+                        labKey,
+                        TraceabilityChain.altered(resigned, resigned.validUntil(), chain.instrument.signature())))
+                .isFalse();
     }
 
     @Test

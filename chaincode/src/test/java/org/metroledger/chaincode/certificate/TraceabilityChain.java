@@ -92,6 +92,38 @@ final class TraceabilityChain {
         return ended;
     }
 
+    /** The certificate with another validUntil and signature, as a forger editing the record would leave it. */
+    static Certificate altered(Certificate c, String validUntil, String signature) {
+        return new Certificate(
+                c.id(),
+                c.kind(),
+                c.issuer(),
+                c.subject(),
+                c.subjectType(),
+                c.category(),
+                c.method(),
+                c.performedFrom(),
+                c.performedTo(),
+                c.issuedAt(),
+                validUntil,
+                c.location(),
+                c.conditions(),
+                c.results(),
+                c.conformity(),
+                c.decisionRule(),
+                c.traceability(),
+                c.documentDigest(),
+                c.signatory(),
+                signature,
+                c.previous(),
+                c.status(),
+                c.statusReason(),
+                c.statusChangedAt(),
+                c.successor(),
+                c.recordedAt(),
+                c.txId());
+    }
+
     VerificationReport verify(String id) {
         return CertificateVerification.verify(lookup, id, null, AT);
     }

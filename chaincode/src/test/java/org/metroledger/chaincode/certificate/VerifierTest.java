@@ -87,34 +87,8 @@ class VerifierTest {
         @Test
         void a_record_changed_after_signing_has_an_invalid_signature() {
             Certificate c = chain.instrument;
-            Certificate tampered = new Certificate(
-                    c.id(),
-                    c.kind(),
-                    c.issuer(),
-                    c.subject(),
-                    c.subjectType(),
-                    c.category(),
-                    c.method(),
-                    c.performedFrom(),
-                    c.performedTo(),
-                    c.issuedAt(),
-                    "2030-01-01T00:00:00Z",
-                    c.location(),
-                    c.conditions(),
-                    c.results(),
-                    c.conformity(),
-                    c.decisionRule(),
-                    c.traceability(),
-                    c.documentDigest(),
-                    c.signatory(),
-                    c.signature(),
-                    c.previous(),
-                    c.status(),
-                    c.statusReason(),
-                    c.statusChangedAt(),
-                    c.successor(),
-                    c.recordedAt(),
-                    c.txId());
+            Certificate tampered =
+                    TraceabilityChain.altered(chain.instrument, "2030-01-01T00:00:00Z", chain.instrument.signature());
             chain.lookup.add(tampered);
             assertThat(chain.verify("C-I").verdict()).isEqualTo(Verdict.SIGNATURE_INVALID);
         }
