@@ -8,7 +8,6 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
-import org.metroledger.chaincode.identity.Participant;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
@@ -57,7 +56,7 @@ public final class CreditContract implements ContractInterface {
         Instant occurred = Check.instant("occurredAt", r.occurredAt());
         CreditEvent event = CreditEvents.validated(
                 CreditEvent.of(
-                        r.id(), r.entity(), r.type(), occurred, actor(caller), r.evidenceDigest(), r.reference()),
+                        r.id(), r.entity(), r.type(), occurred, caller.actor(), r.evidenceDigest(), r.reference()),
                 store.now());
         caller.require("record credit events", Role.INSPECTOR, Role.CENTRE_ADMIN);
         Entity entity = store.get(Entity.TYPE, event.entity(), Entity.class);
@@ -82,7 +81,7 @@ public final class CreditContract implements ContractInterface {
         CreditEvent event = CreditEvents.get(store, r.id());
         Entity entity = store.get(Entity.TYPE, event.entity(), Entity.class);
         caller.requireAdminOf(entity.region(), "repair credit events of entity " + entity.id());
-        CreditEvent repaired = CreditEvents.repair(store, event, actor(caller), r.reason());
+        CreditEvent repaired = CreditEvents.repair(store, event, caller.actor(), r.reason());
         store.event("CreditEventRepaired", repaired);
         return Canonical.json(repaired);
     }
@@ -171,12 +170,5 @@ public final class CreditContract implements ContractInterface {
             return;
         }
         caller.require("read credit histories", Role.INSPECTOR, Role.CENTRE_ADMIN);
-    }
-
-    /** Who recorded or repaired: the participant id, or the certificate id of a bootstrap admin. */
-    private static String actor(Caller caller) {
-        return caller.participant()
-                .map(Participant::id)
-                .orElse(caller.identity().id());
     }
 }

@@ -43,6 +43,11 @@ public final class Caller {
         return Optional.ofNullable(participant);
     }
 
+    /** Who acted, for records: the participant id, or the X.509 id of an unregistered (bootstrap admin) identity. */
+    public String actor() {
+        return participant != null ? participant.id() : identity.id();
+    }
+
     /** The caller's role: a registered one, or CENTRE_ADMIN for its MSP's admin OU (bootstrap). */
     public Optional<Role> role() {
         if (participant != null) {

@@ -61,16 +61,12 @@ public final class InspectionContract implements ContractInterface {
             String findings,
             String evidenceDigest) {}
 
-    /** Longest draw id: leaves room for the credit event ids derived from it. */
-    static final int MAX_DRAW_ID = 100;
-
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Create(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
         DrawCreation r = Canonical.read(request, DrawCreation.class);
         Check.id("id", r.id());
-        Check.that(r.id().length() <= MAX_DRAW_ID, "id", "must be at most " + MAX_DRAW_ID + " characters");
         Check.id("region", r.region());
         Check.required("category", r.category());
         List<String> participants = Check.distinctIds("participants", r.participants(), 2);
@@ -179,7 +175,9 @@ public final class InspectionContract implements ContractInterface {
         InspectionDraw draw = store.get(InspectionDraw.TYPE, r.drawId(), InspectionDraw.class);
         String inspector = inspectorOf(caller, draw, r);
         Stamp stamp = store.stamp();
-        String creditEventId = "draw:" + draw.id() + ":" + r.entity();
+        // Named after the transaction, not the draw and entity: nobody can take the id beforehand
+        // through credit:RecordEvent and so block the result.
+        String creditEventId = "inspection:" + stamp.txId();
         InspectionResult result = new InspectionResult(
                 r.entity(),
                 inspector,
@@ -187,7 +185,7 @@ public final class InspectionContract implements ContractInterface {
                 r.findings(),
                 r.evidenceDigest(),
                 creditEventId,
-                caller.identity().id(),
+                caller.actor(),
                 stamp.recordedAt(),
                 stamp.txId());
         InspectionDraw recorded = draw.withResult(result);
@@ -198,7 +196,7 @@ public final class InspectionContract implements ContractInterface {
                         r.entity(),
                         r.outcome().creditEvent(),
                         store.now(),
-                        caller.identity().id(),
+                        caller.actor(),
                         r.evidenceDigest(),
                         new Reference(ReferenceKind.DRAW, draw.id())));
         store.put(InspectionDraw.TYPE, recorded.id(), recorded);

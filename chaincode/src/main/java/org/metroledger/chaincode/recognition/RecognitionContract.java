@@ -181,7 +181,7 @@ public final class RecognitionContract implements ContractInterface {
                 answer.agreementId(),
                 answer.verdict(),
                 answer.reasons(),
-                caller.identity().id(),
+                caller.actor(),
                 stamp.recordedAt(),
                 stamp.txId());
         store.put(RecognitionAcceptance.TYPE, id, acceptance);

@@ -59,7 +59,7 @@ class InspectionBadInputTest {
                 Arguments.of(
                         "inspection:RecordResult", RESULT.replace("b".repeat(64), "b".repeat(63)), "evidenceDigest"),
                 Arguments.of("inspection:RecordResult", RESULT.replace("{", "{\"inspector\":\"a b\","), "inspector"),
-                Arguments.of("inspection:Create", CREATE.replace("\"d-x\"", "\"" + "d".repeat(101) + "\""), "id"),
+                Arguments.of("inspection:Create", CREATE.replace("\"d-x\"", "\"" + "d".repeat(129) + "\""), "id"),
                 Arguments.of("inspection:Get", "{}", "id"),
                 Arguments.of("inspection:Get", "{\"id\":\"a b\"}", "id"),
                 Arguments.of("inspection:List", "{\"pageSize\":0}", "pageSize"),

@@ -76,7 +76,8 @@ class InspectionPublicationTest {
                         Draws.result("d1", entity, "CHEATING_DEVICE")),
                 "result");
         assertThat(result.get("inspector").asText()).isEqualTo(assignment.getValue());
-        assertThat(result.get("creditEvent").asText()).isEqualTo("draw:d1:" + entity);
+        String creditEvent = result.get("creditEvent").asText();
+        assertThat(creditEvent).isEqualTo("inspection:" + result.get("txId").asText());
 
         JsonNode stored = Canonical.tree(world.bed.evaluate(world.stranger, "inspection:Get", Draws.byId("d1")), "d");
         assertThat(stored.get("results").get(entity).get("outcome").asText()).isEqualTo("CHEATING_DEVICE");
@@ -84,11 +85,12 @@ class InspectionPublicationTest {
                 new String(
                         world.bed
                                 .state()
-                                .get(new CompositeKey("CreditEvent", "draw:d1:" + entity).toString())
+                                .get(new CompositeKey("CreditEvent", creditEvent).toString())
                                 .value(),
                         StandardCharsets.UTF_8),
                 "event");
         assertThat(event.get("type").asText()).isEqualTo("CHEATING_DEVICE");
+        assertThat(event.get("entity").asText()).isEqualTo(entity);
         assertThat(event.get("reference").get("kind").asText()).isEqualTo("DRAW");
         assertThat(event.get("reference").get("id").asText()).isEqualTo("d1");
 
