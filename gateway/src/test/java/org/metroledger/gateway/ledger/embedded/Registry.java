@@ -17,55 +17,55 @@ import org.metroledger.simulation.Member;
 
 /** Registry requests the engine's tests, crash driver and load driver submit, as real callers would. */
 public final class Registry {
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Ledger ledger;
     private final IdentityStore identities;
 
-    Registry(Ledger ledger, IdentityStore identities) {
+    public Registry(Ledger ledger, IdentityStore identities) {
         this.ledger = ledger;
         this.identities = identities;
     }
 
-    Member admin(String msp) {
+    public Member admin(String msp) {
         return identities.findOrIssue(msp, "Admin@" + msp, NodeOu.ADMIN);
     }
 
-    static String region(String name) {
+    public static String region(String name) {
         return "{\"name\":\"" + name + "\",\"provinces\":[\"P1\",\"P2\"]}";
     }
 
     /** A valid unified social credit code derived from a number. */
-    static String creditCode(long n) {
+    public static String creditCode(long n) {
         String first17 = String.format("91110000%09d", n);
         return first17 + CreditCode.checkCharacter(first17);
     }
 
-    static String entity(String id) {
+    public static String entity(String id) {
         return "{\"id\":\"" + id + "\",\"name\":\"Station " + id
                 + "\",\"province\":\"P1\",\"category\":\"FUEL_STATION\"}";
     }
 
-    static String instrument(String id, String owner) {
+    public static String instrument(String id, String owner) {
         return "{\"id\":\"" + id + "\",\"owner\":\"" + owner + "\",\"type\":\"fuel dispenser\",\"manufacturer\":\"M\","
                 + "\"model\":\"X1\",\"serial\":\"S-" + id + "\",\"location\":\"pump 1\",\"mandatory\":true,"
                 + "\"category\":\"VOLUME\"}";
     }
 
-    CompletableFuture<Committed> submit(Member who, String function, String request) {
+    public CompletableFuture<Committed> submit(Member who, String function, String request) {
         return ledger.submit(who, function, List.of(request));
     }
 
-    Committed submitted(Member who, String function, String request) {
+    public Committed submitted(Member who, String function, String request) {
         return await(submit(who, function, request));
     }
 
-    String evaluated(Member who, String function, String request) {
+    public String evaluated(Member who, String function, String request) {
         return await(ledger.evaluate(who, function, request == null ? List.of() : List.of(request)));
     }
 
     /** Waits, bounded, for a future; a ledger failure is rethrown as the LedgerException itself. */
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
