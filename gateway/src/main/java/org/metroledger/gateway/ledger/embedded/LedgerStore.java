@@ -15,6 +15,8 @@ import org.metroledger.simulation.StateEntry;
 import org.metroledger.simulation.Version;
 import org.metroledger.simulation.VersionedValue;
 import org.metroledger.simulation.WorldState;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -45,6 +47,7 @@ final class LedgerStore implements AutoCloseable {
     }
 
     private final DBOptions options;
+    private final BloomFilter bloomFilter;
     private final ColumnFamilyOptions familyOptions;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles;
@@ -75,7 +78,10 @@ final class LedgerStore implements AutoCloseable {
                 .setCreateIfMissing(!readOnly)
                 .setCreateMissingColumnFamilies(!readOnly)
                 .setMaxBackgroundJobs(2);
-        familyOptions = new ColumnFamilyOptions();
+        // Bloom filters answer most lookups of absent keys (new records, new txIds) without a disk read.
+        bloomFilter = new BloomFilter(10);
+        familyOptions = new ColumnFamilyOptions()
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter));
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
         for (String name : List.of(STATE, HISTORY, BLOCKS, TX_INDEX)) {
@@ -92,6 +98,7 @@ final class LedgerStore implements AutoCloseable {
         } catch (RocksDBException | java.io.IOException e) {
             options.close();
             familyOptions.close();
+            bloomFilter.close();
             throw new IllegalStateException("cannot open the ledger store at " + directory + ": " + e.getMessage(), e);
         }
         meta = handles.get(0);
@@ -196,6 +203,7 @@ final class LedgerStore implements AutoCloseable {
         syncWrites.close();
         options.close();
         familyOptions.close();
+        bloomFilter.close();
     }
 
     private Tip readTip() {
