@@ -12,6 +12,13 @@ public final class GatewayRoutes {
     private GatewayRoutes() {}
 
     public static List<RouteGroup> all() {
-        return List.of(new OperationRoutes(), new RegistryRoutes(), new LedgerRoutes());
+        return List.of(
+                new OperationRoutes(),
+                new RegistryRoutes(),
+                new CertificateRoutes(),
+                new CreditRoutes(),
+                new RecognitionRoutes(),
+                new DrawRoutes(),
+                new LedgerRoutes());
     }
 }

@@ -19,9 +19,6 @@ final class RegistryRoutes implements RouteGroup {
         api.on(
                 "getStandard",
                 ctx -> answers.evaluatePublic(ctx, "registry:GetStandard", Requests.of("id", ctx.pathParam("id"))));
-        api.on(
-                "getInstrument",
-                ctx -> answers.evaluatePublic(ctx, "registry:GetInstrument", Requests.of("id", ctx.pathParam("id"))));
         api.on("whoAmI", ctx -> answers.evaluateAsCaller(ctx, "registry:WhoAmI", null));
     }
 }

@@ -37,7 +37,7 @@ class RegistryScenarioTest extends Scenario {
 
         Http.Answer read = http.get("/api/v1/instruments/disp-1", null);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.json().getString("owner")).isEqualTo(HttpWorld.ENTITY_NORTH);
+        assertThat(read.json().getJsonObject("instrument").getString("owner")).isEqualTo(HttpWorld.ENTITY_NORTH);
 
         Http.Answer blockAnswer = http.get("/api/v1/blocks/" + block, token(Cast.NORTH_INSPECTOR));
         assertThat(blockAnswer.status()).isEqualTo(200);

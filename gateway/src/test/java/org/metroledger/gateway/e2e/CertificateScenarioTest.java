@@ -1,0 +1,175 @@
+package org.metroledger.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.signature.LabSignature;
+
+/** Certificates over HTTP: issue, verify each verdict, supersede, revoke; credit and recognition reads. */
+class CertificateScenarioTest extends Scenario {
+    static final String DIGEST = "ab".repeat(32);
+    HttpWorld world;
+
+    @Override
+    void prepare() {
+        world = new HttpWorld(deployment, http);
+        String admin = token(Cast.NORTH_ADMIN);
+        HttpWorld.created(http.post(
+                "/api/v1/standards",
+                admin,
+                Map.of(
+                        "id",
+                        "STD-P",
+                        "holder",
+                        HttpWorld.LAB_NORTH,
+                        "description",
+                        "primary",
+                        "level",
+                        "PRIMARY",
+                        "category",
+                        "fuel-dispenser")));
+        for (String id : List.of("D-1", "D-2", "D-3")) {
+            HttpWorld.created(
+                    http.post("/api/v1/instruments", admin, HttpWorld.instrument(id, HttpWorld.ENTITY_NORTH)));
+        }
+        Map<String, Object> primary = certificate("C-P", "STD-P", "2025-05-01T00:00:00Z", List.of());
+        primary.put("kind", "CALIBRATION");
+        primary.put("subjectType", "STANDARD");
+        primary.put("conformity", "NONE");
+        primary.remove("decisionRule");
+        HttpWorld.created(http.post("/api/v1/certificates", token(Cast.NORTH_LAB), signed(primary)));
+    }
+
+    Map<String, Object> certificate(String id, String subject, String performed, List<?> links) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", id);
+        c.put("kind", "VERIFICATION");
+        c.put("issuer", HttpWorld.LAB_NORTH);
+        c.put("subject", subject);
+        c.put("subjectType", "INSTRUMENT");
+        c.put("method", "JJG 443-2015");
+        c.put("performedFrom", performed);
+        c.put("performedTo", performed.replace("T00", "T02"));
+        c.put("issuedAt", performed.replace("T00", "T03"));
+        c.put("validUntil", "2027-01-01T00:00:00Z");
+        c.put("location", "pump 3");
+        c.put(
+                "results",
+                List.of(Map.of(
+                        "quantity",
+                        "volume error",
+                        "value",
+                        "-0.12",
+                        "unit",
+                        "%",
+                        "expandedUncertainty",
+                        "0.05",
+                        "coverageFactor",
+                        "2")));
+        c.put("conformity", "PASS");
+        c.put("decisionRule", "MPE 0.3 %");
+        c.put("traceability", links);
+        c.put("documentDigest", DIGEST);
+        c.put("signatory", "Wang Li");
+        return c;
+    }
+
+    Map<String, Object> instrumentCertificate(String id, String subject) {
+        return certificate(
+                id, subject, "2025-05-10T00:00:00Z", List.of(Map.of("standardId", "STD-P", "certificateId", "C-P")));
+    }
+
+    String signed(Map<String, Object> request) {
+        Map<String, Object> unsigned = new LinkedHashMap<>(request);
+        unsigned.remove("signature");
+        unsigned.put("signature", LabSignature.sign(world.northLabKey.getPrivate(), Canonical.bytes(unsigned)));
+        return Canonical.json(unsigned);
+    }
+
+    String verdict(String id, String query) {
+        Http.Answer answer = http.get("/api/v1/certificates/" + id + "/verification" + query, null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().getString("verdict");
+    }
+
+    @Test
+    void an_issued_certificate_verifies_valid_with_its_ledger_evidence_and_block() {
+        Http.Answer issued = HttpWorld.created(
+                http.post("/api/v1/certificates", token(Cast.NORTH_LAB), signed(instrumentCertificate("C-1", "D-1"))));
+        Http.Answer report = http.get("/api/v1/certificates/C-1/verification?digest=" + DIGEST, null);
+        assertThat(report.json().getString("verdict")).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.json().getJsonObject("evidence").getLong("blockNumber"))
+                .isEqualTo(issued.json().getLong("blockNumber"));
+        assertThat(verdict("C-1", "?digest=" + "cd".repeat(32))).isEqualTo("DIGEST_MISMATCH");
+        assertThat(verdict("C-1", "?at=2028-01-01T00:00:00Z")).isEqualTo("EXPIRED");
+        assertThat(verdict("NO-SUCH", "")).isEqualTo("NOT_FOUND");
+
+        Http.Answer instrument = http.get("/api/v1/instruments/D-1", null);
+        assertThat(instrument.json().getJsonObject("certificate").getString("verdict"))
+                .isEqualTo("VALID");
+    }
+
+    @Test
+    void a_superseded_certificate_names_its_successor_and_a_revoked_one_answers_revoked() {
+        HttpWorld.created(
+                http.post("/api/v1/certificates", token(Cast.NORTH_LAB), signed(instrumentCertificate("C-2", "D-2"))));
+        Map<String, Object> amended = instrumentCertificate("C-2A", "D-2");
+        amended.put("previous", "C-2");
+        HttpWorld.created(http.post("/api/v1/certificates/C-2/supersession", token(Cast.NORTH_LAB), signed(amended)));
+        assertThat(verdict("C-2", "")).isEqualTo("SUPERSEDED");
+
+        Http.Answer revoked = http.post(
+                "/api/v1/certificates/C-2A/revocation", token(Cast.NORTH_LAB), Map.of("reason", "wrong readings"));
+        HttpWorld.created(revoked);
+        assertThat(verdict("C-2A", "")).isEqualTo("REVOKED");
+        Http.Answer again =
+                http.post("/api/v1/certificates/C-2A/revocation", token(Cast.NORTH_LAB), Map.of("reason", "again"));
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_forged_signature_is_422_and_writes_nothing() {
+        long before = height();
+        Map<String, Object> request = instrumentCertificate("C-3", "D-3");
+        String forged = signed(request).replace("\"pump 3\"", "\"pump 4\"");
+        Http.Answer answer = http.post("/api/v1/certificates", token(Cast.NORTH_LAB), forged);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        assertThat(answer.errorCode()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(height()).isEqualTo(before);
+    }
+
+    @Test
+    void another_labs_operator_may_not_issue_for_this_lab() {
+        Http.Answer answer =
+                http.post("/api/v1/certificates", token(Cast.EAST_LAB), signed(instrumentCertificate("C-4", "D-3")));
+        assertThat(answer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void public_credit_shows_grade_and_score_but_history_needs_a_token() {
+        Http.Answer credit = http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit", null);
+        assertThat(credit.status()).as(credit.toString()).isEqualTo(200);
+        assertThat(credit.json().getString("grade")).isNotBlank();
+        assertThat(credit.json().containsKey("contributions")).isFalse();
+        assertThat(http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history", null)
+                        .status())
+                .isEqualTo(401);
+        Http.Answer history =
+                http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history", token(Cast.NORTH_INSPECTOR));
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void recognition_answers_with_reasons_for_a_region() {
+        Http.Answer answer = http.get("/api/v1/certificates/C-P/recognition?region=EastMSP", null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().getBoolean("recognised")).isFalse();
+        assertThat(answer.json().getJsonArray("reasons")).isNotEmpty();
+        assertThat(http.get("/api/v1/certificates/C-P/recognition", null).status())
+                .isEqualTo(400);
+    }
+}
