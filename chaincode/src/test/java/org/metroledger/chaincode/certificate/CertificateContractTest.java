@@ -6,6 +6,8 @@ import static org.metroledger.chaincode.certificate.CertificateLedger.pumpVerifi
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,10 @@ class CertificateContractTest {
             JsonNode report = ledger.verify("C-1");
             assertThat(report.path("verdict").asText()).isEqualTo("VALID");
             assertThat(report.path("checks")).hasSize(8);
+            List<String> fields = new ArrayList<>();
+            report.fieldNames().forEachRemaining(fields::add);
+            // The gateway and the recognition contract read these names: keep them stable.
+            assertThat(fields).containsExactly("at", "certificate", "checks", "evidence", "id", "verdict");
             assertThat(report.path("evidence").path("txId").asText()).isNotEmpty();
         }
 
