@@ -432,6 +432,10 @@ write_connection_file() {
       echo "        \"tlsRootCertPath\": $(json_str "$(tls_ca_file "$org")"),"
       echo "        \"tlsServerNameOverride\": $(json_str "$(orderer_host "$org")")"
       echo "      },"
+      echo "      \"ca\": {"
+      echo "        \"certificatePath\": $(json_str "$(org_dir "$org")/ca/ca.$(org_domain "$org")-cert.pem"),"
+      echo "        \"privateKeyPath\": $(json_str "$(org_dir "$org")/ca/priv_sk")"
+      echo "      },"
       echo "      \"identities\": ["
       for ((j = 0; j < ${#names[@]}; j++)); do
         u=${names[$j]}
