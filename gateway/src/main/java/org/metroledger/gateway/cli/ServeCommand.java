@@ -18,6 +18,10 @@ import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
+import org.metroledger.gateway.ledger.fabric.Deadlines;
+import org.metroledger.gateway.ledger.fabric.FabricIdentitySeed;
+import org.metroledger.gateway.ledger.fabric.FabricLedger;
+import org.metroledger.gateway.ledger.fabric.FabricNetwork;
 import org.metroledger.simulation.Member;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,17 +77,32 @@ final class ServeCommand implements Callable<Integer> {
                     + " default: http://localhost:<port>)")
     String publicBaseUrl;
 
+    @Option(
+            names = "--fabric-connection",
+            defaultValue = "${env:METROLEDGER_FABRIC_CONNECTION:-.network/gateway-connection.json}",
+            description = "with --backend fabric: the connection file scripts/network.sh up writes"
+                    + " (env METROLEDGER_FABRIC_CONNECTION; default: ${DEFAULT-VALUE})")
+    Path fabricConnection;
+
     @Override
     public Integer call() throws Exception {
-        if (backend == Backend.fabric) {
-            System.err.println("serve --backend fabric: this build wires only the embedded backend into serve;"
-                    + " run the scenarios against Fabric with the Failsafe profile");
-            return 2;
-        }
         Files.createDirectories(dataDir);
         Clock clock = Clock.systemUTC();
-        IdentityStore identities = IdentityStore.open(dataDir, clock);
-        Ledger ledger = EmbeddedLedger.open(dataDir, identities, clock);
+        IdentityStore identities;
+        Ledger ledger;
+        if (backend == Backend.fabric) {
+            FabricNetwork network = FabricNetwork.read(fabricConnection);
+            // Members the gateway enrols must chain to the network's own CAs.
+            FabricIdentitySeed.seed(dataDir, network);
+            identities = IdentityStore.open(dataDir, clock);
+            ledger = FabricLedger.connect(
+                    network,
+                    identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT),
+                    Deadlines.standard());
+        } else {
+            identities = IdentityStore.open(dataDir, clock);
+            ledger = EmbeddedLedger.open(dataDir, identities, clock);
+        }
         TokenBook tokens = TokenBook.open(dataDir);
         if (demo) {
             if (ledger.height() == 0) {
