@@ -164,6 +164,9 @@ public final class DccSignatureVerifier {
 
     private void checkChain(X509Certificate signer, List<X509Certificate> keyInfoCertificates, Instant at)
             throws Refusal {
+        if (trust.anchors().isEmpty()) {
+            throw new Refusal("this gateway trusts no DCC signer certificates; configure a DCC trust store");
+        }
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(signer);

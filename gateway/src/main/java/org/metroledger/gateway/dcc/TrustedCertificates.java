@@ -24,9 +24,6 @@ public final class TrustedCertificates {
     private final List<X509Certificate> intermediates;
 
     private TrustedCertificates(Set<TrustAnchor> anchors, List<X509Certificate> intermediates) {
-        if (anchors.isEmpty()) {
-            throw new IllegalArgumentException("the DCC trust store needs at least one self-signed root certificate");
-        }
         this.anchors = Set.copyOf(anchors);
         this.intermediates = List.copyOf(intermediates);
     }
@@ -46,7 +43,16 @@ public final class TrustedCertificates {
         return of(certificates);
     }
 
+    /** Trusts no signer: every signed DCC is then INVALID, unsigned ones stay acceptable. */
+    public static TrustedCertificates none() {
+        return new TrustedCertificates(Set.of(), List.of());
+    }
+
+    /** At least one of the certificates must be a self-signed root. */
     public static TrustedCertificates of(List<X509Certificate> certificates) {
+        if (certificates.stream().noneMatch(TrustedCertificates::selfSigned)) {
+            throw new IllegalArgumentException("the DCC trust store needs at least one self-signed root certificate");
+        }
         return new TrustedCertificates(
                 certificates.stream()
                         .filter(TrustedCertificates::selfSigned)
