@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.certificate.CertificateRequest;
 import org.metroledger.chaincode.error.ErrorCode;
@@ -27,18 +28,19 @@ import org.metroledger.simulation.Member;
 public final class DccCertificates {
     private final Ledger ledger;
     private final DocumentStore documents;
-    private final DccSignatureVerifier signatures;
+    private final Supplier<DccSignatureVerifier> signatures;
     private final Function<String, Optional<PrivateKey>> labKeys;
     private final DccParser parser = new DccParser();
     private final DccWriter writer = new DccWriter();
 
     /**
+     * @param signatures gives the verifier for each import, so a changed trust store takes effect
      * @param labKeys the signing key of each lab the gateway signs certificate requests for
      */
     public DccCertificates(
             Ledger ledger,
             DocumentStore documents,
-            DccSignatureVerifier signatures,
+            Supplier<DccSignatureVerifier> signatures,
             Function<String, Optional<PrivateKey>> labKeys) {
         this.ledger = ledger;
         this.documents = documents;
@@ -49,11 +51,12 @@ public final class DccCertificates {
     /**
      * Records the certificate a DCC states, as {@code lab} (a member of lab {@code options.lab()}).
      * A DCC whose XML signature fails is refused with SIGNATURE_INVALID before anything is written.
+     * Blocks while it checks the signature and keeps the document; the ledger call does not.
      */
     public CompletableFuture<Committed> importDcc(Member lab, byte[] xml, DccImport.Options options) {
         CertificateRequest request;
         try {
-            SignatureCheck check = signatures.verify(xml);
+            SignatureCheck check = signatures.get().verify(xml);
             if (check.isInvalid()) {
                 throw Fail.with(ErrorCode.SIGNATURE_INVALID, "the DCC's XML signature is invalid: " + check.reason());
             }
@@ -80,8 +83,7 @@ public final class DccCertificates {
                     if (original.isPresent()) {
                         return CompletableFuture.completedFuture(original.get());
                     }
-                    return parties(reader, certificate)
-                            .thenApply(parties -> writer.write(certificate, parties));
+                    return parties(reader, certificate).thenApply(parties -> writer.write(certificate, parties));
                 });
     }
 
@@ -89,7 +91,8 @@ public final class DccCertificates {
     private CompletableFuture<DccParties> parties(Member reader, JsonNode certificate) {
         String issuer = certificate.path("issuer").asText();
         return ledger.evaluate(reader, "registry:GetLab", List.of(Canonical.json(Map.of("id", issuer))))
-                .thenApply(lab -> new DccParties(Canonical.tree(lab, "lab").path("name").asText(null), null, null));
+                .thenApply(lab ->
+                        new DccParties(Canonical.tree(lab, "lab").path("name").asText(null), null, null));
     }
 
     private static LedgerException refusal(ChaincodeException e) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The certificates a DCC signer must chain to. Self-signed ones are trust anchors; the others are
@@ -41,6 +42,25 @@ public final class TrustedCertificates {
             }
         }
         return of(certificates);
+    }
+
+    /**
+     * The PEM certificates ({@code *.pem}, {@code *.crt}) of a directory; none when the directory
+     * does not exist, so a gateway without a DCC trust store still takes unsigned DCCs.
+     */
+    public static TrustedCertificates fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return none();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> pems = files.filter(
+                            f -> f.toString().endsWith(".pem") || f.toString().endsWith(".crt"))
+                    .sorted()
+                    .toList();
+            return pems.isEmpty() ? none() : fromPemFiles(pems);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the DCC trust store " + directory, e);
+        }
     }
 
     /** Trusts no signer: every signed DCC is then INVALID, unsigned ones stay acceptable. */

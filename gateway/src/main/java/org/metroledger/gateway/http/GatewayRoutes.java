@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * Every route group of the gateway, in one place. Paths owned by groups still to come, and
  * reserved for them: {@code /v/{token}}, {@code /api/v1/verifications},
- * {@code /api/v1/certificates/{id}/qr.png|qr.svg}, {@code /api/v1/trust-list},
- * {@code /api/v1/certificates/dcc} and {@code /api/v1/certificates/{id}/dcc}.
+ * {@code /api/v1/certificates/{id}/qr.png|qr.svg}, {@code /api/v1/trust-list}.
  */
 public final class GatewayRoutes {
     private GatewayRoutes() {}
@@ -19,6 +18,7 @@ public final class GatewayRoutes {
                 new CreditRoutes(),
                 new RecognitionRoutes(),
                 new DrawRoutes(),
-                new LedgerRoutes());
+                new LedgerRoutes(),
+                new DccRoutes());
     }
 }

@@ -1,6 +1,7 @@
 package org.metroledger.gateway.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
@@ -13,6 +14,7 @@ import org.metroledger.simulation.Member;
  * @param publicReader the gateway's own identity, which evaluates the public (token-less) reads
  * @param metrics the registry Vert.x records into, scraped at /metrics
  * @param publicBaseUrl where consumers reach this gateway, for links in QR codes and pages
+ * @param dataDir the gateway's data directory (QR tokens kept, demo lab keys)
  */
 public record GatewayServices(
         Ledger ledger,
@@ -20,7 +22,8 @@ public record GatewayServices(
         MemberDirectory members,
         Member publicReader,
         PrometheusMeterRegistry metrics,
-        String publicBaseUrl) {
+        String publicBaseUrl,
+        Path dataDir) {
     public GatewayServices {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(tokens, "tokens");
@@ -28,5 +31,6 @@ public record GatewayServices(
         Objects.requireNonNull(publicReader, "publicReader");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(dataDir, "dataDir");
     }
 }

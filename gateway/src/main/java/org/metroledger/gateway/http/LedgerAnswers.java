@@ -62,7 +62,7 @@ public final class LedgerAnswers {
     }
 
     /** The chaincode's canonical JSON is embedded as is: no re-parsing on the hot path. */
-    static String created(Committed committed) {
+    public static String created(Committed committed) {
         return "{\"record\":" + committed.payload() + ",\"txId\":" + Json.encode(committed.txId()) + ",\"blockNumber\":"
                 + committed.blockNumber() + "}";
     }

@@ -12,15 +12,15 @@ import java.util.stream.Stream;
  * checkout and is never copied into it: the {@code metroledger.shared} property when it points at
  * an existing directory, else the nearest {@code shared/dcc} above the working directory.
  */
-final class SharedDcc {
-    static final String SIGNED_320 = "dcc_gp_temperature_typical_v12_v3.2.0_signed.xml";
-    static final String MANIPULATED = "dcc_gp_temperature_typical_v12_signed_manipulated.xml";
-    static final String TYPICAL = "dcc_gp_temperature_typical_v12.xml";
-    static final String SIMPLIFIED = "dcc_gp_temperature_simplified_v12.xml";
+public final class SharedDcc {
+    public static final String SIGNED_320 = "dcc_gp_temperature_typical_v12_v3.2.0_signed.xml";
+    public static final String MANIPULATED = "dcc_gp_temperature_typical_v12_signed_manipulated.xml";
+    public static final String TYPICAL = "dcc_gp_temperature_typical_v12.xml";
+    public static final String SIMPLIFIED = "dcc_gp_temperature_simplified_v12.xml";
 
     private SharedDcc() {}
 
-    static Path dir() {
+    public static Path dir() {
         String configured = System.getProperty("metroledger.shared");
         if (configured != null && Files.isDirectory(Path.of(configured, "dcc"))) {
             return Path.of(configured, "dcc").normalize();
@@ -35,11 +35,11 @@ final class SharedDcc {
                 + Path.of("").toAbsolutePath() + "; set -Dmetroledger.shared=<dir holding dcc/>");
     }
 
-    static Path schemas() {
+    public static Path schemas() {
         return dir().resolve("schemas");
     }
 
-    static byte[] example(String name) {
+    public static byte[] example(String name) {
         try {
             return Files.readAllBytes(dir().resolve("examples").resolve(name));
         } catch (IOException e) {
@@ -47,7 +47,7 @@ final class SharedDcc {
         }
     }
 
-    static List<Path> examples() {
+    public static List<Path> examples() {
         try (Stream<Path> files = Files.list(dir().resolve("examples"))) {
             return files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
         } catch (IOException e) {
@@ -55,7 +55,7 @@ final class SharedDcc {
         }
     }
 
-    static TrustedCertificates trust() {
+    public static TrustedCertificates trust() {
         Path trust = dir().resolve("trust");
         return TrustedCertificates.fromPemFiles(List.of(trust.resolve("root.crt"), trust.resolve("sub.crt")));
     }

@@ -37,7 +37,7 @@ public final class InProcessDeployment implements Deployment {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         vertx = GatewayVerticle.vertxWithMetrics(registry);
         GatewayServices services =
-                new GatewayServices(ledger, tokens, identities::find, reader, registry, "http://127.0.0.1");
+                new GatewayServices(ledger, tokens, identities::find, reader, registry, "http://127.0.0.1", dataDir);
         verticle = new GatewayVerticle(services, "127.0.0.1", 0);
         await(vertx.deployVerticle(verticle));
     }

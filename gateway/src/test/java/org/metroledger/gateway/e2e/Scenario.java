@@ -11,13 +11,19 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class Scenario {
     Deployment deployment;
     Http http;
+    Path dataDir;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
+    void start(@TempDir Path dir) {
+        dataDir = dir;
+        configure(dataDir);
         deployment = Deployments.start(dataDir);
         http = new Http(deployment);
         prepare();
     }
+
+    /** Puts what the gateway reads at start into its data directory, before the deployment starts. */
+    void configure(Path dataDir) {}
 
     /** Builds what the scenario's tests share, after the deployment is up. */
     void prepare() {}

@@ -1,0 +1,107 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import org.metroledger.chaincode.certificate.SubjectType;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.dcc.DccCertificates;
+import org.metroledger.gateway.dcc.DccImport;
+import org.metroledger.gateway.dcc.DccSignatureVerifier;
+import org.metroledger.gateway.dcc.TrustedCertificates;
+import org.metroledger.gateway.document.DocumentStore;
+import org.metroledger.gateway.qr.LabKeyring;
+import org.metroledger.simulation.Member;
+
+/**
+ * DCC documents: a lab imports its DCC XML as a certificate, anyone reads a certificate's DCC.
+ * Trusted DCC signer certificates are the PEM files of {@code <data-dir>/dcc-trust/}, read at each
+ * import so an operator can add one without a restart.
+ */
+final class DccRoutes implements RouteGroup {
+    /** Where the operator puts the root (and intermediate) certificates of trusted DCC signers. */
+    static final String TRUST_DIRECTORY = "dcc-trust";
+
+    private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
+
+    @Override
+    public void register(Api api) {
+        GatewayServices services = api.services();
+        Path trust = services.dataDir().resolve(TRUST_DIRECTORY);
+        DccCertificates dcc = new DccCertificates(
+                services.ledger(),
+                new DocumentStore(services.dataDir()),
+                () -> new DccSignatureVerifier(TrustedCertificates.fromDirectory(trust), Clock.systemUTC()),
+                LabKeyring.in(services.dataDir())::key);
+        api.allowLargeBody("importDcc");
+        api.on("importDcc", ctx -> importDcc(api, ctx, dcc));
+        api.on("getCertificateDcc", ctx -> {
+            String id = ctx.pathParam("id");
+            LedgerAnswers.onContext(ctx, dcc.exportDcc(services.publicReader(), id))
+                    .onSuccess(xml -> ctx.response()
+                            .setStatusCode(200)
+                            .putHeader("Content-Type", "application/xml")
+                            .putHeader("Content-Disposition", "inline; filename=\"" + fileName(id) + ".xml\"")
+                            .end(Buffer.buffer(xml)))
+                    .onFailure(ctx::fail);
+        });
+    }
+
+    private static void importDcc(Api api, RoutingContext ctx, DccCertificates dcc) {
+        String type = ctx.request().getHeader("Content-Type");
+        String media = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!XML_TYPES.contains(media)) {
+            throw ApiFailure.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "a DCC is sent as application/xml");
+        }
+        Member caller = BearerAuthentication.caller(ctx);
+        byte[] xml =
+                ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        api.answers()
+                .evaluate(ctx, caller, "registry:WhoAmI", null)
+                .map(DccRoutes::labOf)
+                // Reading the trust store, checking the signature and keeping the file block.
+                .compose(lab -> ctx.vertx().executeBlocking(() -> dcc.importDcc(caller, xml, options(ctx, lab))))
+                .compose(committed -> LedgerAnswers.onContext(ctx, committed))
+                .onSuccess(committed -> LedgerAnswers.json(ctx, 201, LedgerAnswers.created(committed)))
+                .onFailure(ctx::fail);
+    }
+
+    /** The lab the caller works for; only lab staff import DCCs. */
+    private static String labOf(String whoAmI) {
+        var who = Canonical.tree(whoAmI, "whoAmI");
+        String lab = who.path("participant").path("organisation").asText("");
+        if (!"LAB".equals(who.path("role").asText()) || lab.isEmpty()) {
+            throw ApiFailure.of(ErrorCode.FORBIDDEN, "only a lab's registered staff import DCCs");
+        }
+        return lab;
+    }
+
+    private static DccImport.Options options(RoutingContext ctx, String lab) {
+        DccImport.Options options = DccImport.Options.forLab(lab);
+        String subject = ctx.queryParams().get("subject");
+        if (subject != null) {
+            String type = ctx.queryParams().get("subjectType");
+            options = options.withSubject(subject, type == null ? SubjectType.INSTRUMENT : SubjectType.valueOf(type));
+        }
+        if (ctx.queryParams().get("validUntil") != null) {
+            options = options.withValidUntil(ctx.queryParams().get("validUntil"));
+        }
+        if (ctx.queryParams().get("location") != null) {
+            options = options.withLocation(ctx.queryParams().get("location"));
+        }
+        if (ctx.queryParams().get("previous") != null) {
+            options = options.withPrevious(ctx.queryParams().get("previous"));
+        }
+        return options;
+    }
+
+    /** The certificate id as a file name: ids may hold '/' and ':', which a file name may not. */
+    private static String fileName(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

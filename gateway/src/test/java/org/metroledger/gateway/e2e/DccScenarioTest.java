@@ -1,0 +1,186 @@
+package org.metroledger.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.metroledger.gateway.dcc.DccSchema;
+import org.metroledger.gateway.dcc.SharedDcc;
+import org.metroledger.gateway.document.DocumentDigest;
+import org.metroledger.gateway.qr.LabKeyring;
+
+/**
+ * DCC import and export over HTTP. The gateway holds the north lab's key (as it does for demo labs)
+ * and trusts the shared examples' signer chain through {@code <data-dir>/dcc-trust/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DccScenarioTest extends Scenario {
+    /** The examples' item as the customer identifies it, registered as a north instrument. */
+    private static final String SENSOR = "string-customer-item";
+
+    private static final String IMPORT = "/api/v1/certificates/dcc";
+    private static final String SIGNED_ID = "GP_DCC_temperature_typical_1.2";
+
+    private HttpWorld world;
+
+    @Override
+    void configure(Path dataDir) {
+        try {
+            Path trust = Files.createDirectories(dataDir.resolve("dcc-trust"));
+            for (String pem : new String[] {"root.crt", "sub.crt"}) {
+                Files.copy(SharedDcc.dir().resolve("trust").resolve(pem), trust.resolve(pem));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    void prepare() {
+        world = new HttpWorld(deployment, http);
+        LabKeyring.in(dataDir).add(HttpWorld.LAB_NORTH, world.northLabKey.getPrivate());
+        Map<String, Object> sensor = HttpWorld.instrument(SENSOR, HttpWorld.ENTITY_NORTH);
+        sensor.put("category", "temperature");
+        HttpWorld.created(http.post("/api/v1/instruments", token(Cast.NORTH_ENTITY), sensor));
+    }
+
+    @Test
+    @Order(1)
+    void a_manipulated_dcc_is_refused_as_signature_invalid_and_records_nothing() {
+        long before = height();
+
+        Http.Answer answer = postXml(SharedDcc.example(SharedDcc.MANIPULATED), Cast.NORTH_LAB);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        assertThat(answer.errorCode()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(answer.json().getJsonObject("error").getString("message")).contains("reference digest");
+        assertThat(height()).isEqualTo(before);
+        assertThat(http.get("/api/v1/certificates/" + SIGNED_ID + "/dcc", null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void a_signed_dcc_is_recorded_with_the_digest_of_its_exact_bytes_and_served_back_unchanged() {
+        byte[] bytes = SharedDcc.example(SharedDcc.SIGNED_320);
+
+        Http.Answer answer = postXml(bytes, Cast.NORTH_LAB);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.record().getString("id")).isEqualTo(SIGNED_ID);
+        assertThat(answer.record().getString("issuer")).isEqualTo(HttpWorld.LAB_NORTH);
+        assertThat(answer.record().getString("subject")).isEqualTo(SENSOR);
+        assertThat(answer.record().getString("documentDigest")).isEqualTo(DocumentDigest.of(bytes));
+
+        HttpResponse<Buffer> dcc = exportDcc(SIGNED_ID);
+        assertThat(dcc.statusCode()).isEqualTo(200);
+        assertThat(dcc.getHeader("Content-Type")).isEqualTo("application/xml");
+        assertThat(dcc.body().getBytes()).isEqualTo(bytes);
+    }
+
+    @Test
+    @Order(3)
+    void importing_the_same_certificate_again_is_a_conflict() {
+        Http.Answer again = postXml(SharedDcc.example(SharedDcc.TYPICAL), Cast.NORTH_LAB);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("CONFLICT");
+    }
+
+    @Test
+    @Order(4)
+    void an_unsigned_dcc_is_accepted_and_the_lab_signature_on_the_ledger_vouches_for_it() {
+        Http.Answer answer = postXml(SharedDcc.example(SharedDcc.SIMPLIFIED), Cast.NORTH_LAB);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.record().getString("id")).isEqualTo("GP_DCC_temperature_minimal_1.2");
+    }
+
+    @Test
+    @Order(5)
+    void a_certificate_whose_document_this_gateway_lacks_is_served_as_a_generated_320_dcc() throws Exception {
+        byte[] original = SharedDcc.example(SharedDcc.SIMPLIFIED);
+        String digest = DocumentDigest.of(original);
+        // As for a certificate imported through another region's gateway: the ledger has it, we lack the file.
+        Files.delete(
+                dataDir.resolve("documents").resolve(digest.substring(0, 2)).resolve(digest.substring(2)));
+
+        HttpResponse<Buffer> dcc = exportDcc("GP_DCC_temperature_minimal_1.2");
+
+        assertThat(dcc.statusCode()).as(dcc.bodyAsString()).isEqualTo(200);
+        assertThat(dcc.body().getBytes()).isNotEqualTo(original);
+        assertThat(dcc.bodyAsString()).contains("schemaVersion=\"3.2.0\"").contains("Lab " + HttpWorld.LAB_NORTH);
+        assertThatCode(() -> DccSchema.v3_2_0(SharedDcc.schemas())
+                        .validate(dcc.body().getBytes()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_dcc_sent_as_json_is_refused_as_an_unsupported_media_type() {
+        Http.Answer answer = http.send(
+                HttpMethod.POST,
+                IMPORT,
+                token(Cast.NORTH_LAB),
+                Buffer.buffer(SharedDcc.example(SharedDcc.SIMPLIFIED)),
+                "application/json");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(415);
+    }
+
+    @Test
+    void only_lab_staff_import_dccs() {
+        Http.Answer answer = postXml(SharedDcc.example(SharedDcc.SIMPLIFIED), Cast.NORTH_INSPECTOR);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+        assertThat(answer.errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void a_body_that_is_not_xml_is_a_400_naming_the_problem() {
+        Http.Answer answer = postXml("not xml".getBytes(StandardCharsets.UTF_8), Cast.NORTH_LAB);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().getJsonObject("error").getString("message")).contains("not well-formed XML");
+    }
+
+    @Test
+    void importing_without_a_token_is_401() {
+        Http.Answer answer = http.send(
+                HttpMethod.POST,
+                IMPORT,
+                null,
+                Buffer.buffer(SharedDcc.example(SharedDcc.SIMPLIFIED)),
+                "application/xml");
+
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    private Http.Answer postXml(byte[] xml, String user) {
+        return http.send(HttpMethod.POST, IMPORT, token(user), Buffer.buffer(xml), "application/xml");
+    }
+
+    private HttpResponse<Buffer> exportDcc(String id) {
+        try {
+            return http.request(HttpMethod.GET, "/api/v1/certificates/" + id + "/dcc")
+                    .send()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("no answer", e);
+        }
+    }
+}
