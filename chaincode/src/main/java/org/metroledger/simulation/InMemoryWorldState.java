@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** World state and history in memory, for tests; the embedded ledger keeps its own in RocksDB. */
@@ -35,6 +36,11 @@ public final class InMemoryWorldState implements WorldState {
     @Override
     public synchronized List<KeyChange> history(String key) {
         return List.copyOf(history.getOrDefault(key, List.of()));
+    }
+
+    /** Every key that was ever written or deleted, in no particular order. */
+    public synchronized Set<String> keysWithHistory() {
+        return Set.copyOf(history.keySet());
     }
 
     /** Applies a validated transaction's writes at the given version. */

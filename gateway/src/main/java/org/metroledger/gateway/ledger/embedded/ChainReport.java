@@ -6,7 +6,7 @@ package org.metroledger.gateway.ledger.embedded;
  *
  * @param blocksChecked blocks whose hash, link and signature verified before any problem
  * @param firstBadBlock the first block that failed a check, or null (state problems name a key)
- * @param badKey the world-state key whose stored value or version differs from the replay, or null
+ * @param badKey the key whose stored value, version or history differs from the replay, or null
  * @param detail a sentence saying what is wrong, or null when ok
  */
 public record ChainReport(
@@ -31,6 +31,8 @@ public record ChainReport(
         TIP_MISMATCH,
         /** World state differs from a replay of every valid transaction's writes from genesis. */
         STATE_MISMATCH,
+        /** A key's stored history differs from the replayed changes of that key. */
+        HISTORY_MISMATCH,
         /** The orderer's certificate was not issued by its organisation's CA. */
         UNTRUSTED_ORDERER
     }
@@ -43,14 +45,14 @@ public record ChainReport(
         return new ChainReport(false, blocksChecked, block, problem, null, detail);
     }
 
-    static ChainReport stateProblem(long blocksChecked, String key, String detail) {
-        return new ChainReport(false, blocksChecked, null, Problem.STATE_MISMATCH, key, detail);
+    static ChainReport keyProblem(long blocksChecked, Problem problem, String key, String detail) {
+        return new ChainReport(false, blocksChecked, null, problem, key, detail);
     }
 
     /** One line for the command line. */
     public String summary() {
         if (ok) {
-            return "chain OK: " + blocksChecked + " blocks, hashes, links, signatures and state verified";
+            return "chain OK: " + blocksChecked + " blocks: hashes, links, signatures, state and history verified";
         }
         String where = firstBadBlock != null ? "block " + firstBadBlock : "key " + Orderer.printable(badKey);
         return "chain DAMAGED at " + where + " (" + problem + "): " + detail + "; " + blocksChecked

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.ledger.embedded.ChainReport.Problem;
 import org.metroledger.simulation.InMemoryWorldState;
+import org.metroledger.simulation.KeyChange;
 import org.metroledger.simulation.ReadWriteSet;
 import org.metroledger.simulation.StateEntry;
 import org.metroledger.simulation.Version;
@@ -187,7 +188,7 @@ public final class ChainVerifier {
     }
 
     /** Walks stored and replayed state side by side in key order; both use code point order. */
-    private static ChainReport compareState(LedgerStore store, WorldState replay, long blocks) {
+    private static ChainReport compareState(LedgerStore store, InMemoryWorldState replay, long blocks) {
         Iterator<StateEntry> expected = replay.range("", "", Integer.MAX_VALUE).iterator();
         List<StateEntry> stored = new java.util.ArrayList<>();
         store.forEachState((key, value) -> stored.add(new StateEntry(key, value)));
@@ -196,27 +197,82 @@ public final class ChainVerifier {
             StateEntry want = expected.hasNext() ? expected.next() : null;
             StateEntry have = actual.hasNext() ? actual.next() : null;
             if (want == null) {
-                return ChainReport.stateProblem(blocks, have.key(), "the key is stored but no transaction wrote it");
+                return ChainReport.keyProblem(
+                        blocks, Problem.STATE_MISMATCH, have.key(), "the key is stored but no transaction wrote it");
             }
             if (have == null || WorldState.KEY_ORDER.compare(want.key(), have.key()) < 0) {
-                return ChainReport.stateProblem(
+                return ChainReport.keyProblem(
                         blocks,
+                        Problem.STATE_MISMATCH,
                         want.key(),
                         "the key is missing; block " + want.value().version().block() + " wrote it");
             }
             if (WorldState.KEY_ORDER.compare(want.key(), have.key()) > 0) {
-                return ChainReport.stateProblem(blocks, have.key(), "the key is stored but no transaction wrote it");
+                return ChainReport.keyProblem(
+                        blocks, Problem.STATE_MISMATCH, have.key(), "the key is stored but no transaction wrote it");
             }
             if (!same(want.value(), have.value())) {
-                return ChainReport.stateProblem(
+                return ChainReport.keyProblem(
                         blocks,
+                        Problem.STATE_MISMATCH,
                         want.key(),
                         "the stored value or version differs from what block "
                                 + want.value().version().block() + " transaction "
                                 + want.value().version().tx() + " wrote");
             }
         }
+        return compareHistory(store, replay, blocks);
+    }
+
+    /** Every key's stored history against the replayed changes, and no history for unwritten keys. */
+    private static ChainReport compareHistory(LedgerStore store, InMemoryWorldState replay, long blocks) {
+        List<String> keys = new java.util.ArrayList<>();
+        store.forEachHistoryKey(keys::add);
+        WorldState stored = store.latest();
+        for (String key : keys) {
+            List<KeyChange> want = replay.history(key);
+            List<KeyChange> have = stored.history(key);
+            if (want.isEmpty()) {
+                return ChainReport.keyProblem(
+                        blocks,
+                        Problem.HISTORY_MISMATCH,
+                        key,
+                        "the key has stored history but no transaction wrote it");
+            }
+            if (!sameChanges(want, have)) {
+                return ChainReport.keyProblem(
+                        blocks,
+                        Problem.HISTORY_MISMATCH,
+                        key,
+                        "its stored history differs from the " + want.size() + " changes the blocks make");
+            }
+        }
+        // A key written by the blocks but with no stored history at all.
+        Set<String> withHistory = new HashSet<>(keys);
+        for (String key : replay.keysWithHistory()) {
+            if (!withHistory.contains(key)) {
+                return ChainReport.keyProblem(
+                        blocks, Problem.HISTORY_MISMATCH, key, "the blocks change the key but its history is missing");
+            }
+        }
         return ChainReport.passed(blocks);
+    }
+
+    private static boolean sameChanges(List<KeyChange> a, List<KeyChange> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            KeyChange x = a.get(i);
+            KeyChange y = b.get(i);
+            if (!x.txId().equals(y.txId())
+                    || !x.timestamp().equals(y.timestamp())
+                    || x.deleted() != y.deleted()
+                    || !java.util.Arrays.equals(x.value(), y.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean same(VersionedValue a, VersionedValue b) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.metroledger.simulation.KeyChange;
 import org.metroledger.simulation.StateEntry;
 import org.metroledger.simulation.Version;
@@ -192,6 +193,22 @@ final class LedgerStore implements AutoCloseable {
         try (RocksIterator it = db.newIterator(state)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 consumer.accept(new String(it.key(), StandardCharsets.UTF_8), decodeVersioned(it.value()));
+            }
+        }
+    }
+
+    /** Calls back once with each key that has history, in the history family's order. */
+    void forEachHistoryKey(Consumer<String> consumer) {
+        byte[] previous = null;
+        try (RocksIterator it = db.newIterator(history)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                byte[] entry = it.key();
+                int length = ByteBuffer.wrap(entry).getInt();
+                byte[] key = Arrays.copyOfRange(entry, 4, 4 + length);
+                if (!Arrays.equals(key, previous)) {
+                    consumer.accept(new String(key, StandardCharsets.UTF_8));
+                    previous = key;
+                }
             }
         }
     }

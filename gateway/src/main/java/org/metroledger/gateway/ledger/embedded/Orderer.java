@@ -141,6 +141,30 @@ final class Orderer implements AutoCloseable {
             batch.forEach(p -> fail(p, failure));
             return;
         }
+        List<Optional<String>> conflicts = new ArrayList<>(batch.size());
+        Block block;
+        try {
+            block = validateAndWrite(batch, conflicts);
+        } catch (RuntimeException e) {
+            // Nothing of the block is durable (the batch is atomic); refuse further writes rather than
+            // guess at the store's state.
+            LOG.log(Level.ERROR, "cannot commit a block; the ledger stops taking writes", e);
+            failure =
+                    new LedgerException(ErrorCode.UNAVAILABLE, "the ledger cannot commit: " + e.getMessage(), null, e);
+            batch.forEach(p -> fail(p, failure));
+            return;
+        }
+        onCommit.accept(block);
+        for (int i = 0; i < batch.size(); i++) {
+            settle(batch.get(i), block.transactions().get(i).validationCode(), conflicts.get(i), block.number());
+        }
+    }
+
+    /**
+     * Validates each transaction against committed state plus the block's earlier valid writes,
+     * then seals the block and writes it with its state changes in one synced batch.
+     */
+    private Block validateAndWrite(List<Pending> batch, List<Optional<String>> conflicts) {
         LedgerStore.Tip tip = store.tip();
         long number = tip.height();
         BlockOverlay view = new BlockOverlay(store.latest());
@@ -148,7 +172,6 @@ final class Orderer implements AutoCloseable {
         List<BlockTransaction> transactions = new ArrayList<>(batch.size());
         List<LedgerStore.Indexed> indexed = new ArrayList<>(batch.size());
         List<LedgerStore.Change> changes = new ArrayList<>();
-        List<Optional<String>> conflicts = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Endorsement e = batch.get(i).endorsement();
             ReadWriteSet rwset = e.simulation().readWriteSet();
@@ -177,23 +200,9 @@ final class Orderer implements AutoCloseable {
             }
             transactions.add(recorded(e, code));
         }
-        BlockCodec.Sealed sealed;
-        try {
-            sealed = BlockCodec.seal(number, tip.hash(), clock.instant(), transactions, signingKey);
-            store.commit(number, sealed.block().hash(), sealed.bytes(), indexed, changes);
-        } catch (RuntimeException e) {
-            // Nothing of the block is durable (the batch is atomic); refuse further writes rather than
-            // guess at the store's state.
-            LOG.log(Level.ERROR, "cannot commit block " + number + "; the ledger stops taking writes", e);
-            failure =
-                    new LedgerException(ErrorCode.UNAVAILABLE, "the ledger cannot commit: " + e.getMessage(), null, e);
-            batch.forEach(p -> fail(p, failure));
-            return;
-        }
-        onCommit.accept(sealed.block());
-        for (int i = 0; i < batch.size(); i++) {
-            settle(batch.get(i), transactions.get(i).validationCode(), conflicts.get(i), number);
-        }
+        BlockCodec.Sealed sealed = BlockCodec.seal(number, tip.hash(), clock.instant(), transactions, signingKey);
+        store.commit(number, sealed.block().hash(), sealed.bytes(), indexed, changes);
+        return sealed.block();
     }
 
     private static BlockTransaction recorded(Endorsement e, ValidationCode code) {

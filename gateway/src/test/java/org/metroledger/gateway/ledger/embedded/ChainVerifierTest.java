@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ChainVerifierTest {
@@ -112,13 +114,7 @@ class ChainVerifierTest {
     @Test
     void a_block_resealed_with_the_orderer_key_but_a_forged_link_is_a_broken_link() throws RocksDBException {
         writeChain();
-        Member orderer = IdentityStore.openExisting(dataDir).orderer();
-        withRocks(LedgerStore.BLOCKS, (db, blocks) -> {
-            Block original = BlockCodec.decode(db.get(blocks, LedgerStore.blockKey(1)));
-            BlockCodec.Sealed forged = BlockCodec.seal(
-                    1, "00".repeat(32), START, new ArrayList<>(original.transactions()), orderer.privateKey());
-            db.put(blocks, LedgerStore.blockKey(1), forged.bytes());
-        });
+        reseal(1, "00".repeat(32), IdentityStore.openExisting(dataDir).orderer());
 
         ChainReport report = ChainVerifier.verify(dataDir);
 
@@ -132,21 +128,49 @@ class ChainVerifierTest {
         Member impostor = IdentityStore.openExisting(dataDir)
                 .authority(IdentityStore.EAST)
                 .issue("orderer.east", "orderer", START);
-        withRocks(LedgerStore.BLOCKS, (db, blocks) -> {
-            Block original = BlockCodec.decode(db.get(blocks, LedgerStore.blockKey(0)));
-            BlockCodec.Sealed forged = BlockCodec.seal(
-                    0,
-                    "",
-                    Instant.parse(original.header().timestamp()),
-                    new ArrayList<>(original.transactions()),
-                    impostor.privateKey());
-            db.put(blocks, LedgerStore.blockKey(0), forged.bytes());
-        });
+        reseal(0, "", impostor);
 
         ChainReport report = ChainVerifier.verify(dataDir);
 
         assertThat(report.firstBadBlock()).isEqualTo(0);
         assertThat(report.problem()).isEqualTo(Problem.BAD_SIGNATURE);
+    }
+
+    @Test
+    void a_changed_history_entry_names_the_key() throws RocksDBException {
+        writeChain();
+        byte[] regionKey = LedgerStore.stateKey(NORTH_REGION_KEY);
+        withRocks(LedgerStore.HISTORY, (db, history) -> {
+            try (RocksIterator it = db.newIterator(history)) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    byte[] key = it.key();
+                    if (Arrays.equals(key, 4, 4 + regionKey.length, regionKey, 0, regionKey.length)) {
+                        byte[] value = it.value();
+                        value[value.length - 2] ^= 0x01;
+                        db.put(history, key, value);
+                    }
+                }
+            }
+        });
+
+        ChainReport report = ChainVerifier.verify(dataDir);
+
+        assertThat(report.problem()).isEqualTo(Problem.HISTORY_MISMATCH);
+        assertThat(report.badKey()).isEqualTo(NORTH_REGION_KEY);
+    }
+
+    /** Replaces a stored block by its transactions sealed again with another link or key. */
+    private void reseal(long number, String previousHash, Member signer) throws RocksDBException {
+        withRocks(LedgerStore.BLOCKS, (db, blocks) -> {
+            Block original = BlockCodec.decode(db.get(blocks, LedgerStore.blockKey(number)));
+            BlockCodec.Sealed forged = BlockCodec.seal(
+                    number,
+                    previousHash,
+                    Instant.parse(original.header().timestamp()),
+                    new ArrayList<>(original.transactions()),
+                    signer.privateKey());
+            db.put(blocks, LedgerStore.blockKey(number), forged.bytes());
+        });
     }
 
     @Test

@@ -179,6 +179,35 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void of_concurrent_registrations_of_one_entity_exactly_one_commits_and_distinct_ones_all_do() {
+        reopen(new EmbeddedLedger.Settings(50, Duration.ofMillis(2), 2));
+        Member north = north();
+        String contested = Registry.creditCode(99);
+        List<CompletableFuture<Committed>> same = new ArrayList<>();
+        List<CompletableFuture<Committed>> distinct = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            same.add(registry.submit(north, "registry:RegisterEntity", Registry.entity(contested)));
+            distinct.add(registry.submit(north, "registry:RegisterEntity", Registry.entity(Registry.creditCode(i))));
+        }
+
+        List<ErrorCode> refusals = new ArrayList<>();
+        int committed = 0;
+        for (CompletableFuture<Committed> future : same) {
+            try {
+                Registry.await(future);
+                committed++;
+            } catch (LedgerException e) {
+                refusals.add(e.code());
+            }
+        }
+        assertThat(committed).isEqualTo(1);
+        // Simulated before the winner committed: a read conflict; after: the chaincode's own refusal.
+        assertThat(refusals).hasSize(19).allMatch(c -> c == ErrorCode.MVCC_READ_CONFLICT || c == ErrorCode.CONFLICT);
+        assertThat(distinct)
+                .allSatisfy(f -> assertThat(Registry.await(f).txId()).isNotEmpty());
+    }
+
+    @Test
     void state_height_history_and_events_survive_a_restart() throws Exception {
         List<String> txIds = new ArrayList<>();
         txIds.add(registry.submitted(north(), "registry:RegisterRegion", Registry.region("华北"))
