@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Chooses the deployment the scenarios run against: {@code -Dmetroledger.deployment=in-process}
- * (the default). A Fabric deployment registers here under its own name.
+ * (the default) or {@code fabric} (a network started by {@code scripts/network.sh up}).
  */
 public final class Deployments {
     private Deployments() {}
@@ -13,6 +13,7 @@ public final class Deployments {
         String kind = System.getProperty("metroledger.deployment", "in-process");
         return switch (kind) {
             case "in-process" -> new InProcessDeployment(dataDir);
+            case "fabric" -> new FabricDeployment(dataDir);
             default -> throw new IllegalArgumentException("unknown metroledger.deployment " + kind);
         };
     }
