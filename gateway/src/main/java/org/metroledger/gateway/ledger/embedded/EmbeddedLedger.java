@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -55,6 +56,8 @@ public final class EmbeddedLedger implements Ledger {
     private final EventFeed events;
     private final SecureRandom random = new SecureRandom();
     private final Map<Member, Creator> creators = new ConcurrentHashMap<>();
+    /** Closing twice must not free RocksDB's native handles twice. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * How the engine cuts blocks and how many threads simulate.
@@ -281,6 +284,9 @@ public final class EmbeddedLedger implements Ledger {
     /** Commits what is already ordered, stops the threads and closes the store. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         endorsers.shutdown();
         awaitQuietly(endorsers);
         orderer.close();

@@ -21,8 +21,11 @@ import org.metroledger.gateway.ledger.LedgerEvent;
  */
 final class EventFeed implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventFeed.class.getName());
-    /** Recent blocks' events kept in memory, so live delivery never re-reads a block. */
-    private static final int CACHED_BLOCKS = 1024;
+    /**
+     * Recent blocks' events kept in memory, so live delivery never re-reads a block; a listener
+     * further behind reads stored blocks, as a replay does.
+     */
+    private static final int CACHED_BLOCKS = 64;
 
     private final LongFunction<Block> storedBlock;
     private final LongSupplier height;

@@ -78,7 +78,8 @@ final class LedgerStore implements AutoCloseable {
         options = new DBOptions()
                 .setCreateIfMissing(!readOnly)
                 .setCreateMissingColumnFamilies(!readOnly)
-                .setMaxBackgroundJobs(2);
+                .setMaxBackgroundJobs(2)
+                .setKeepLogFileNum(3);
         // Bloom filters answer most lookups of absent keys (new records, new txIds) without a disk read.
         bloomFilter = new BloomFilter(10);
         familyOptions = new ColumnFamilyOptions()

@@ -208,6 +208,20 @@ class EmbeddedLedgerTest {
     }
 
     @Test
+    void a_closed_ledger_refuses_calls_as_unavailable_and_closes_only_once() {
+        Member north = north();
+        ledger.close();
+        ledger.close();
+
+        assertThatThrownBy(() -> registry.submitted(north, "registry:RegisterRegion", Registry.region("x")))
+                .isInstanceOfSatisfying(
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        assertThatThrownBy(() -> registry.evaluated(north, "registry:ListRegions", null))
+                .isInstanceOfSatisfying(
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    @Test
     void state_height_history_and_events_survive_a_restart() throws Exception {
         List<String> txIds = new ArrayList<>();
         txIds.add(registry.submitted(north(), "registry:RegisterRegion", Registry.region("华北"))
