@@ -1,11 +1,14 @@
 package org.metroledger.chaincode.certificate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 
 /**
@@ -38,6 +41,22 @@ public record CertificateRequest(
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final int MAX_SIGNATURE = 200;
+
+    /**
+     * This request carrying a lab's signature: signers build the request without one, sign its
+     * canonical JSON (absent fields are left out, so that is the content without the signature),
+     * then attach the signature here.
+     */
+    public CertificateRequest withSignature(String labSignature) {
+        // Through the tree rather than a field-by-field copy, so a field added later is carried along.
+        ObjectNode tree = Canonical.mapper().valueToTree(this);
+        tree.put("signature", labSignature);
+        try {
+            return Canonical.mapper().treeToValue(tree, CertificateRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request always maps back to itself", e);
+        }
+    }
 
     /**
      * Checks every field's shape and the dates against each other and the transaction time,

@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         version = "MetroLedger 0.1.0",
         description = "Trusted measurement records on a permissioned ledger.",
         // Every subcommand, in one place.
-        subcommands = {ServeCommand.class, VerifyChainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            VerifyChainCommand.class,
+            ImportDccCommand.class,
+            IssueCsvCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class MetroLedgerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

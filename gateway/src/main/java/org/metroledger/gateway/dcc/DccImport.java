@@ -65,8 +65,8 @@ public final class DccImport {
 
     /** The signed request; submit it with {@link #function}. */
     public static CertificateRequest request(DccDocument dcc, Options options, PrivateKey labKey) {
-        CertificateRequest unsigned = build(dcc, options, null);
-        return build(dcc, options, LabSignature.sign(labKey, Canonical.bytes(unsigned)));
+        CertificateRequest unsigned = build(dcc, options);
+        return unsigned.withSignature(LabSignature.sign(labKey, Canonical.bytes(unsigned)));
     }
 
     /** Issue for a new certificate, Supersede when the DCC replaces an earlier one. */
@@ -74,7 +74,7 @@ public final class DccImport {
         return request.previous() == null ? ISSUE : SUPERSEDE;
     }
 
-    private static CertificateRequest build(DccDocument dcc, Options options, String signature) {
+    private static CertificateRequest build(DccDocument dcc, Options options) {
         String performedTo = startOfDay("endPerformanceDate", dcc.endPerformanceDate());
         return new CertificateRequest(
                 dcc.uniqueIdentifier(),
@@ -95,7 +95,7 @@ public final class DccImport {
                 null,
                 dcc.documentDigest(),
                 or(null, dcc.signatory(), "signatory", "the DCC names no responsible person"),
-                signature,
+                null,
                 options.previous() != null
                         ? options.previous()
                         : dcc.previousReport() == null

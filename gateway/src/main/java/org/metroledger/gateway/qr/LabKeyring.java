@@ -56,14 +56,23 @@ public final class LabKeyring {
         if (pem == null) {
             return Optional.empty();
         }
+        try {
+            return Optional.of(privateKey(pem));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(FILE + " holds an unreadable key for lab '" + labId + "'", e);
+        }
+    }
+
+    /** An EC private key from its PKCS#8 PEM ("BEGIN PRIVATE KEY"), as labs keep theirs. */
+    public static PrivateKey privateKey(String pem) {
         String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "")
                 .replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
         try {
-            return Optional.of(KeyFactory.getInstance("EC")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64))));
+            return KeyFactory.getInstance("EC")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException(FILE + " holds an unreadable key for lab '" + labId + "'", e);
+            throw new IllegalArgumentException("not a PKCS#8 PEM EC private key", e);
         }
     }
 

@@ -7,20 +7,27 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.metroledger.gateway.cli.MetroLedgerCommand;
 import org.metroledger.gateway.dcc.DccSchema;
 import org.metroledger.gateway.dcc.SharedDcc;
 import org.metroledger.gateway.document.DocumentDigest;
 import org.metroledger.gateway.qr.LabKeyring;
+import picocli.CommandLine;
 
 /**
  * DCC import and export over HTTP. The gateway holds the north lab's key (as it does for demo labs)
@@ -129,6 +136,88 @@ class DccScenarioTest extends Scenario {
     }
 
     @Test
+    @Order(6)
+    void import_dcc_reports_each_file_and_a_rerun_skips_what_is_recorded() throws Exception {
+        Path work = Files.createDirectories(dataDir.resolve("cli-dcc"));
+        Path signed = write(work, "signed.xml", SharedDcc.example(SharedDcc.SIGNED_320));
+        Path fresh = write(
+                work,
+                "fresh.xml",
+                new String(SharedDcc.example(SharedDcc.SIMPLIFIED), StandardCharsets.UTF_8)
+                        .replace("GP_DCC_temperature_minimal_1.2", "CLI-DCC-1")
+                        .getBytes(StandardCharsets.UTF_8));
+        Path otherDocument = write(work, "typical.xml", SharedDcc.example(SharedDcc.TYPICAL));
+        Path broken = write(work, "broken.xml", "<dcc:digitalCalibrationCertificate".getBytes(StandardCharsets.UTF_8));
+
+        Run first = cli("import-dcc", signed, fresh, otherDocument, broken);
+
+        assertThat(first.code()).isEqualTo(1);
+        assertThat(first.out())
+                .contains("issued 1, skipped 1, failed 2")
+                .contains("skipped " + signed + ": certificate " + SIGNED_ID + " is already recorded")
+                .contains(
+                        "failed " + otherDocument + ": certificate " + SIGNED_ID + " is recorded with another document")
+                .contains("failed " + broken + ": INVALID_ARGUMENT: dcc is not well-formed XML");
+        assertThat(http.get("/api/v1/certificates/CLI-DCC-1", null).status()).isEqualTo(200);
+
+        Run again = cli("import-dcc", signed, fresh);
+
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("issued 0, skipped 2, failed 0");
+    }
+
+    @Test
+    @Order(7)
+    void issue_from_csv_signs_with_the_lab_key_reports_bad_lines_and_resumes() throws Exception {
+        Path work = Files.createDirectories(dataDir.resolve("cli-csv"));
+        Path key = write(work, "lab.pem", pkcs8(world.northLabKey.getPrivate()));
+        write(work, "report-1.pdf", "%PDF-1.7 report one".getBytes(StandardCharsets.UTF_8));
+        String header = "id,kind,subject,method,performedFrom,performedTo,issuedAt,validUntil,location,conformity,"
+                + "decisionRule,signatory,document,quantity,value,unit,expandedUncertainty,coverageFactor\n";
+        String common = SENSOR + ",JJF 1171-2007,2025-05-01T08:00:00Z,2025-05-01T10:00:00Z,2025-05-02T00:00:00Z,"
+                + "2026-05-02T00:00:00Z,\"Lab hall 2, Beijing\",";
+        Path csv = write(
+                work,
+                "certificates.csv",
+                (header
+                                + "CSV-1,CALIBRATION," + common
+                                + "NONE,,Li Wei,report-1.pdf,Temperature,20.01,\\degreecelsius,0.05,2\n"
+                                + "CSV-1,,,,,,,,,,,,,Temperature,80.03,\\degreecelsius,0.06,2\n"
+                                + "CSV-2,VERIFICATION," + common
+                                + "PASS,JJG simple acceptance,Li Wei,report-1.pdf,,,,,\n"
+                                + "CSV-3,VERIFICATION," + SENSOR + ",,2025-05-01T08:00:00Z,2025-05-01T10:00:00Z,"
+                                + "2025-05-02T00:00:00Z,2026-05-02T00:00:00Z,Beijing,PASS,rule,Li Wei,report-1.pdf,,,,,\n")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        Run first = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+
+        assertThat(first.code()).as(first.out()).isEqualTo(1);
+        assertThat(first.out())
+                .contains("issued 2, skipped 0, failed 1")
+                .contains("failed line 5 (CSV-3): method is required");
+        Http.Answer calibration = http.get("/api/v1/certificates/CSV-1", null);
+        assertThat(calibration.json().getJsonArray("results").size()).isEqualTo(2);
+        assertThat(calibration.json().getJsonArray("results").getJsonObject(1).getString("value"))
+                .isEqualTo("80.03");
+        assertThat(calibration.json().getString("location")).isEqualTo("Lab hall 2, Beijing");
+        assertThat(calibration.json().getString("documentDigest"))
+                .isEqualTo(DocumentDigest.of("%PDF-1.7 report one".getBytes(StandardCharsets.UTF_8)));
+
+        Run again = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+
+        assertThat(again.out()).contains("issued 0, skipped 2, failed 1");
+    }
+
+    @Test
+    void a_batch_command_without_a_token_says_so() {
+        Run run = new Run(new java.io.StringWriter(), new java.io.StringWriter());
+        int code = run.commandLine().execute("import-dcc", "--url", baseUrl(), "--token", "", "x.xml");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(run.err().toString()).contains("a bearer token is required");
+    }
+
+    @Test
     void a_dcc_sent_as_json_is_refused_as_an_unsupported_media_type() {
         Http.Answer answer = http.send(
                 HttpMethod.POST,
@@ -166,6 +255,49 @@ class DccScenarioTest extends Scenario {
                 "application/xml");
 
         assertThat(answer.status()).isEqualTo(401);
+    }
+
+    /** One run of the metroledger command, with what it printed. */
+    private record Run(java.io.StringWriter outText, java.io.StringWriter err, int code) {
+        Run(java.io.StringWriter outText, java.io.StringWriter err) {
+            this(outText, err, 0);
+        }
+
+        CommandLine commandLine() {
+            return new CommandLine(new MetroLedgerCommand())
+                    .setOut(new PrintWriter(outText, true))
+                    .setErr(new PrintWriter(err, true));
+        }
+
+        String out() {
+            return outText.toString();
+        }
+    }
+
+    private Run cli(Object... args) {
+        List<String> line =
+                new ArrayList<>(List.of(args[0].toString(), "--url", baseUrl(), "--token", token(Cast.NORTH_LAB)));
+        for (int i = 1; i < args.length; i++) {
+            line.add(args[i].toString());
+        }
+        Run run = new Run(new java.io.StringWriter(), new java.io.StringWriter());
+        int code = run.commandLine().execute(line.toArray(String[]::new));
+        return new Run(run.outText(), run.err(), code);
+    }
+
+    private String baseUrl() {
+        return "http://" + deployment.host() + ":" + deployment.port();
+    }
+
+    private static Path write(Path dir, String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static byte[] pkcs8(PrivateKey key) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded());
+        return ("-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private Http.Answer postXml(byte[] xml, String user) {
