@@ -1,12 +1,9 @@
 package org.metroledger.gateway.http;
 
 import java.util.List;
+import org.metroledger.gateway.web.ConsumerRoutes;
 
-/**
- * Every route group of the gateway, in one place. Paths owned by groups still to come, and
- * reserved for them: {@code /v/{token}}, {@code /api/v1/verifications},
- * {@code /api/v1/certificates/{id}/qr.png|qr.svg}, {@code /api/v1/trust-list}.
- */
+/** Every route group of the gateway, in one place. */
 public final class GatewayRoutes {
     private GatewayRoutes() {}
 
@@ -19,6 +16,7 @@ public final class GatewayRoutes {
                 new RecognitionRoutes(),
                 new DrawRoutes(),
                 new LedgerRoutes(),
-                new DccRoutes());
+                new DccRoutes(),
+                new ConsumerRoutes());
     }
 }

@@ -89,6 +89,11 @@ final class RecognitionPage {
         html.element("h2", Text.REASONS.in(lang));
         html.open("ul", "class", "checks", "id", "reasons");
         for (JsonNode reason : answer.path("reasons")) {
+            // The contract gives reasons as sentences; an itemised {name, ok, detail} is shown too.
+            if (reason.isTextual()) {
+                html.element("li", reason.asText());
+                continue;
+            }
             boolean ok = reason.path("ok").asBoolean(false);
             html.open("li", "class", ok ? "check-ok" : "check-failed");
             html.element("span", ok ? "✔" : "✘", "class", "mark");

@@ -1,0 +1,363 @@
+package org.metroledger.gateway.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.ledger.BlockSummary;
+import org.metroledger.gateway.ledger.LedgerException;
+import org.metroledger.gateway.qr.QrVerification;
+import org.metroledger.gateway.qr.TokenVerdict;
+import org.metroledger.simulation.Member;
+
+/**
+ * The server-rendered pages: {@code /v/{token}}, {@code /inspect/entities/{id}}, {@code
+ * /recognition}, {@code /ledger}, sign-in and the stylesheet. Every page carries a strict
+ * Content-Security-Policy: no script at all, styles only from this origin.
+ */
+public final class WebPages {
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+    static final String SESSION_COOKIE = "ml_session";
+    private static final int RECENT_BLOCKS = 10;
+    private static final int MAX_SERIES = 40;
+
+    private final LedgerReads reads;
+    private final Member reader;
+    private final QrVerification verification;
+    private final Function<String, Optional<Member>> sessions;
+    private final boolean secureCookies;
+    private final byte[] stylesheet;
+
+    /**
+     * @param sessions the identity a bearer token names, or empty for a bad token
+     * @param publicBaseUrl where browsers reach us; https makes the session cookie Secure
+     */
+    public WebPages(
+            org.metroledger.gateway.ledger.Ledger ledger,
+            Member reader,
+            QrVerification verification,
+            Function<String, Optional<Member>> sessions,
+            String publicBaseUrl) {
+        this.reads = new LedgerReads(ledger);
+        this.reader = reader;
+        this.verification = verification;
+        this.sessions = sessions;
+        this.secureCookies = publicBaseUrl.startsWith("https:");
+        this.stylesheet = resource("/web/metroledger.css");
+    }
+
+    public void mount(Router router) {
+        router.get(PageFrame.STYLESHEET)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "text/css; charset=utf-8")
+                        .putHeader("Cache-Control", "public, max-age=3600")
+                        .end(io.vertx.core.buffer.Buffer.buffer(stylesheet)));
+        router.get("/v/:token").handler(this::verificationPage);
+        router.get("/ledger").handler(this::ledgerPage);
+        router.get("/recognition").handler(this::recognitionPage);
+        router.get("/login")
+                .handler(ctx -> html(
+                        ctx,
+                        200,
+                        LoginPage.render(
+                                lang(ctx),
+                                ctx.queryParams().get("next"),
+                                false,
+                                session(ctx)
+                                        .map(m -> m.mspId() + " · "
+                                                + m.certificate()
+                                                        .getSubjectX500Principal()
+                                                        .getName())
+                                        .orElse(null))));
+        router.post("/login").handler(BodyHandler.create().setBodyLimit(8192)).handler(this::login);
+        router.post("/logout").handler(ctx -> {
+            ctx.response().addCookie(cookie("").setMaxAge(0));
+            redirect(ctx, PageFrame.link("/login", Map.of(), lang(ctx)));
+        });
+        router.get("/inspect/entities")
+                .handler(ctx -> redirect(
+                        ctx,
+                        PageFrame.link(
+                                "/inspect/entities/"
+                                        + PageFrame.segment(Optional.ofNullable(
+                                                        ctx.queryParams().get("id"))
+                                                .orElse("")),
+                                Map.of(),
+                                lang(ctx))));
+        router.get("/inspect/entities/:id").handler(this::inspectorPage);
+    }
+
+    private void verificationPage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        String token = ctx.pathParam("token");
+        String path = "/v/" + PageFrame.segment(token);
+        CompletableFuture<String> page = verification
+                .verify(token, null)
+                .thenCompose(verdict -> surroundings(verdict)
+                        .thenApply(around -> VerificationPage.render(lang, path, verdict, around)));
+        respond(ctx, lang, page);
+    }
+
+    /** The instrument, its owner, the owner's credit grade and commitment, for a genuine token. */
+    private CompletableFuture<VerificationPage.Surroundings> surroundings(TokenVerdict verdict) {
+        JsonNode certificate = verdict.certificate();
+        if (!verdict.token().genuine()
+                || !Field.present(certificate)
+                || !"INSTRUMENT".equals(Field.of(certificate, "subjectType"))) {
+            return CompletableFuture.completedFuture(VerificationPage.Surroundings.NONE);
+        }
+        return reads.optional(reader, "registry:GetInstrument", Map.of("id", Field.of(certificate, "subject")))
+                .thenCompose(instrument -> {
+                    if (instrument == null) {
+                        return CompletableFuture.completedFuture(VerificationPage.Surroundings.NONE);
+                    }
+                    Map<String, String> owner = Map.of("entity", Field.of(instrument, "owner"));
+                    CompletableFuture<JsonNode> entity =
+                            reads.optional(reader, "registry:GetEntity", Map.of("id", Field.of(instrument, "owner")));
+                    CompletableFuture<JsonNode> rating = reads.optional(reader, "credit:Rating", owner);
+                    CompletableFuture<JsonNode> commitment = reads.optional(reader, "commitment:Active", owner);
+                    return CompletableFuture.allOf(entity, rating, commitment)
+                            .thenApply(done -> new VerificationPage.Surroundings(
+                                    instrument, entity.join(), rating.join(), commitment.join()));
+                });
+    }
+
+    private void ledgerPage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        long height = reads.ledger().height();
+        List<CompletableFuture<Optional<BlockSummary>>> blocks = new ArrayList<>();
+        for (long n = height - 1; n >= 0 && n >= height - RECENT_BLOCKS; n--) {
+            blocks.add(reads.ledger().block(n));
+        }
+        CompletableFuture<String> page = CompletableFuture.allOf(blocks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> LedgerPage.render(
+                        lang,
+                        reads.ledger().backend(),
+                        height,
+                        blocks.stream()
+                                .map(CompletableFuture::join)
+                                .flatMap(Optional::stream)
+                                .toList()));
+        respond(ctx, lang, page);
+    }
+
+    private void recognitionPage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        String certificate = blankToNull(ctx.queryParams().get("certificate"));
+        String region = blankToNull(ctx.queryParams().get("region"));
+        CompletableFuture<List<JsonNode>> regions = reads.ledger()
+                .evaluate(reader, "registry:ListRegions", List.of())
+                .thenApply(answer -> {
+                    List<JsonNode> list = new ArrayList<>();
+                    org.metroledger.chaincode.json.Canonical.tree(answer, "regions")
+                            .forEach(list::add);
+                    return list;
+                });
+        CompletableFuture<String> page;
+        if (certificate == null || region == null) {
+            page = regions.thenApply(list -> RecognitionPage.render(lang, certificate, region, list, null, null));
+        } else {
+            CompletableFuture<Object> answer = reads.read(
+                            reader, "recognition:Evaluate", Map.of("certificateId", certificate, "region", region))
+                    .<Object>thenApply(json -> json)
+                    .exceptionally(failure -> problem(unwrap(failure)));
+            page = regions.thenCombine(
+                    answer,
+                    (list, result) -> result instanceof JsonNode json
+                            ? RecognitionPage.render(lang, certificate, region, list, json, null)
+                            : RecognitionPage.render(lang, certificate, region, list, null, (String) result));
+        }
+        respond(ctx, lang, page);
+    }
+
+    private void inspectorPage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        String id = ctx.pathParam("id");
+        Optional<Member> member = session(ctx);
+        if (member.isEmpty()) {
+            redirect(ctx, PageFrame.link("/login", Map.of("next", "/inspect/entities/" + PageFrame.segment(id)), lang));
+            return;
+        }
+        Member who = member.get();
+        Map<String, String> entityRequest = Map.of("entity", id);
+        CompletableFuture<JsonNode> entity = reads.read(who, "registry:GetEntity", Map.of("id", id));
+        CompletableFuture<JsonNode> rating = reads.read(who, "credit:Rating", entityRequest);
+        CompletableFuture<List<JsonNode>> events = pages(who, "credit:History", id);
+        CompletableFuture<List<JsonNode>> commitments = pages(who, "commitment:ListByEntity", id);
+        CompletableFuture<List<ScoreChart.Point>> series = events.thenCombine(rating, (list, now) -> list)
+                .thenCompose(list -> series(who, id, list, rating.join()));
+        CompletableFuture<String> page = CompletableFuture.allOf(entity, rating, events, commitments, series)
+                .thenApply(done -> InspectorPage.render(
+                        lang,
+                        "/inspect/entities/" + PageFrame.segment(id),
+                        new InspectorPage.EntityCredit(
+                                entity.join(), rating.join(), series.join(), events.join(), commitments.join())));
+        respond(ctx, lang, page);
+    }
+
+    /** The score just after each event (the ledger rates as of any instant), then now. */
+    private CompletableFuture<List<ScoreChart.Point>> series(
+            Member who, String entity, List<JsonNode> events, JsonNode now) {
+        List<String> instants = events.stream()
+                .map(event -> Field.of(event, "occurredAt"))
+                .filter(at -> !at.isEmpty())
+                .distinct()
+                .sorted()
+                .toList();
+        if (instants.size() > MAX_SERIES) {
+            instants = instants.subList(instants.size() - MAX_SERIES, instants.size());
+        }
+        List<CompletableFuture<ScoreChart.Point>> points = new ArrayList<>();
+        for (String at : instants) {
+            points.add(reads.read(who, "credit:Rating", Map.of("entity", entity, "at", at))
+                    .thenApply(r -> new ScoreChart.Point(
+                            Instant.parse(at), r.path("score").asInt())));
+        }
+        return CompletableFuture.allOf(points.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<ScoreChart.Point> series =
+                    new ArrayList<>(points.stream().map(CompletableFuture::join).toList());
+            String nowAt = Field.of(now, "at");
+            if (!nowAt.isEmpty()) {
+                series.add(new ScoreChart.Point(
+                        Instant.parse(nowAt), now.path("score").asInt()));
+            }
+            return series;
+        });
+    }
+
+    /** Every item of a paged listing (pageSize 100, following bookmarks), bounded. */
+    private CompletableFuture<List<JsonNode>> pages(Member who, String function, String entity) {
+        return page(who, function, entity, null, new ArrayList<>(), 0);
+    }
+
+    private CompletableFuture<List<JsonNode>> page(
+            Member who, String function, String entity, String bookmark, List<JsonNode> items, int count) {
+        Map<String, Object> request = bookmark == null
+                ? Map.of("entity", entity, "pageSize", 100)
+                : Map.of("entity", entity, "pageSize", 100, "bookmark", bookmark);
+        return reads.read(who, function, request).thenCompose(answer -> {
+            answer.path("items").forEach(items::add);
+            String next = Field.of(answer, "bookmark");
+            if (next.isEmpty() || answer.path("items").isEmpty() || count >= 20) {
+                return CompletableFuture.completedFuture(items);
+            }
+            return page(who, function, entity, next, items, count + 1);
+        });
+    }
+
+    private void login(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        String token = Optional.ofNullable(ctx.request().getFormAttribute("token"))
+                .orElse("")
+                .trim();
+        String next = ctx.request().getFormAttribute("next");
+        if (sessions.apply(token).isEmpty()) {
+            html(ctx, 401, LoginPage.render(lang, next, true, null));
+            return;
+        }
+        ctx.response().addCookie(cookie(token));
+        // Only our own inspector pages are valid destinations: no open redirect.
+        String target = next != null && next.matches("/inspect/entities/[A-Za-z0-9%._:-]{1,200}") ? next : "/login";
+        redirect(ctx, PageFrame.link(target, Map.of(), lang));
+    }
+
+    private Cookie cookie(String value) {
+        return Cookie.cookie(SESSION_COOKIE, value)
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setSecure(secureCookies)
+                .setPath("/");
+    }
+
+    private Optional<Member> session(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : sessions.apply(cookie.getValue());
+    }
+
+    private void respond(RoutingContext ctx, Lang lang, CompletableFuture<String> page) {
+        Future.fromCompletionStage(page, ctx.vertx().getOrCreateContext())
+                .onSuccess(body -> html(ctx, 200, body))
+                .onFailure(failure -> {
+                    LedgerException problem = unwrap(failure);
+                    int status = switch (problem.code()) {
+                        case NOT_FOUND -> 404;
+                        case FORBIDDEN -> 403;
+                        case INVALID_ARGUMENT -> 400;
+                        case UNAUTHENTICATED -> 401;
+                        default -> 503;
+                    };
+                    Text title = switch (problem.code()) {
+                        case NOT_FOUND -> Text.NOT_FOUND;
+                        case FORBIDDEN -> Text.FORBIDDEN;
+                        default -> Text.PROBLEM;
+                    };
+                    html(
+                            ctx,
+                            status,
+                            ProblemPage.render(lang, title, problem.code().name(), problem.getMessage()));
+                });
+    }
+
+    private static LedgerException unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof LedgerException e
+                ? e
+                : new LedgerException(ErrorCode.INTERNAL, "the page could not be built", null, cause);
+    }
+
+    private static String problem(LedgerException e) {
+        return e.code().name() + ": " + e.getMessage();
+    }
+
+    static void html(RoutingContext ctx, int status, String body) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", CSP)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .end(body);
+    }
+
+    private static void redirect(RoutingContext ctx, String location) {
+        ctx.response().setStatusCode(303).putHeader("Location", location).end();
+    }
+
+    private static Lang lang(RoutingContext ctx) {
+        return Lang.of(ctx.queryParams().get("lang"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = WebPages.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}
