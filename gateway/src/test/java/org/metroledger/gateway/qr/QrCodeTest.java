@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-class QrCodeTest {
+public class QrCodeTest {
     private final String url = QrCode.url("https://verify.metroledger.cn/", new TokenFixture().token());
 
     @Test
@@ -81,7 +81,7 @@ class QrCodeTest {
         return image;
     }
 
-    static String decode(BufferedImage image) throws NotFoundException, ChecksumException, FormatException {
+    public static String decode(BufferedImage image) throws NotFoundException, ChecksumException, FormatException {
         LuminanceSource source = new BufferedImageLuminanceSource(image);
         return new QRCodeReader()
                 .decode(

@@ -41,6 +41,92 @@ class ConsumerPagesTest {
         assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
 
+    @Test
+    void a_forged_token_answers_signature_invalid_through_the_api() throws Exception {
+        String genuine = world.token("C-VALID", "SN-1", "2026-05-31T00:00:00Z");
+        String forged = genuine.substring(0, genuine.length() - 3) + (genuine.endsWith("AAA") ? "BBB" : "AAA");
+
+        HttpResponse<String> answer = post("/api/v1/verifications", "{\"token\":\"" + forged + "\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"verdict\":\"SIGNATURE_INVALID\"").contains("\"ledgerChecked\":false");
+    }
+
+    @Test
+    void revoked_and_superseded_certificates_answer_their_verdicts() throws Exception {
+        String revoked = post("/api/v1/verifications", body(world.token("C-REVOKED", "SN-2", "2026-05-31T00:00:00Z")))
+                .body();
+        String superseded = post("/api/v1/verifications", body(world.token("C-OLD", "SN-3", "2026-05-31T00:00:00Z")))
+                .body();
+
+        assertThat(revoked).contains("\"verdict\":\"REVOKED\"");
+        assertThat(superseded).contains("\"verdict\":\"SUPERSEDED\"").contains("\"successor\":\"C-NEW\"");
+    }
+
+    @Test
+    void the_trust_list_names_the_lab_with_its_key_and_the_ledger_height() throws Exception {
+        HttpResponse<String> list = get("/api/v1/trust-list");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body())
+                .contains("\"id\":\"lab-north-1\"")
+                .contains("BEGIN PUBLIC KEY")
+                .contains("ledgerHeight");
+    }
+
+    @Test
+    void a_token_registered_by_the_lab_is_printed_as_a_qr_code_that_scans_back() throws Exception {
+        String token = world.token("C-NEW", "SN-3", "2026-05-31T00:00:00Z");
+        HttpResponse<String> kept =
+                send(HttpRequest.newBuilder(URI.create(world.base() + "/api/v1/certificates/C-NEW/qr-token"))
+                        .header("Authorization", "Bearer " + world.ownerToken)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body(token)))
+                        .build());
+        HttpResponse<byte[]> png = http.send(
+                HttpRequest.newBuilder(URI.create(world.base() + "/api/v1/certificates/C-NEW/qr.png"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> missing = get("/api/v1/certificates/C-VALID/qr.svg");
+
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(org.metroledger.gateway.qr.QrCodeTest.decode(
+                        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()))))
+                .isEqualTo("http://127.0.0.1/v/" + token);
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_token_that_disagrees_with_the_ledger_is_not_kept() throws Exception {
+        String wrongDate = world.token("C-VALID", "SN-1", "2027-05-31T00:00:00Z");
+
+        HttpResponse<String> refused =
+                send(HttpRequest.newBuilder(URI.create(world.base() + "/api/v1/certificates/C-VALID/qr-token"))
+                        .header("Authorization", "Bearer " + world.ownerToken)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body(wrongDate)))
+                        .build());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("validUntil");
+    }
+
+    private static String body(String token) {
+        return "{\"token\":\"" + token + "\"}";
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(world.base() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(world.base() + path)).build(), HttpResponse.BodyHandlers.ofString());

@@ -158,9 +158,9 @@ final class ConsumerWorld implements AutoCloseable {
                             "category",
                             CATEGORY));
         }
-        issue(calibration("C-P", "STD-P"));
-        issue(calibration("C-R", "STD-R").cites("STD-P", "C-P"));
-        issue(calibration("C-W", "STD-W").cites("STD-R", "C-R"));
+        issue(calibration("C-P", "STD-P", "2024-12-01"));
+        issue(calibration("C-R", "STD-R", "2025-01-10").cites("STD-P", "C-P"));
+        issue(calibration("C-W", "STD-W", "2025-02-10").cites("STD-R", "C-R"));
         issue(verification("C-VALID", "pump-1", "2026-05-31T00:00:00Z"));
         issue(verification("C-REVOKED", "pump-2", "2026-05-31T00:00:00Z"));
         submit(labOperator, "certificate:Revoke", Map.of("id", "C-REVOKED", "reason", "量值溯源错误"));
@@ -193,8 +193,12 @@ final class ConsumerWorld implements AutoCloseable {
                 Map.of("id", id, "entity", ENTITY, "type", type, "occurredAt", occurredAt, "evidenceDigest", DIGEST));
     }
 
-    private static Draft calibration(String id, String standard) {
+    /** A calibration of a standard performed on a day and issued the next morning, valid until 2027. */
+    private static Draft calibration(String id, String standard, String day) {
         Draft d = verification(id, standard, "2027-01-01T00:00:00Z");
+        d.fields.put("performedFrom", day + "T09:00:00Z");
+        d.fields.put("performedTo", day + "T11:00:00Z");
+        d.fields.put("issuedAt", day + "T23:00:00Z");
         d.fields.put("kind", "CALIBRATION");
         d.fields.put("subjectType", "STANDARD");
         d.fields.put("conformity", "NONE");
