@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             VerifyChainCommand.class,
             ImportDccCommand.class,
             IssueCsvCommand.class,
+            VerifyTokenCommand.class,
+            LabelCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MetroLedgerCommand implements Runnable {

@@ -65,7 +65,8 @@ public final class QrToken {
             return TokenCheck.forged(payload, lab, "the trust list holds no usable key for lab '" + lab.id() + "'");
         }
         if (!LabSignature.verify(key, parsed.json(), parsed.signature())) {
-            return TokenCheck.forged(payload, lab, "the signature does not verify with lab '" + lab.id() + "''s key");
+            return TokenCheck.forged(
+                    payload, lab, "the signature does not verify with the key of lab '" + lab.id() + "'");
         }
         return new TokenCheck(true, payload, lab, "signed by lab '" + lab.id() + "' (status " + lab.status() + ")");
     }

@@ -46,7 +46,9 @@ public final class ConsumerRoutes implements RouteGroup {
                         services.ledger(),
                         services.publicReader(),
                         verification,
-                        token -> services.tokens().nameOf(token).flatMap(services.members()::member),
+                        token -> services.tokens()
+                                .holderOf(token)
+                                .flatMap(holder -> services.members().member(holder.msp(), holder.name())),
                         services.publicBaseUrl())
                 .mount(api.router());
     }

@@ -7,14 +7,14 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The ledger's transaction clock in scenarios: starts where told, ticks a millisecond per reading. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
     private final AtomicLong millis;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         millis = new AtomicLong(start.toEpochMilli());
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         millis.set(instant.toEpochMilli());
     }
 

@@ -77,12 +77,7 @@ class ConsumerPagesTest {
     @Test
     void a_token_registered_by_the_lab_is_printed_as_a_qr_code_that_scans_back() throws Exception {
         String token = world.token("C-NEW", "SN-3", "2026-05-31T00:00:00Z");
-        HttpResponse<String> kept =
-                send(HttpRequest.newBuilder(URI.create(world.base() + "/api/v1/certificates/C-NEW/qr-token"))
-                        .header("Authorization", "Bearer " + world.ownerToken)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body(token)))
-                        .build());
+        HttpResponse<String> kept = put("/api/v1/certificates/C-NEW/qr-token", token);
         HttpResponse<byte[]> png = http.send(
                 HttpRequest.newBuilder(URI.create(world.base() + "/api/v1/certificates/C-NEW/qr.png"))
                         .build(),
@@ -101,12 +96,7 @@ class ConsumerPagesTest {
     void a_token_that_disagrees_with_the_ledger_is_not_kept() throws Exception {
         String wrongDate = world.token("C-VALID", "SN-1", "2027-05-31T00:00:00Z");
 
-        HttpResponse<String> refused =
-                send(HttpRequest.newBuilder(URI.create(world.base() + "/api/v1/certificates/C-VALID/qr-token"))
-                        .header("Authorization", "Bearer " + world.ownerToken)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body(wrongDate)))
-                        .build());
+        HttpResponse<String> refused = put("/api/v1/certificates/C-VALID/qr-token", wrongDate);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("validUntil");
@@ -114,6 +104,15 @@ class ConsumerPagesTest {
 
     private static String body(String token) {
         return "{\"token\":\"" + token + "\"}";
+    }
+
+    /** A lab's token handed in with a participant's bearer token. */
+    private HttpResponse<String> put(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(world.base() + path))
+                .header("Authorization", "Bearer " + world.ownerToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body(token)))
+                .build());
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {

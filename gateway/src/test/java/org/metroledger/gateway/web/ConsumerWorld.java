@@ -6,19 +6,20 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.CreditCode;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.e2e.SettableClock;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
-import org.metroledger.gateway.ledger.SimulatedLedger;
+import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 import org.metroledger.gateway.qr.QrPayload;
 import org.metroledger.gateway.qr.QrToken;
 import org.metroledger.simulation.CertificateAuthority;
@@ -39,11 +40,11 @@ final class ConsumerWorld implements AutoCloseable {
 
     static final String CATEGORY = "fuel-dispenser";
     static final String DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-    private static final Instant CA_EPOCH = Instant.parse("2020-01-01T00:00:00Z");
 
-    final SimulatedLedger ledger = new SimulatedLedger(EPOCH);
+    final SettableClock clock = new SettableClock(EPOCH);
+    final IdentityStore identities;
+    final EmbeddedLedger ledger;
     final KeyPair labKey = CertificateAuthority.newKeyPair();
-    final Map<String, CertificateAuthority> authorities = new HashMap<>();
     final Member northAdmin;
     final Member eastAdmin;
     final Member labOperator;
@@ -55,21 +56,22 @@ final class ConsumerWorld implements AutoCloseable {
     private final GatewayVerticle verticle;
 
     ConsumerWorld(Path dataDir) {
-        northAdmin = member("NorthMSP", "Admin@north", "admin");
-        eastAdmin = member("EastMSP", "Admin@east", "admin");
-        labOperator = member("NorthMSP", "operator@" + LAB, "client");
-        inspector = member("NorthMSP", "inspector@north", "client");
-        owner = member("NorthMSP", "owner@" + ENTITY, "client");
-        Member reader = member("NorthMSP", "gateway@north", "client");
+        identities = IdentityStore.open(dataDir, clock);
+        ledger = EmbeddedLedger.open(dataDir, identities, clock);
+        northAdmin = identities.issue(IdentityStore.NORTH, "Admin@north", NodeOu.ADMIN);
+        eastAdmin = identities.issue(IdentityStore.EAST, "Admin@east", NodeOu.ADMIN);
+        labOperator = identities.issue(IdentityStore.NORTH, "operator@" + LAB, NodeOu.CLIENT);
+        inspector = identities.issue(IdentityStore.NORTH, "inspector@north", NodeOu.CLIENT);
+        owner = identities.issue(IdentityStore.NORTH, "owner@" + ENTITY, NodeOu.CLIENT);
+        Member reader = identities.issue(IdentityStore.NORTH, "gateway@north", NodeOu.CLIENT);
         TokenBook tokens = TokenBook.open(dataDir);
-        Map<String, Member> members = Map.of("inspector", inspector, "owner", owner);
-        inspectorToken = tokens.issue("inspector");
-        ownerToken = tokens.issue("owner");
+        inspectorToken = tokens.issue(IdentityStore.NORTH, "inspector@north");
+        ownerToken = tokens.issue(IdentityStore.NORTH, "owner@" + ENTITY);
         build();
         GatewayServices services = new GatewayServices(
                 ledger,
                 tokens,
-                name -> Optional.ofNullable(members.get(name)),
+                identities::find,
                 reader,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 "http://127.0.0.1",
@@ -182,10 +184,6 @@ final class ConsumerWorld implements AutoCloseable {
         creditEvent("EV-2", "SHORT_WEIGHT", "2025-06-01T08:00:00Z");
     }
 
-    void later() {
-        ledger.clockAt(LATER);
-    }
-
     private void creditEvent(String id, String type, String occurredAt) {
         submit(
                 inspector,
@@ -286,12 +284,6 @@ final class ConsumerWorld implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(function + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private Member member(String msp, String name, String ou) {
-        CertificateAuthority ca = authorities.computeIfAbsent(
-                msp, m -> CertificateAuthority.create(m, m.toLowerCase() + ".test", CA_EPOCH));
-        return ca.issue(name, ou, CA_EPOCH);
     }
 
     static String withCheck(String first17) {
