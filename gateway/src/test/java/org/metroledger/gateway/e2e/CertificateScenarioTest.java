@@ -2,92 +2,36 @@ package org.metroledger.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.metroledger.chaincode.json.Canonical;
-import org.metroledger.chaincode.signature.LabSignature;
 
 /** Certificates over HTTP: issue, verify each verdict, supersede, revoke; credit and recognition reads. */
 class CertificateScenarioTest extends Scenario {
-    static final String DIGEST = "ab".repeat(32);
+    static final String DIGEST = CertificateRequests.DIGEST;
     HttpWorld world;
 
     @Override
     void prepare() {
         world = new HttpWorld(deployment, http);
-        String admin = token(Cast.NORTH_ADMIN);
-        HttpWorld.created(http.post(
-                "/api/v1/standards",
-                admin,
-                Map.of(
-                        "id",
-                        "STD-P",
-                        "holder",
-                        HttpWorld.LAB_NORTH,
-                        "description",
-                        "primary",
-                        "level",
-                        "PRIMARY",
-                        "category",
-                        "fuel-dispenser")));
         for (String id : List.of("D-1", "D-2", "D-3")) {
-            HttpWorld.created(
-                    http.post("/api/v1/instruments", admin, HttpWorld.instrument(id, HttpWorld.ENTITY_NORTH)));
+            HttpWorld.created(http.post(
+                    "/api/v1/instruments", token(Cast.NORTH_ADMIN), HttpWorld.instrument(id, HttpWorld.ENTITY_NORTH)));
         }
-        Map<String, Object> primary = certificate("C-P", "STD-P", "2025-05-01T00:00:00Z", List.of());
-        primary.put("kind", "CALIBRATION");
-        primary.put("subjectType", "STANDARD");
-        primary.put("conformity", "NONE");
-        primary.remove("decisionRule");
-        HttpWorld.created(http.post("/api/v1/certificates", token(Cast.NORTH_LAB), signed(primary)));
-    }
-
-    Map<String, Object> certificate(String id, String subject, String performed, List<?> links) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", id);
-        c.put("kind", "VERIFICATION");
-        c.put("issuer", HttpWorld.LAB_NORTH);
-        c.put("subject", subject);
-        c.put("subjectType", "INSTRUMENT");
-        c.put("method", "JJG 443-2015");
-        c.put("performedFrom", performed);
-        c.put("performedTo", performed.replace("T00", "T02"));
-        c.put("issuedAt", performed.replace("T00", "T03"));
-        c.put("validUntil", "2027-01-01T00:00:00Z");
-        c.put("location", "pump 3");
-        c.put(
-                "results",
-                List.of(Map.of(
-                        "quantity",
-                        "volume error",
-                        "value",
-                        "-0.12",
-                        "unit",
-                        "%",
-                        "expandedUncertainty",
-                        "0.05",
-                        "coverageFactor",
-                        "2")));
-        c.put("conformity", "PASS");
-        c.put("decisionRule", "MPE 0.3 %");
-        c.put("traceability", links);
-        c.put("documentDigest", DIGEST);
-        c.put("signatory", "Wang Li");
-        return c;
+        world.primaryChain();
     }
 
     Map<String, Object> instrumentCertificate(String id, String subject) {
-        return certificate(
-                id, subject, "2025-05-10T00:00:00Z", List.of(Map.of("standardId", "STD-P", "certificateId", "C-P")));
+        return CertificateRequests.verification(
+                id,
+                HttpWorld.LAB_NORTH,
+                subject,
+                "2025-05-10T00:00:00Z",
+                List.of(CertificateRequests.link(HttpWorld.PRIMARY_STANDARD, HttpWorld.PRIMARY_CERTIFICATE)));
     }
 
     String signed(Map<String, Object> request) {
-        Map<String, Object> unsigned = new LinkedHashMap<>(request);
-        unsigned.remove("signature");
-        unsigned.put("signature", LabSignature.sign(world.northLabKey.getPrivate(), Canonical.bytes(unsigned)));
-        return Canonical.json(unsigned);
+        return CertificateRequests.signed(world.northLabKey.getPrivate(), request);
     }
 
     String verdict(String id, String query) {
@@ -105,7 +49,7 @@ class CertificateScenarioTest extends Scenario {
         assertThat(report.json().getJsonObject("evidence").getLong("blockNumber"))
                 .isEqualTo(issued.json().getLong("blockNumber"));
         assertThat(verdict("C-1", "?digest=" + "cd".repeat(32))).isEqualTo("DIGEST_MISMATCH");
-        assertThat(verdict("C-1", "?at=2028-01-01T00:00:00Z")).isEqualTo("EXPIRED");
+        assertThat(verdict("C-1", "?at=2031-01-01T00:00:00Z")).isEqualTo("EXPIRED");
         assertThat(verdict("NO-SUCH", "")).isEqualTo("NOT_FOUND");
 
         Http.Answer instrument = http.get("/api/v1/instruments/D-1", null);

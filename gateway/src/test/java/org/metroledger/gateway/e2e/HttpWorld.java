@@ -21,6 +21,10 @@ public final class HttpWorld {
     public static final String ENTITY_NORTH = withCheck("91110000600037341");
     public static final String ENTITY_EAST = withCheck("91310000MA1FL8Q2R");
     public static final List<String> CATEGORIES = List.of("fuel-dispenser", "weighing", "temperature");
+    /** North's PRIMARY standard (fuel-dispenser) and its calibration, once {@link #primaryChain()} ran. */
+    public static final String PRIMARY_STANDARD = "STD-P";
+
+    public static final String PRIMARY_CERTIFICATE = "C-P";
 
     public final Deployment deployment;
     public final Http http;
@@ -35,8 +39,8 @@ public final class HttpWorld {
         region(Cast.CENTRAL_SOUTH_ADMIN, "中南", "湖北");
         created(http.post("/api/v1/labs", token(Cast.NORTH_ADMIN), lab(LAB_NORTH, northLabKey)));
         created(http.post("/api/v1/labs", token(Cast.EAST_ADMIN), lab(LAB_EAST, eastLabKey)));
-        entity(Cast.NORTH_ADMIN, ENTITY_NORTH, "北京", "FUEL_STATION");
-        entity(Cast.EAST_ADMIN, ENTITY_EAST, "上海", "MARKET");
+        entity(Cast.NORTH_ADMIN, ENTITY_NORTH.substring(0, 17), "北京", "FUEL_STATION");
+        entity(Cast.EAST_ADMIN, ENTITY_EAST.substring(0, 17), "上海", "MARKET");
         participant(Cast.NORTH_ADMIN, "p-north-lab", Cast.NORTH_LAB, "LAB", LAB_NORTH);
         participant(Cast.EAST_ADMIN, "p-east-lab", Cast.EAST_LAB, "LAB", LAB_EAST);
         participant(Cast.NORTH_ADMIN, "p-north-inspector", Cast.NORTH_INSPECTOR, "INSPECTOR", null);
@@ -46,6 +50,60 @@ public final class HttpWorld {
 
     public String token(String user) {
         return deployment.user(user).token();
+    }
+
+    /** Registers North's PRIMARY standard and issues its calibration: the root the scenarios' chains cite. */
+    public void primaryChain() {
+        created(http.post(
+                "/api/v1/standards",
+                token(Cast.NORTH_ADMIN),
+                Map.of(
+                        "id",
+                        PRIMARY_STANDARD,
+                        "holder",
+                        LAB_NORTH,
+                        "description",
+                        "primary",
+                        "level",
+                        "PRIMARY",
+                        "category",
+                        "fuel-dispenser")));
+        issue(CertificateRequests.primaryCalibration(
+                PRIMARY_CERTIFICATE, LAB_NORTH, PRIMARY_STANDARD, "2025-05-01T00:00:00Z"));
+    }
+
+    /**
+     * Registers an instrument of North's entity in a category and issues North's lab's verification
+     * of it, traceable to the primary chain: a certificate whose verdict is VALID.
+     */
+    public Http.Answer tracedCertificate(String id, String instrument, String category) {
+        Map<String, Object> registration = instrument(instrument, ENTITY_NORTH);
+        registration.put("category", category);
+        created(http.post("/api/v1/instruments", token(Cast.NORTH_ADMIN), registration));
+        return issue(CertificateRequests.verification(
+                id,
+                LAB_NORTH,
+                instrument,
+                "2025-05-10T00:00:00Z",
+                List.of(CertificateRequests.link(PRIMARY_STANDARD, PRIMARY_CERTIFICATE))));
+    }
+
+    /** Issues a certificate of North's lab, signed with its key. */
+    public Http.Answer issue(Map<String, Object> request) {
+        return created(http.post(
+                "/api/v1/certificates",
+                token(Cast.NORTH_LAB),
+                CertificateRequests.signed(northLabKey.getPrivate(), request)));
+    }
+
+    /** Registers a market entity in the admin's region; answers its id. */
+    public String entity(String admin, String first17, String province, String category) {
+        String id = withCheck(first17);
+        created(http.post(
+                "/api/v1/entities",
+                token(admin),
+                Map.of("id", id, "name", "Entity " + id, "province", province, "category", category)));
+        return id;
     }
 
     /** Asserts a write answered 201 and gives the answer back. */
@@ -98,13 +156,6 @@ public final class HttpWorld {
 
     private void region(String admin, String name, String province) {
         created(http.post("/api/v1/regions", token(admin), Map.of("name", name, "provinces", List.of(province))));
-    }
-
-    private void entity(String admin, String id, String province, String category) {
-        created(http.post(
-                "/api/v1/entities",
-                token(admin),
-                Map.of("id", id, "name", "Entity " + id, "province", province, "category", category)));
     }
 
     private void participant(String admin, String id, String user, String role, String organisation) {

@@ -1,6 +1,9 @@
 package org.metroledger.gateway.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +43,31 @@ abstract class Scenario {
 
     String token(String user) {
         return deployment.user(user).token();
+    }
+
+    /**
+     * Sends a write that must be refused and asserts the refusal: the status, an error answer with a
+     * code and a message, and a ledger that did not grow.
+     */
+    Http.Answer refused(int status, Supplier<Http.Answer> write) {
+        long before = height();
+        Http.Answer answer = write.get();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.errorCode()).as(answer.toString()).isNotBlank();
+        assertThat(answer.json().getJsonObject("error").getString("message"))
+                .as(answer.toString())
+                .isNotBlank();
+        assertThat(height()).as("ledger height after " + answer).isEqualTo(before);
+        return answer;
+    }
+
+    /** Asserts a write answered 201 with the record, its txId and the number of the block holding it. */
+    static Http.Answer committed(Http.Answer answer) {
+        HttpWorld.created(answer);
+        assertThat(answer.json().getString("txId")).matches("[0-9a-f]{64}");
+        assertThat(answer.json().getLong("blockNumber")).isNotNull().isNotNegative();
+        assertThat(answer.record()).isNotNull();
+        return answer;
     }
 
     /** The ledger height, to check that a refusal wrote nothing. */
