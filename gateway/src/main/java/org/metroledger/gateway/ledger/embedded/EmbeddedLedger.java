@@ -95,6 +95,8 @@ public final class EmbeddedLedger implements Ledger {
 
     private EmbeddedLedger(Path dataDir, IdentityStore identities, Clock clock, Settings settings) {
         this.clock = clock;
+        // Built before the store opens, so a router that cannot start leaves no store open.
+        this.host = SharedHost.INSTANCE;
         this.store = LedgerStore.open(ledgerDirectory(dataDir));
         try {
             ChainVerifier.checkTail(store, identities.orderer().certificate().getPublicKey())
@@ -105,7 +107,6 @@ public final class EmbeddedLedger implements Ledger {
             store.close();
             throw e;
         }
-        this.host = SharedHost.INSTANCE;
         this.endorsers = Executors.newFixedThreadPool(settings.endorsers(), threads("embedded-endorser"));
         this.completions = Executors.newFixedThreadPool(2, threads("embedded-completion"));
         this.deliveries = Executors.newFixedThreadPool(2, threads("embedded-events"));
