@@ -1,0 +1,70 @@
+package org.metroledger.gateway.e2e;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.e2e.Deployment.User;
+import org.metroledger.gateway.http.GatewayServices;
+import org.metroledger.gateway.http.GatewayVerticle;
+import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.simulation.Member;
+
+/**
+ * The gateway served on a free loopback port over whichever ledger a deployment opened, with the
+ * {@link Cast} enrolled in the identity store and holding tokens.
+ */
+final class ServedGateway implements AutoCloseable {
+    private final Vertx vertx;
+    private final Ledger ledger;
+    private final GatewayVerticle verticle;
+    private final Map<String, User> users = new HashMap<>();
+
+    ServedGateway(Path dataDir, IdentityStore identities, Ledger ledger) {
+        this.ledger = ledger;
+        TokenBook tokens = TokenBook.open(dataDir);
+        for (Cast.Member m : Cast.MEMBERS) {
+            Member member = identities.issue(m.msp(), m.name(), m.admin() ? NodeOu.ADMIN : NodeOu.CLIENT);
+            users.put(m.name(), new User(m.name(), m.msp(), tokens.issue(m.msp(), m.name()), member.certificatePem()));
+        }
+        Member reader = identities.findOrIssue(Cast.NORTH, "gateway", NodeOu.CLIENT);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        vertx = GatewayVerticle.vertxWithMetrics(registry);
+        GatewayServices services =
+                new GatewayServices(ledger, tokens, identities::find, reader, registry, "http://127.0.0.1", dataDir);
+        verticle = new GatewayVerticle(services, "127.0.0.1", 0);
+        await(vertx.deployVerticle(verticle));
+    }
+
+    int port() {
+        return verticle.actualPort();
+    }
+
+    User user(String name) {
+        User user = users.get(name);
+        if (user == null) {
+            throw new IllegalArgumentException("no user " + name + " in the cast");
+        }
+        return user;
+    }
+
+    @Override
+    public void close() {
+        await(vertx.close());
+        ledger.close();
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("gateway did not start or stop", e);
+        }
+    }
+}
