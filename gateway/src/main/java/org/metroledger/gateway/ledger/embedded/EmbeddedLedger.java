@@ -50,6 +50,9 @@ public final class EmbeddedLedger implements Ledger {
     private final Clock clock;
     private final ContractHost host;
     private final ExecutorService endorsers;
+    /** Reads (evaluate, block, txId lookups) have their own threads, so they never queue behind submits. */
+    private final ExecutorService readers;
+
     private final ExecutorService completions;
     private final ExecutorService deliveries;
     private final Orderer orderer;
@@ -64,7 +67,7 @@ public final class EmbeddedLedger implements Ledger {
      *
      * @param maxBlockTransactions a block is cut once it holds this many transactions
      * @param batchTimeout or this long after its first transaction arrived
-     * @param endorsers threads simulating proposals (submit and evaluate)
+     * @param endorsers threads simulating submitted proposals, and as many again for reads
      */
     public record Settings(int maxBlockTransactions, Duration batchTimeout, int endorsers) {
         public static final Settings DEFAULT = new Settings(500, Duration.ofMillis(2), 2);
@@ -108,6 +111,7 @@ public final class EmbeddedLedger implements Ledger {
             throw e;
         }
         this.endorsers = Executors.newFixedThreadPool(settings.endorsers(), threads("embedded-endorser"));
+        this.readers = Executors.newFixedThreadPool(settings.endorsers(), threads("embedded-reader"));
         this.completions = Executors.newFixedThreadPool(2, threads("embedded-completion"));
         this.deliveries = Executors.newFixedThreadPool(2, threads("embedded-events"));
         this.events = new EventFeed(this::storedBlock, () -> store.tip().height(), deliveries);
@@ -149,22 +153,22 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
-        return onEndorser(() -> simulate(who, function, args).simulation().payloadText());
+        return on(readers, () -> simulate(who, function, args).simulation().payloadText());
     }
 
     /** Simulates a proposal against committed state; fails with the chaincode's error code. */
     CompletableFuture<Endorsement> endorse(Member who, String function, List<String> args) {
-        return onEndorser(() -> simulate(who, function, args));
+        return on(endorsers, () -> simulate(who, function, args));
     }
 
     /**
-     * Runs work on an endorser thread; the future fails with the {@link LedgerException} itself (not
-     * wrapped), so callers' handlers see the code directly.
+     * Runs work on a pool; the future fails with the {@link LedgerException} itself (not wrapped),
+     * so callers' handlers see the code directly.
      */
-    private <T> CompletableFuture<T> onEndorser(Supplier<T> work) {
+    private static <T> CompletableFuture<T> on(ExecutorService pool, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            endorsers.execute(() -> {
+            pool.execute(() -> {
                 try {
                     result.complete(work.get());
                 } catch (LedgerException e) {
@@ -234,7 +238,7 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
-        return onEndorser(() -> store.locate(txId).map(LedgerStore.TxLocation::block));
+        return on(readers, () -> store.locate(txId).map(LedgerStore.TxLocation::block));
     }
 
     @Override
@@ -244,9 +248,11 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<BlockSummary>> block(long number) {
-        return onEndorser(() -> number < 0 || number >= height()
-                ? Optional.<BlockSummary>empty()
-                : Optional.of(summary(storedBlock(number))));
+        return on(
+                readers,
+                () -> number < 0 || number >= height()
+                        ? Optional.<BlockSummary>empty()
+                        : Optional.of(summary(storedBlock(number))));
     }
 
     private Block storedBlock(long number) {
@@ -289,7 +295,9 @@ public final class EmbeddedLedger implements Ledger {
             return;
         }
         endorsers.shutdown();
+        readers.shutdown();
         awaitQuietly(endorsers);
+        awaitQuietly(readers);
         orderer.close();
         completions.shutdown();
         awaitQuietly(completions);
