@@ -3,6 +3,7 @@ package org.metroledger.gateway.dcc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.gateway.dcc.SignatureCheck.Status;
 import org.metroledger.simulation.CertificateAuthority;
 import org.metroledger.simulation.Member;
@@ -123,6 +125,17 @@ class DccSignatureVerifierTest {
         }
 
         @Test
+        void a_valid_signature_that_does_not_cover_the_document_is_invalid() throws Exception {
+            Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+            byte[] signed = EnvelopedSigner.sign(generatedDcc(), lab.certificate(), lab.privateKey(), true);
+
+            SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(signed);
+
+            assertThat(check.status()).isEqualTo(Status.INVALID);
+            assertThat(check.reason()).isEqualTo("no reference covers the whole document (URI=\"\")");
+        }
+
+        @Test
         void a_key_info_certificate_that_did_not_sign_is_invalid() throws Exception {
             Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
             Member colleague = ca.issue("Someone else", "client", issued);
@@ -133,6 +146,35 @@ class DccSignatureVerifierTest {
             assertThat(check.status()).isEqualTo(Status.INVALID);
             assertThat(check.reason()).isEqualTo("the signature value does not verify with the signer's key");
         }
+    }
+
+    @Test
+    void a_gateway_trusting_no_signer_refuses_signed_dccs_and_takes_unsigned_ones() {
+        DccSignatureVerifier trustsNobody = new DccSignatureVerifier(TrustedCertificates.none(), LATER);
+
+        SignatureCheck signed = trustsNobody.verify(SharedDcc.example(SharedDcc.SIGNED_320));
+
+        assertThat(signed.status()).isEqualTo(Status.INVALID);
+        assertThat(signed.reason()).contains("trusts no DCC signer certificates");
+        assertThat(trustsNobody.verify(SharedDcc.example(SharedDcc.TYPICAL)).status())
+                .isEqualTo(Status.UNSIGNED);
+    }
+
+    @Test
+    void a_trust_store_directory_reads_its_pem_files_and_a_missing_one_trusts_nobody(@TempDir Path dir)
+            throws Exception {
+        for (String pem : List.of("root.crt", "sub.crt")) {
+            Files.copy(SharedDcc.dir().resolve("trust").resolve(pem), dir.resolve(pem));
+        }
+
+        assertThat(new DccSignatureVerifier(TrustedCertificates.fromDirectory(dir), LATER)
+                        .verify(SharedDcc.example(SharedDcc.SIGNED_320))
+                        .status())
+                .isEqualTo(Status.VALID);
+        assertThat(new DccSignatureVerifier(TrustedCertificates.fromDirectory(dir.resolve("absent")), LATER)
+                        .verify(SharedDcc.example(SharedDcc.SIGNED_320))
+                        .status())
+                .isEqualTo(Status.INVALID);
     }
 
     @Test
