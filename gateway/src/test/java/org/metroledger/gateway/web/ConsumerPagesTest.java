@@ -64,6 +64,16 @@ class ConsumerPagesTest {
     }
 
     @Test
+    void a_genuine_token_that_says_other_than_the_ledger_answers_digest_mismatch() throws Exception {
+        String signedForAnotherDate = world.token("C-VALID", "SN-1", "2027-05-31T00:00:00Z");
+
+        String answer =
+                post("/api/v1/verifications", body(signedForAnotherDate)).body();
+
+        assertThat(answer).contains("\"verdict\":\"DIGEST_MISMATCH\"").contains("validUntil: token 2027-05-31");
+    }
+
+    @Test
     void the_trust_list_names_the_lab_with_its_key_and_the_ledger_height() throws Exception {
         HttpResponse<String> list = get("/api/v1/trust-list");
 
