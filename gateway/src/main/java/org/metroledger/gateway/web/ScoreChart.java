@@ -10,9 +10,9 @@ import org.metroledger.gateway.qr.ChinaDate;
  * (A 90, B 75, C 60) as dashed lines. Time runs left to right in proportion.
  */
 final class ScoreChart {
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 240;
-    private static final int LEFT = 40;
+    private static final int WIDTH = 480;
+    private static final int HEIGHT = 260;
+    private static final int LEFT = 52;
     private static final int RIGHT = 16;
     private static final int TOP = 12;
     private static final int BOTTOM = 28;
