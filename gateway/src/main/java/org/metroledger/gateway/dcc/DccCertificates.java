@@ -87,12 +87,38 @@ public final class DccCertificates {
                 });
     }
 
-    /** The issuing lab's registered name, so the generated DCC names it as a person would. */
+    /**
+     * The issuing lab's name and, for an instrument, its description and its owner's name from the
+     * registry, so the generated DCC names them as a person would.
+     */
     private CompletableFuture<DccParties> parties(Member reader, JsonNode certificate) {
-        String issuer = certificate.path("issuer").asText();
-        return ledger.evaluate(reader, "registry:GetLab", List.of(Canonical.json(Map.of("id", issuer))))
-                .thenApply(lab ->
-                        new DccParties(Canonical.tree(lab, "lab").path("name").asText(null), null, null));
+        CompletableFuture<JsonNode> lab =
+                get(reader, "registry:GetLab", certificate.path("issuer").asText());
+        if (!"INSTRUMENT".equals(certificate.path("subjectType").asText())) {
+            return lab.thenApply(l -> new DccParties(text(l, "name"), null, null, null));
+        }
+        return get(reader, "registry:GetInstrument", certificate.path("subject").asText())
+                .thenCompose(instrument -> get(reader, "registry:GetEntity", text(instrument, "owner"))
+                        .thenCombine(
+                                lab,
+                                (owner, l) -> new DccParties(
+                                        text(l, "name"),
+                                        text(owner, "name"),
+                                        null,
+                                        new DccParties.Item(
+                                                text(instrument, "type"),
+                                                text(instrument, "manufacturer"),
+                                                text(instrument, "model"),
+                                                text(instrument, "serial")))));
+    }
+
+    private CompletableFuture<JsonNode> get(Member reader, String function, String id) {
+        return ledger.evaluate(reader, function, List.of(Canonical.json(Map.of("id", id))))
+                .thenApply(json -> Canonical.tree(json, function));
+    }
+
+    private static String text(JsonNode record, String field) {
+        return record.path(field).asText(null);
     }
 
     private static LedgerException refusal(ChaincodeException e) {

@@ -46,6 +46,7 @@ public final class DccImport {
             return new Options(lab, null, SubjectType.INSTRUMENT, null, null, null);
         }
 
+        /** The subject; a null id leaves it to the DCC, of the type given. */
         public Options withSubject(String id, SubjectType type) {
             return new Options(lab, id, type, validUntil, location, previous);
         }

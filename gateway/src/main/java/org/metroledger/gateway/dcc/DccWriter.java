@@ -109,19 +109,34 @@ public final class DccWriter {
 
         private void items() throws XMLStreamException {
             start("items");
+            DccParties.Item item =
+                    parties.item() == null ? new DccParties.Item(null, null, null, null) : parties.item();
             start("item");
-            text("name", required("subject"));
+            text("name", or(item.name(), required("subject")));
             start("manufacturer");
-            text("name", "not stated on the ledger");
+            text("name", or(item.manufacturer(), "not stated on the ledger"));
             end();
+            if (item.model() != null && !item.model().isBlank()) {
+                element("model", item.model());
+            }
             start("identifications");
+            identification(
+                    "owner",
+                    required("subject"),
+                    "Ledger " + optional("subjectType", "subject").toLowerCase(Locale.ROOT) + " id");
+            if (item.serial() != null && !item.serial().isBlank()) {
+                identification("manufacturer", item.serial(), "Serial no.");
+            }
+            end();
+            end();
+            end();
+        }
+
+        private void identification(String issuer, String value, String name) throws XMLStreamException {
             start("identification");
-            element("issuer", "owner");
-            element("value", required("subject"));
-            text("name", "Ledger " + optional("subjectType", "subject").toLowerCase(Locale.ROOT) + " id");
-            end();
-            end();
-            end();
+            element("issuer", issuer);
+            element("value", value);
+            text("name", name);
             end();
         }
 

@@ -84,8 +84,9 @@ final class DccRoutes implements RouteGroup {
     private static DccImport.Options options(RoutingContext ctx, String lab) {
         DccImport.Options options = DccImport.Options.forLab(lab);
         String subject = ctx.queryParams().get("subject");
-        if (subject != null) {
-            String type = ctx.queryParams().get("subjectType");
+        String type = ctx.queryParams().get("subjectType");
+        if (subject != null || type != null) {
+            // A null subject is still taken from the DCC, now as the type given.
             options = options.withSubject(subject, type == null ? SubjectType.INSTRUMENT : SubjectType.valueOf(type));
         }
         if (ctx.queryParams().get("validUntil") != null) {

@@ -15,11 +15,28 @@ class DccWriterTest {
     private final DccWriter writer = new DccWriter();
 
     @Test
-    void a_calibration_certificate_becomes_a_schema_valid_320_dcc() {
+    void a_calibration_certificate_becomes_a_schema_valid_320_dcc_naming_the_registry_parties() {
         byte[] dcc = writer.write(
-                CertificateRecords.calibration(), new DccParties("North Mass Laboratory", "Fresh Market Co.", "CN"));
+                CertificateRecords.calibration(),
+                new DccParties(
+                        "North Mass Laboratory",
+                        "Fresh Market Co.",
+                        "CN",
+                        new DccParties.Item("Platform scale", "Mettler", "PS-60", "SN-17")));
 
         assertThatCode(() -> SCHEMA.validate(dcc)).doesNotThrowAnyException();
+        DccDocument read = new DccParser().parse(dcc);
+        assertThat(read.laboratoryName()).isEqualTo("North Mass Laboratory");
+        assertThat(read.items()).singleElement().satisfies(item -> {
+            assertThat(item.name()).isEqualTo("Platform scale");
+            assertThat(item.manufacturer()).isEqualTo("Mettler");
+            assertThat(item.model()).isEqualTo("PS-60");
+            assertThat(item.serial()).isEqualTo("SN-17");
+            // The ledger id stays the owner's identification, so re-importing finds the same subject.
+            assertThat(item.identifications())
+                    .contains(new DccDocument.Identification("owner", "inst-scale-17", "Ledger instrument id"));
+        });
+        assertThat(new String(dcc, StandardCharsets.UTF_8)).contains("<dcc:content>Fresh Market Co.</dcc:content>");
     }
 
     @Test

@@ -129,7 +129,11 @@ class DccScenarioTest extends Scenario {
 
         assertThat(dcc.statusCode()).as(dcc.bodyAsString()).isEqualTo(200);
         assertThat(dcc.body().getBytes()).isNotEqualTo(original);
-        assertThat(dcc.bodyAsString()).contains("schemaVersion=\"3.2.0\"").contains("Lab " + HttpWorld.LAB_NORTH);
+        assertThat(dcc.bodyAsString())
+                .contains("schemaVersion=\"3.2.0\"")
+                .contains("Lab " + HttpWorld.LAB_NORTH)
+                .contains("Entity " + HttpWorld.ENTITY_NORTH)
+                .contains("SN-" + SENSOR);
         assertThatCode(() -> DccSchema.v3_2_0(SharedDcc.schemas())
                         .validate(dcc.body().getBytes()))
                 .doesNotThrowAnyException();
