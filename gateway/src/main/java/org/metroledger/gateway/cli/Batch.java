@@ -3,14 +3,20 @@ package org.metroledger.gateway.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Runs one job per item with a progress bar and sums up: issued, skipped (already on the ledger,
+ * Runs one job per item, several at a time, with a progress bar and sums up: issued, skipped (already on the ledger,
  * so a rerun resumes where a broken one stopped) and failed, each failure with where and why.
  */
 final class Batch<T> {
@@ -38,33 +44,61 @@ final class Batch<T> {
 
     private final String task;
     private final PrintStream progress;
+    private final int parallel;
 
-    Batch(String task, PrintStream progress) {
+    Batch(String task, PrintStream progress, int parallel) {
         this.task = task;
         this.progress = progress;
+        this.parallel = parallel;
     }
 
-    /** Runs every item in order; a job that throws counts as failed with the exception's message. */
+    /** Runs every item, {@code parallel} at a time; outcomes come back in the items' order. */
     List<Outcome> run(List<T> items, Function<T, String> where, Function<T, Outcome> job) {
-        List<Outcome> outcomes = new ArrayList<>();
+        return run(items, where, item -> null, item -> null, job);
+    }
+
+    /**
+     * Runs every item, {@code parallel} at a time, except that an item whose {@code after} names the
+     * {@code key} of an earlier item starts only once that one has finished (a supersession after
+     * the certificate it replaces). A job that throws counts as failed with the exception's message.
+     */
+    List<Outcome> run(
+            List<T> items,
+            Function<T, String> where,
+            Function<T, String> key,
+            Function<T, String> after,
+            Function<T, Outcome> job) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try (ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(items.size())
                 .setConsumer(new ConsoleProgressBarConsumer(progress))
                 .setUpdateIntervalMillis(200)
                 .build()) {
+            Map<String, CompletableFuture<Outcome>> byKey = new HashMap<>();
+            List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
             for (T item : items) {
-                Outcome outcome;
-                try {
-                    outcome = job.apply(item);
-                } catch (RuntimeException e) {
-                    outcome = Outcome.failed(where.apply(item), e.getMessage());
-                }
+                Supplier<Outcome> attempt = () -> {
+                    try {
+                        return job.apply(item);
+                    } catch (RuntimeException e) {
+                        return Outcome.failed(where.apply(item), e.getMessage());
+                    }
+                };
+                CompletableFuture<Outcome> before = after.apply(item) == null ? null : byKey.get(after.apply(item));
+                CompletableFuture<Outcome> outcome = before == null
+                        ? CompletableFuture.supplyAsync(attempt, pool)
+                        : before.handleAsync((done, failure) -> attempt.get(), pool);
+                outcome.whenComplete((done, failure) -> bar.step());
                 outcomes.add(outcome);
-                bar.step();
+                if (key.apply(item) != null) {
+                    byKey.putIfAbsent(key.apply(item), outcome);
+                }
             }
+            return outcomes.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
         }
-        return outcomes;
     }
 
     /** Prints the summary and answers the exit code: 0 when nothing failed, else 1. */

@@ -41,7 +41,7 @@ final class ImportDccCommand implements Callable<Integer> {
             return 2;
         }
         DccParser parser = new DccParser();
-        List<Outcome> outcomes = new Batch<Path>("import-dcc", System.err)
+        List<Outcome> outcomes = new Batch<Path>("import-dcc", System.err, gateway.parallel)
                 .run(files, Path::toString, file -> importOne(client, parser, file));
         return Batch.summarise(outcomes, spec.commandLine().getOut());
     }

@@ -59,8 +59,15 @@ final class IssueCsvCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(csv + ": " + e.getMessage());
             return 2;
         }
-        List<Outcome> outcomes = new Batch<CertificateCsv.Draft>("issue", System.err)
-                .run(drafts, CertificateCsv.Draft::where, draft -> issueOne(client, labKey, draft));
+        List<Outcome> outcomes = new Batch<CertificateCsv.Draft>("issue", System.err, gateway.parallel)
+                .run(
+                        drafts,
+                        CertificateCsv.Draft::where,
+                        CertificateCsv.Draft::id,
+                        draft -> draft.unsigned() == null
+                                ? null
+                                : draft.unsigned().previous(),
+                        draft -> issueOne(client, labKey, draft));
         return Batch.summarise(outcomes, spec.commandLine().getOut());
     }
 

@@ -7,27 +7,20 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.metroledger.gateway.cli.MetroLedgerCommand;
 import org.metroledger.gateway.dcc.DccSchema;
 import org.metroledger.gateway.dcc.SharedDcc;
 import org.metroledger.gateway.document.DocumentDigest;
 import org.metroledger.gateway.qr.LabKeyring;
-import picocli.CommandLine;
 
 /**
  * DCC import and export over HTTP. The gateway holds the north lab's key (as it does for demo labs)
@@ -153,7 +146,7 @@ class DccScenarioTest extends Scenario {
         Path otherDocument = write(work, "typical.xml", SharedDcc.example(SharedDcc.TYPICAL));
         Path broken = write(work, "broken.xml", "<dcc:digitalCalibrationCertificate".getBytes(StandardCharsets.UTF_8));
 
-        Run first = cli("import-dcc", signed, fresh, otherDocument, broken);
+        CommandRun first = cli("import-dcc", signed, fresh, otherDocument, broken);
 
         assertThat(first.code()).isEqualTo(1);
         assertThat(first.out())
@@ -164,7 +157,7 @@ class DccScenarioTest extends Scenario {
                 .contains("failed " + broken + ": INVALID_ARGUMENT: dcc is not well-formed XML");
         assertThat(http.get("/api/v1/certificates/CLI-DCC-1", null).status()).isEqualTo(200);
 
-        Run again = cli("import-dcc", signed, fresh);
+        CommandRun again = cli("import-dcc", signed, fresh);
 
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("issued 0, skipped 2, failed 0");
@@ -174,7 +167,7 @@ class DccScenarioTest extends Scenario {
     @Order(7)
     void issue_from_csv_signs_with_the_lab_key_reports_bad_lines_and_resumes() throws Exception {
         Path work = Files.createDirectories(dataDir.resolve("cli-csv"));
-        Path key = write(work, "lab.pem", pkcs8(world.northLabKey.getPrivate()));
+        Path key = write(work, "lab.pem", HttpWorld.privateKeyPem(world.northLabKey.getPrivate()));
         write(work, "report-1.pdf", "%PDF-1.7 report one".getBytes(StandardCharsets.UTF_8));
         String header = "id,kind,subject,method,performedFrom,performedTo,issuedAt,validUntil,location,conformity,"
                 + "decisionRule,signatory,document,quantity,value,unit,expandedUncertainty,coverageFactor\n";
@@ -193,7 +186,7 @@ class DccScenarioTest extends Scenario {
                                 + "2025-05-02T00:00:00Z,2026-05-02T00:00:00Z,Beijing,PASS,rule,Li Wei,report-1.pdf,,,,,\n")
                         .getBytes(StandardCharsets.UTF_8));
 
-        Run first = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+        CommandRun first = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
 
         assertThat(first.code()).as(first.out()).isEqualTo(1);
         assertThat(first.out())
@@ -207,14 +200,14 @@ class DccScenarioTest extends Scenario {
         assertThat(calibration.json().getString("documentDigest"))
                 .isEqualTo(DocumentDigest.of("%PDF-1.7 report one".getBytes(StandardCharsets.UTF_8)));
 
-        Run again = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+        CommandRun again = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
 
         assertThat(again.out()).contains("issued 0, skipped 2, failed 1");
     }
 
     @Test
     void a_batch_command_without_a_token_says_so() {
-        Run run = new Run(new java.io.StringWriter(), new java.io.StringWriter());
+        CommandRun run = new CommandRun(new java.io.StringWriter(), new java.io.StringWriter());
         int code = run.commandLine().execute("import-dcc", "--url", baseUrl(), "--token", "", "x.xml");
 
         assertThat(code).isEqualTo(2);
@@ -261,32 +254,8 @@ class DccScenarioTest extends Scenario {
         assertThat(answer.status()).isEqualTo(401);
     }
 
-    /** One run of the metroledger command, with what it printed. */
-    private record Run(java.io.StringWriter outText, java.io.StringWriter err, int code) {
-        Run(java.io.StringWriter outText, java.io.StringWriter err) {
-            this(outText, err, 0);
-        }
-
-        CommandLine commandLine() {
-            return new CommandLine(new MetroLedgerCommand())
-                    .setOut(new PrintWriter(outText, true))
-                    .setErr(new PrintWriter(err, true));
-        }
-
-        String out() {
-            return outText.toString();
-        }
-    }
-
-    private Run cli(Object... args) {
-        List<String> line =
-                new ArrayList<>(List.of(args[0].toString(), "--url", baseUrl(), "--token", token(Cast.NORTH_LAB)));
-        for (int i = 1; i < args.length; i++) {
-            line.add(args[i].toString());
-        }
-        Run run = new Run(new java.io.StringWriter(), new java.io.StringWriter());
-        int code = run.commandLine().execute(line.toArray(String[]::new));
-        return new Run(run.outText(), run.err(), code);
+    private CommandRun cli(Object... args) {
+        return CommandRun.against(baseUrl(), token(Cast.NORTH_LAB), args);
     }
 
     private String baseUrl() {
@@ -295,13 +264,6 @@ class DccScenarioTest extends Scenario {
 
     private static Path write(Path dir, String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
-    }
-
-    private static byte[] pkcs8(PrivateKey key) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getEncoded());
-        return ("-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private Http.Answer postXml(byte[] xml, String user) {

@@ -136,6 +136,14 @@ public final class HttpWorld {
     }
 
     /** A fuel dispenser registration request. */
+    /** A lab's private key as the PKCS#8 PEM file the batch commands read. */
+    public static byte[] privateKeyPem(java.security.PrivateKey key) {
+        String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded());
+        return ("-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     public static Map<String, Object> instrument(String id, String owner) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("id", id);

@@ -1,0 +1,117 @@
+package org.metroledger.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.metroledger.gateway.document.DocumentDigest;
+
+/**
+ * A laboratory's batch: 5,000 certificates from one CSV file through {@code issue --csv}, some rows
+ * bad. The good ones issue, each bad one is reported with its line and reason, and a rerun issues
+ * nothing twice.
+ */
+class BatchIssueScenarioTest extends Scenario {
+    private static final int ROWS = 5_000;
+    private static final String SENSOR = "batch-sensor";
+    /** Bad rows by line number (the header is line 1) and the reason the report must give. */
+    private static final Map<Integer, String> BAD = new TreeMap<>(Map.of(
+            101, "method is required",
+            1_202, "performedFrom",
+            2_303, "value",
+            3_404, "conformity",
+            4_505, "Instrument .no-such-instrument. does not exist"));
+
+    private HttpWorld world;
+
+    @Override
+    void prepare() {
+        world = new HttpWorld(deployment, http);
+        Map<String, Object> sensor = HttpWorld.instrument(SENSOR, HttpWorld.ENTITY_NORTH);
+        sensor.put("category", "temperature");
+        HttpWorld.created(http.post("/api/v1/instruments", token(Cast.NORTH_ENTITY), sensor));
+    }
+
+    @Test
+    void five_thousand_rows_issue_once_with_every_bad_row_reported_by_line() throws Exception {
+        Path work = Files.createDirectories(dataDir.resolve("batch"));
+        Path key = Files.write(work.resolve("lab.pem"), HttpWorld.privateKeyPem(world.northLabKey.getPrivate()));
+        Path csv = Files.write(work.resolve("certificates.csv"), csv().getBytes(StandardCharsets.UTF_8));
+        String base = "http://" + deployment.host() + ":" + deployment.port();
+
+        long started = System.nanoTime();
+        CommandRun first = CommandRun.against(
+                base, token(Cast.NORTH_LAB), "issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // The rate goes to the test log for docs/BENCHMARKS.md; it is not asserted (shared machines).
+        System.out.printf(
+                "batch issue: %d certificates in %.1f s = %.0f/s%n",
+                ROWS - BAD.size(), seconds, (ROWS - BAD.size()) / seconds);
+
+        assertThat(first.code()).as(first.err().toString()).isEqualTo(1);
+        assertThat(first.out()).contains("issued " + (ROWS - BAD.size()) + ", skipped 0, failed " + BAD.size());
+        for (Map.Entry<Integer, String> bad : BAD.entrySet()) {
+            assertThat(first.out())
+                    .containsPattern("failed line " + bad.getKey() + " \\(B-\\d+\\): .*" + bad.getValue());
+        }
+        Http.Answer last = http.get("/api/v1/certificates/" + id(ROWS + 1), null);
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.json().getString("documentDigest")).isEqualTo(digest(ROWS + 1));
+        assertThat(http.get("/api/v1/certificates/" + id(101), null).status()).isEqualTo(404);
+
+        long heightBefore = height();
+        CommandRun again = CommandRun.against(
+                base, token(Cast.NORTH_LAB), "issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+
+        assertThat(again.out()).contains("issued 0, skipped " + (ROWS - BAD.size()) + ", failed " + BAD.size());
+        assertThat(height()).as("a rerun commits nothing").isEqualTo(heightBefore);
+    }
+
+    private static String csv() {
+        StringBuilder csv = new StringBuilder("id,kind,subject,method,performedFrom,performedTo,issuedAt,validUntil,"
+                + "location,conformity,decisionRule,signatory,documentDigest,quantity,value,unit,expandedUncertainty,"
+                + "coverageFactor\n");
+        for (int line = 2; line <= ROWS + 1; line++) {
+            String reason = BAD.get(line);
+            String method = "method is required".equals(reason) ? "" : "JJF 1171-2007";
+            String from = "performedFrom".equals(reason) ? "yesterday" : "2025-05-01T08:00:00Z";
+            String value = "value".equals(reason) ? "twenty" : "20." + (line % 100);
+            String conformity = "conformity".equals(reason) ? "MAYBE" : "NONE";
+            String subject = BAD.get(4_505).equals(reason) ? "no-such-instrument" : SENSOR;
+            csv.append(String.join(
+                            ",",
+                            id(line),
+                            "CALIBRATION",
+                            subject,
+                            method,
+                            from,
+                            "2025-05-01T10:00:00Z",
+                            "2025-05-02T00:00:00Z",
+                            "2026-05-02T00:00:00Z",
+                            "Lab hall 2",
+                            conformity,
+                            "",
+                            "Li Wei",
+                            digest(line),
+                            "Temperature",
+                            value,
+                            "\\degreecelsius",
+                            "0.05",
+                            "2"))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String id(int line) {
+        return String.format("B-%05d", line);
+    }
+
+    private static String digest(int line) {
+        return DocumentDigest.of(("report of " + id(line)).getBytes(StandardCharsets.UTF_8));
+    }
+}
