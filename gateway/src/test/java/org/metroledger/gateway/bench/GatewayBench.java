@@ -1,0 +1,250 @@
+package org.metroledger.gateway.bench;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.http.GatewayServices;
+import org.metroledger.gateway.http.GatewayVerticle;
+import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
+
+/**
+ * The gateway benchmark (scripts/bench.sh): in one run, on loopback, measures (1) the ceiling of the
+ * HTTP stack, a bare Vert.x route answering a fixed JSON; (2) certificate verifications per second
+ * through the gateway on the embedded ledger; (3) committed certificate issuances per second, from
+ * requests signed before the clock starts. Every phase is bounded in time and request count.
+ *
+ * <p>Arguments, as {@code name=value}: {@code seconds} (measured per phase, default 15), {@code
+ * warmup} (seconds, default 5), {@code inFlight} (requests outstanding, default 128), {@code
+ * connections} (default 32), {@code pipelining} (per connection, default 8), {@code certificates}
+ * (verified instruments in the world, default 300), {@code issuances} (pre-signed requests,
+ * default 40000).
+ */
+public final class GatewayBench {
+    private static final Buffer FIXED = Buffer.buffer("{\"status\":\"UP\",\"ledger\":{\"backend\":\"none\"}}");
+
+    private final Map<String, String> settings;
+
+    private GatewayBench(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("arguments are name=value, not " + arg);
+            }
+            settings.put(pair[0], pair[1]);
+        }
+        new GatewayBench(settings).run();
+        // Vert.x and RocksDB threads are stopped; nothing else should keep the JVM.
+        System.exit(0);
+    }
+
+    private int setting(String name, int fallback) {
+        return Integer.parseInt(settings.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    private void run() throws Exception {
+        Duration measured = Duration.ofSeconds(setting("seconds", 15));
+        Duration warmup = Duration.ofSeconds(setting("warmup", 5));
+        int inFlight = setting("inFlight", 128);
+        int connections = setting("connections", 32);
+        int pipelining = setting("pipelining", 8);
+        int certificates = setting("certificates", 300);
+        int issuances = setting("issuances", 40_000);
+        int cap = 2_000_000;
+        System.out.printf(
+                "machine: %d cores, %s %s, %s; load average %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                System.getProperty("os.arch"),
+                loadAverage());
+        System.out.printf(
+                "load: %d in flight over %d keep-alive connections, pipelining %d; warm-up %d s, measured %d s%n",
+                inFlight, connections, pipelining, warmup.toSeconds(), measured.toSeconds());
+
+        Path dataDir = Files.createTempDirectory("metroledger-bench");
+        Vertx bare = Vertx.vertx();
+        try {
+            int ceilingPort = bareServer(bare);
+            HttpLoad.Outcome ceiling;
+            try (HttpLoad load = new HttpLoad(ceilingPort, connections, pipelining)) {
+                load.run("warm-up", i -> HttpLoad.Call.get("/ceiling"), 200, inFlight, warmup, cap);
+                ceiling = measure(
+                        load,
+                        "ceiling (bare Vert.x route)",
+                        i -> HttpLoad.Call.get("/ceiling"),
+                        200,
+                        inFlight,
+                        measured,
+                        cap);
+            }
+            await(bare.close());
+
+            Clock clock = Clock.systemUTC();
+            IdentityStore identities = IdentityStore.open(dataDir, clock);
+            try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, clock)) {
+                TokenBook tokens = TokenBook.open(dataDir);
+                long began = System.nanoTime();
+                BenchWorld world = BenchWorld.build(ledger, identities, tokens, certificates, clock.instant());
+                System.out.printf(
+                        "world: %d verified instruments with 3-link traceability chains, built in %.1f s (height %d)%n",
+                        certificates, (System.nanoTime() - began) / 1e9, ledger.height());
+                began = System.nanoTime();
+                int warmIssuances = Math.min(issuances / 4, 5_000);
+                List<String> warmRequests = world.signedIssuances("VC-W-", warmIssuances);
+                List<String> requests = world.signedIssuances("VC-B-", issuances);
+                System.out.printf(
+                        "signed %d issuance requests before the clock started, in %.1f s%n",
+                        warmIssuances + issuances, (System.nanoTime() - began) / 1e9);
+
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
+                GatewayVerticle gateway = new GatewayVerticle(
+                        new GatewayServices(
+                                ledger,
+                                tokens,
+                                identities::find,
+                                identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT),
+                                registry,
+                                "http://127.0.0.1",
+                                dataDir),
+                        "127.0.0.1",
+                        0);
+                await(vertx.deployVerticle(gateway));
+                try (HttpLoad load = new HttpLoad(gateway.actualPort(), connections, pipelining)) {
+                    List<String> ids = world.certificateIds();
+                    load.run("warm-up", i -> verification(ids, i), 200, inFlight, warmup, cap);
+                    HttpLoad.Outcome verifications = measure(
+                            load,
+                            "verifications (GET .../verification)",
+                            i -> verification(ids, i),
+                            200,
+                            inFlight,
+                            measured,
+                            cap);
+                    String token = world.labToken;
+                    load.run(
+                            "warm-up",
+                            i -> HttpLoad.Call.post("/api/v1/certificates", token, warmRequests.get(i)),
+                            201,
+                            inFlight,
+                            warmup,
+                            warmIssuances);
+                    long heightBefore = ledger.height();
+                    HttpLoad.Outcome issued = measure(
+                            load,
+                            "issuances (POST /certificates, 201)",
+                            i -> HttpLoad.Call.post("/api/v1/certificates", token, requests.get(i)),
+                            201,
+                            inFlight,
+                            measured,
+                            issuances);
+                    long blocks = ledger.height() - heightBefore;
+                    System.out.printf(
+                            "issuances were committed in %d blocks (%.1f transactions per block)%n",
+                            blocks, blocks == 0 ? 0.0 : (double) issued.ok() / blocks);
+                    System.out.printf(
+                            "%nverification / ceiling = %.0f %%; committed issuances %.0f /s; load average %s%n",
+                            100 * verifications.perSecond() / ceiling.perSecond(), issued.perSecond(), loadAverage());
+                } finally {
+                    await(vertx.close());
+                }
+            }
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    /** Runs a measured phase and prints its line with the CPU the process spent per answer. */
+    private static HttpLoad.Outcome measure(
+            HttpLoad load,
+            String name,
+            java.util.function.IntFunction<HttpLoad.Call> calls,
+            int status,
+            int inFlight,
+            Duration duration,
+            int maxRequests)
+            throws Exception {
+        String loadBefore = loadAverage();
+        long cpu = processCpuNanos();
+        java.time.LocalTime began = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        HttpLoad.Outcome outcome = load.run(name, calls, status, inFlight, duration, maxRequests);
+        double cpuMillis = (processCpuNanos() - cpu) / 1e6 / Math.max(1, outcome.ok() + outcome.failed());
+        // The window (UTC) lets a profile taken over the whole run be cut to one phase.
+        System.out.printf(
+                "%s  CPU %.3f ms/req  load avg before %s  [%s-%s UTC]%n",
+                outcome.line(),
+                cpuMillis,
+                loadBefore,
+                began.withNano(0),
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0));
+        return outcome;
+    }
+
+    private static HttpLoad.Call verification(List<String> ids, int i) {
+        return HttpLoad.Call.get("/api/v1/certificates/" + ids.get(i % ids.size()) + "/verification");
+    }
+
+    /** The ceiling: one route answering a fixed JSON, on one HTTP server as the gateway has. */
+    private static int bareServer(Vertx vertx) throws Exception {
+        Router router = Router.router(vertx);
+        router.get("/ceiling")
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/json; charset=utf-8")
+                        .end(FIXED));
+        HttpServer server = await(vertx.createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1").setPort(0).setCompressionSupported(true))
+                .requestHandler(router)
+                .listen());
+        return server.actualPort();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

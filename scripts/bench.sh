@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the gateway benchmark (docs/BENCHMARKS.md): builds the test classes when needed, then runs
+# org.metroledger.gateway.bench.GatewayBench on loopback. It stops by itself.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/bench.sh [--rebuild] [name=value ...]
+
+Measures, in one run on loopback: the ceiling of the HTTP stack (a bare Vert.x route), certificate
+verifications per second through the gateway on the embedded ledger, and committed certificate
+issuances per second from pre-signed requests. Settings (defaults): seconds=15 warmup=5
+inFlight=128 connections=32 pipelining=8 certificates=300 issuances=40000.
+Extra JVM options: BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr).
+USAGE
+}
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rebuild=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) rebuild=true ;;
+    -h|--help) usage; exit 0 ;;
+    *=*) args+=("$arg") ;;
+    *) echo "unknown argument: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+classes="$root/gateway/target/test-classes/org/metroledger/gateway/bench/GatewayBench.class"
+classpath_file="$root/gateway/target/bench-classpath.txt"
+if [[ "$rebuild" == true || ! -f "$classes" || ! -f "$classpath_file" ]]; then
+  (cd "$root" && mvn -B -q -pl gateway -am test-compile -Dspotless.check.skip=true)
+  (cd "$root" && mvn -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test)
+fi
+classpath="$root/gateway/target/test-classes:$root/gateway/target/classes:$root/chaincode/target/classes:$(cat "$classpath_file")"
+# shellcheck disable=SC2086
+exec java -Xms1g -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "$classpath" org.metroledger.gateway.bench.GatewayBench "${args[@]}"
