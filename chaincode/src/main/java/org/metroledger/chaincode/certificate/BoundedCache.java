@@ -8,11 +8,11 @@ import java.util.function.Function;
  * A least-recently-used map of pure results, shared by all transactions. Only values that are a
  * function of the key go in, so a hit and a miss give peers the same answer.
  */
-final class BoundedCache<K, V> {
+public final class BoundedCache<K, V> {
     private final int capacity;
     private final Map<K, V> entries;
 
-    BoundedCache(int capacity) {
+    public BoundedCache(int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -25,7 +25,7 @@ final class BoundedCache<K, V> {
     }
 
     /** The cached value, computed outside the lock on a miss (two threads may both compute it). */
-    V get(K key, Function<K, V> compute) {
+    public V get(K key, Function<K, V> compute) {
         synchronized (entries) {
             V value = entries.get(key);
             if (value != null) {

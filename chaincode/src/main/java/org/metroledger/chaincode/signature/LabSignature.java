@@ -68,11 +68,21 @@ public final class LabSignature {
         if (signature == null || signature.isEmpty() || signature.length() > 200) {
             return false;
         }
+        byte[] der;
+        try {
+            der = Base64.getUrlDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return P256Verifier.verify(key, data, der).orElseGet(() -> verifiedByJdk(key, data, der));
+    }
+
+    private static boolean verifiedByJdk(PublicKey key, byte[] data, byte[] der) {
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
             verifier.update(data);
-            return verifier.verify(Base64.getUrlDecoder().decode(signature));
+            return verifier.verify(der);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }

@@ -48,7 +48,8 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         return vertx.executeBlocking(GatewayVerticle::readDocument)
                 .compose(document -> OpenAPIContract.from(vertx, ValidationView.of(new JsonObject(document)))
-                        .map(contract -> GatewayRouter.create(vertx, contract, document, services, groups)))
+                        .map(contract -> GatewayRouter.create(
+                                vertx, new CompiledContract(contract), document, services, groups)))
                 .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                                 .setHost(host)
                                 .setPort(port)

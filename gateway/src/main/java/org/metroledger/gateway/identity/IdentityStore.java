@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -57,6 +58,12 @@ public final class IdentityStore {
     private final Path root;
     private final Clock clock;
     private final Map<String, CertificateAuthority> authorities = new LinkedHashMap<>();
+    /**
+     * Members read or issued so far. A stored member never changes (issue refuses to overwrite), so
+     * the bearer-token lookup of every request reads memory instead of parsing PEM files under a lock.
+     */
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
+
     private final Member orderer;
 
     private IdentityStore(Path root, Clock clock, boolean create) {
@@ -119,13 +126,27 @@ public final class IdentityStore {
         if (Files.exists(pem(files))) {
             throw new IllegalStateException("member '" + name + "' of " + msp + " exists already");
         }
-        return save(authority.issue(name, ou.ou(), clock.instant()), files);
+        Member issued = save(authority.issue(name, ou.ou(), clock.instant()), files);
+        members.put(memberKey(msp, name), issued);
+        return issued;
     }
 
     /** A stored member, or empty. */
-    public synchronized Optional<Member> find(String msp, String name) {
-        authority(msp);
-        return load(msp, memberFiles(msp, name));
+    public Optional<Member> find(String msp, String name) {
+        Member known = members.get(memberKey(msp, name));
+        if (known != null) {
+            return Optional.of(known);
+        }
+        synchronized (this) {
+            authority(msp);
+            Optional<Member> stored = load(msp, memberFiles(msp, name));
+            stored.ifPresent(member -> members.put(memberKey(msp, name), member));
+            return stored;
+        }
+    }
+
+    private static String memberKey(String msp, String name) {
+        return msp + '\u0000' + name;
     }
 
     /** The stored member, issuing it first when it does not exist yet. */
