@@ -39,6 +39,13 @@ public final class BoundedCache<K, V> {
         return value;
     }
 
+    /** The cached value, or null. */
+    public V peek(K key) {
+        synchronized (entries) {
+            return entries.get(key);
+        }
+    }
+
     int capacity() {
         return capacity;
     }

@@ -53,11 +53,20 @@ public final class LabSignature {
     }
 
     public static String sign(PrivateKey key, byte[] data) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(der(key, data));
+    }
+
+    /** The DER-encoded SHA256withECDSA signature of the data, for callers with their own encoding. */
+    public static byte[] der(PrivateKey key, byte[] data) {
+        return P256.sign(key, data).orElseGet(() -> signedByJdk(key, data));
+    }
+
+    private static byte[] signedByJdk(PrivateKey key, byte[] data) {
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(key);
             signer.update(data);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+            return signer.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with " + ALGORITHM, e);
         }
@@ -74,7 +83,7 @@ public final class LabSignature {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return P256Verifier.verify(key, data, der).orElseGet(() -> verifiedByJdk(key, data, der));
+        return P256.verify(key, data, der).orElseGet(() -> verifiedByJdk(key, data, der));
     }
 
     private static boolean verifiedByJdk(PublicKey key, byte[] data, byte[] der) {

@@ -65,6 +65,16 @@ class LabSignatureTest {
     }
 
     @Test
+    void our_signatures_verify_with_the_jdk_and_depend_only_on_key_and_content() {
+        byte[] content = "{\"block\":7}".getBytes(StandardCharsets.UTF_8);
+        String signature = LabSignature.sign(P256.getPrivate(), content);
+        assertThat(jdkVerifies(P256.getPublic(), content, signature)).isTrue();
+        assertThat(LabSignature.sign(P256.getPrivate(), content)).isEqualTo(signature);
+        assertThat(LabSignature.sign(P256.getPrivate(), "other".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(signature);
+    }
+
+    @Test
     void every_tampered_signature_gets_the_jdks_answer() throws Exception {
         Random random = new Random(7);
         for (int i = 0; i < 200; i++) {

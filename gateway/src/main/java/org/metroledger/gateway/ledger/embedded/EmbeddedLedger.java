@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.metroledger.chaincode.certificate.BoundedCache;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.identity.IdentityStore;
@@ -59,6 +60,12 @@ public final class EmbeddedLedger implements Ledger {
     private final EventFeed events;
     private final SecureRandom random = new SecureRandom();
     private final Map<Member, Creator> creators = new ConcurrentHashMap<>();
+    /**
+     * Blocks of committed transactions already looked up. A committed transaction never moves, so an
+     * entry never goes stale; every verification answer asks for the block of its certificate's
+     * last write.
+     */
+    private final BoundedCache<String, Long> blocksOfTransactions = new BoundedCache<>(100_000);
     /** Closing twice must not free RocksDB's native handles twice. */
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -238,7 +245,15 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
-        return on(readers, () -> store.locate(txId).map(LedgerStore.TxLocation::block));
+        Long known = blocksOfTransactions.peek(txId);
+        if (known != null) {
+            return CompletableFuture.completedFuture(Optional.of(known));
+        }
+        return on(readers, () -> {
+            Optional<Long> block = store.locate(txId).map(LedgerStore.TxLocation::block);
+            block.ifPresent(number -> blocksOfTransactions.get(txId, id -> number));
+            return block;
+        });
     }
 
     @Override
