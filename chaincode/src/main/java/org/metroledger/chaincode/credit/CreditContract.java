@@ -104,7 +104,7 @@ public final class CreditContract implements ContractInterface {
         Check.id("entity", r.entity());
         int size = PageRequest.size(r.pageSize());
         PageRequest.bookmark(store, r.bookmark(), CreditEvent.BY_ENTITY_TIME, r.entity());
-        requireHistoryReader(caller, r.entity());
+        CreditEvents.requireReader(caller, r.entity());
         store.get(Entity.TYPE, r.entity(), Entity.class);
         return Canonical.json(CreditEvents.page(store, r.entity(), size, r.bookmark()));
     }
@@ -116,7 +116,7 @@ public final class CreditContract implements ContractInterface {
         ById r = Canonical.read(request, ById.class);
         Check.id("id", r.id());
         CreditEvent event = CreditEvents.get(store, r.id());
-        requireHistoryReader(caller, event.entity());
+        CreditEvents.requireReader(caller, event.entity());
         return Canonical.json(event);
     }
 
@@ -159,16 +159,5 @@ public final class CreditContract implements ContractInterface {
         RatingPolicy policy = PolicyGovernance.approve(store, caller, r.version());
         store.event(policy.status() == PolicyStatus.ACTIVE ? "RatingPolicyActivated" : "RatingPolicyApproved", policy);
         return Canonical.json(policy);
-    }
-
-    /** Inspectors and centre admins of every region read full histories; an entity reads its own. */
-    private static void requireHistoryReader(Caller caller, String entity) {
-        if (caller.has(Role.ENTITY)) {
-            if (!caller.entityId("read credit histories").equals(entity)) {
-                throw Fail.forbidden("an entity may read only its own credit history");
-            }
-            return;
-        }
-        caller.require("read credit histories", Role.INSPECTOR, Role.CENTRE_ADMIN);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.metroledger.chaincode.commitment.Commitments;
 import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.identity.Caller;
+import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.state.IndexTime;
@@ -16,6 +18,20 @@ import org.metroledger.chaincode.state.RecordStore;
  */
 public final class CreditEvents {
     private CreditEvents() {}
+
+    /**
+     * Refuses with FORBIDDEN anyone but an inspector or centre admin (of any region) or the entity
+     * itself: the one rule for reading an entity's credit events, whichever function reads them.
+     */
+    public static void requireReader(Caller caller, String entity) {
+        if (caller.has(Role.ENTITY)) {
+            if (!caller.entityId("read credit histories").equals(entity)) {
+                throw Fail.forbidden("an entity may read only its own credit history");
+            }
+            return;
+        }
+        caller.require("read credit histories", Role.INSPECTOR, Role.CENTRE_ADMIN);
+    }
 
     /**
      * Checks every field of a new event, as INVALID_ARGUMENT naming the field, and answers it with

@@ -1,18 +1,28 @@
 package org.metroledger.chaincode.registry;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.certificate.Certificate;
+import org.metroledger.chaincode.commitment.Commitment;
+import org.metroledger.chaincode.credit.CreditEvent;
+import org.metroledger.chaincode.credit.CreditEvents;
+import org.metroledger.chaincode.credit.RatingPolicy;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Participant;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.identity.X509Identity;
+import org.metroledger.chaincode.inspection.InspectionDraw;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.recognition.RecognitionAcceptance;
+import org.metroledger.chaincode.recognition.RecognitionAgreement;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -24,6 +34,21 @@ import org.metroledger.chaincode.state.Stamp;
  */
 @Contract(name = "registry", info = @Info(title = "MetroLedger registry", version = "1"))
 public final class RegistryContract implements ContractInterface {
+    /** The record types History reads; any other name would only ever read nothing. */
+    private static final Set<String> RECORD_TYPES = new TreeSet<>(Set.of(
+            Region.TYPE,
+            Participant.TYPE,
+            Lab.TYPE,
+            Entity.TYPE,
+            Instrument.TYPE,
+            Standard.TYPE,
+            Certificate.TYPE,
+            Commitment.TYPE,
+            CreditEvent.TYPE,
+            RatingPolicy.TYPE,
+            RecognitionAgreement.TYPE,
+            RecognitionAcceptance.TYPE,
+            InspectionDraw.TYPE));
 
     /** Request of RegisterRegion. */
     public record RegionRegistration(String name, List<String> provinces) {}
@@ -329,7 +354,20 @@ public final class RegistryContract implements ContractInterface {
         RecordStore store = new RecordStore(ctx.getStub());
         TypedId r = Canonical.read(request, TypedId.class);
         Check.id("type", r.type());
+        Check.that(
+                RECORD_TYPES.contains(r.type()),
+                "type",
+                "must be one of " + RECORD_TYPES + " (got '" + r.type() + "')");
         Check.id("id", r.id());
+        if (!store.exists(r.type(), r.id())) {
+            throw Fail.notFound(r.type(), r.id());
+        }
+        if (r.type().equals(CreditEvent.TYPE)) {
+            // Credit events are for their readers only, through whichever function they are read.
+            CreditEvents.requireReader(
+                    Caller.of(ctx, store),
+                    store.get(CreditEvent.TYPE, r.id(), CreditEvent.class).entity());
+        }
         return Canonical.json(store.history(r.type(), r.id()));
     }
 

@@ -298,6 +298,19 @@ class CreditContractTest {
                         bed, ErrorCode.FORBIDDEN, outsider, "credit:History", "{\"entity\":\"" + ENTITY_NORTH + "\"}");
             }
         }
+
+        @Test
+        void the_record_history_of_an_event_is_for_the_same_readers_as_the_credit_history() {
+            record("ev-1", "FORGED_DATA", "2025-05-01T00:00:00Z");
+            String request = "{\"type\":\"CreditEvent\",\"id\":\"ev-1\"}";
+            for (Member reader : List.of(world.northEntity, world.eastInspector, world.northAdmin)) {
+                assertThat(tree(bed.evaluate(reader, "registry:History", request)))
+                        .hasSize(1);
+            }
+            for (Member outsider : List.of(world.eastEntity, world.northLab, world.stranger)) {
+                Expect.refused(bed, ErrorCode.FORBIDDEN, outsider, "registry:History", request);
+            }
+        }
     }
 
     @Nested

@@ -97,7 +97,9 @@ class RegistryBadInputTest {
                 Arguments.of("registry:GetLab", "{}", "id"),
                 Arguments.of("registry:ListLabs", "{\"pageSize\":0}", "pageSize"),
                 Arguments.of("registry:ListLabs", "{\"pageSize\":\"ten\"}", "pageSize"),
-                Arguments.of("registry:History", "{\"type\":\"Lab\"}", "id"));
+                Arguments.of("registry:History", "{\"type\":\"Lab\"}", "id"),
+                Arguments.of("registry:History", "{\"type\":\"Nope\",\"id\":\"x\"}", "type"),
+                Arguments.of("registry:History", "{\"type\":\"lab\",\"id\":\"lab-north-1\"}", "type"));
     }
 
     private static String participant(String role) {
