@@ -1,25 +1,39 @@
 package org.metroledger.gateway.http;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerEvent;
+import org.metroledger.gateway.ledger.LedgerException;
+import org.metroledger.simulation.Member;
 
 /**
  * Committed chaincode events as server-sent events. Each event's id is its position on the ledger,
  * {@code <block>.<index of the event within the block>}, so a client that reconnects with
- * {@code Last-Event-ID} resumes right after the last event it saw.
+ * {@code Last-Event-ID} resumes right after the last event it saw. Credit events reach only
+ * callers the chaincode lets read that event ({@code credit:GetEvent}): the same inspectors, centre
+ * admins and the entity itself who may read the credit history.
  */
 final class EventStream implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final long HEARTBEAT_MILLIS = 15_000;
     private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("[0-9]{1,15}\\.[0-9]{1,9}");
+
+    /** Events whose record only some may read, and the function that says whether the caller may. */
+    private static final Map<String, String> RESTRICTED =
+            Map.of("CreditEventRecorded", "credit:GetEvent", "CreditEventRepaired", "credit:GetEvent");
 
     private final Ledger ledger;
 
@@ -51,6 +65,11 @@ final class EventStream implements Handler<RoutingContext> {
             throw ApiFailure.invalid("Last-Event-ID", "must be <block>.<index> as sent in an event's id");
         }
         Position seen = lastEventId == null ? null : Position.parse(lastEventId);
+        if (seen != null && seen.block() > ledger.height()) {
+            // No client saw an event there: waiting for it would leave the stream silent for ever.
+            throw ApiFailure.invalid(
+                    "Last-Event-ID", "names block " + seen.block() + " beyond the ledger's height " + ledger.height());
+        }
         long fromBlock = seen == null ? ledger.height() : seen.block();
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
@@ -59,10 +78,11 @@ final class EventStream implements Handler<RoutingContext> {
         response.write(": events from block " + fromBlock + "\n\n");
         Context context = ctx.vertx().getOrCreateContext();
         Numbering numbering = new Numbering();
+        Delivery delivery = new Delivery(BearerAuthentication.caller(ctx), response, context);
         AutoCloseable subscription = ledger.onEvents(fromBlock, event -> {
             Position position = numbering.next(event.blockNumber());
             if (seen == null || position.after(seen)) {
-                context.runOnContext(v -> send(response, position, event));
+                context.runOnContext(v -> delivery.enqueue(position, event));
             }
         });
         long heartbeat = ctx.vertx().setPeriodic(HEARTBEAT_MILLIS, id -> {
@@ -78,6 +98,61 @@ final class EventStream implements Handler<RoutingContext> {
                 LOG.log(Level.WARNING, "cannot close an event subscription", e);
             }
         });
+    }
+
+    /**
+     * Sends one subscriber its events in ledger order. A restricted event waits for the chaincode's
+     * answer on whether this caller may read it, and the events after it wait in line behind it.
+     * Runs on the request's context only.
+     */
+    private final class Delivery {
+        private final Member caller;
+        private final HttpServerResponse response;
+        private final Context context;
+        private Future<Void> tail = Future.succeededFuture();
+
+        Delivery(Member caller, HttpServerResponse response, Context context) {
+            this.caller = caller;
+            this.response = response;
+            this.context = context;
+        }
+
+        void enqueue(Position position, LedgerEvent event) {
+            tail = tail.compose(v -> mayRead(event)).map(allowed -> {
+                if (allowed) {
+                    send(response, position, event);
+                }
+                return null;
+            });
+        }
+
+        private Future<Boolean> mayRead(LedgerEvent event) {
+            String function = RESTRICTED.get(event.name());
+            if (function == null || response.closed()) {
+                return Future.succeededFuture(true);
+            }
+            String request;
+            try {
+                request = new JsonObject()
+                        .put("id", new JsonObject(event.payload()).getString("id"))
+                        .encode();
+            } catch (DecodeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "withholding " + event.name() + " of tx " + event.txId() + ": no JSON record",
+                        e);
+                return Future.succeededFuture(false);
+            }
+            return Future.fromCompletionStage(ledger.evaluate(caller, function, List.of(request)), context)
+                    .map(answer -> true)
+                    .recover(failure -> {
+                        // Withheld whatever the reason: FORBIDDEN is the expected one, anything else is logged.
+                        if (!(failure instanceof LedgerException refused && refused.code() == ErrorCode.FORBIDDEN)) {
+                            LOG.log(Level.WARNING, "withholding " + event.name() + " of tx " + event.txId(), failure);
+                        }
+                        return Future.succeededFuture(false);
+                    });
+        }
     }
 
     private static void send(HttpServerResponse response, Position position, LedgerEvent event) {

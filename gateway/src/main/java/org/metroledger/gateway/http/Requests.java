@@ -2,9 +2,12 @@ package org.metroledger.gateway.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
 
 /** Light shaping of requests into the one JSON argument a contract function takes. */
 public final class Requests {
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+
     private Requests() {}
 
     /** The body as sent; validation has already checked it is a JSON object of the right shape. */
@@ -35,5 +38,20 @@ public final class Requests {
             }
         }
         return request.encode();
+    }
+
+    /**
+     * A whole number given as text in a path or query parameter, or null when absent. The validator
+     * reads "1.0", "1e1" and "1 " as integers too; the handlers take plain digits only, so such
+     * spellings are refused here, naming the parameter, rather than failing a parse later.
+     */
+    public static Long wholeNumber(String name, String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw ApiFailure.invalid(name, "must be a whole number in plain digits (got '" + text + "')");
+        }
+        return Long.valueOf(text);
     }
 }

@@ -1,0 +1,177 @@
+package org.metroledger.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a hostile or careless client finds: every refusal is a 4xx in the error shape naming what
+ * was wrong, and what DESIGN restricts to inspectors and centre admins stays with them.
+ */
+class HostileInputTest extends Scenario {
+    static final String SEVERE_EVENT = "CE-HOSTILE-FORGED";
+    HttpWorld world;
+
+    @Override
+    void prepare() {
+        world = new HttpWorld(deployment, http);
+        for (int i = 1; i <= 3; i++) {
+            creditEvent("CE-HOSTILE-" + i, "INSPECTION_PASSED", "2025-0" + i + "-01T00:00:00Z");
+        }
+        creditEvent(SEVERE_EVENT, "FORGED_DATA", "2025-04-01T00:00:00Z");
+    }
+
+    void creditEvent(String id, String type, String occurredAt) {
+        HttpWorld.created(http.post(
+                "/api/v1/credit-events",
+                token(Cast.NORTH_INSPECTOR),
+                Map.of(
+                        "id",
+                        id,
+                        "entity",
+                        HttpWorld.ENTITY_NORTH,
+                        "type",
+                        type,
+                        "occurredAt",
+                        occurredAt,
+                        "evidenceDigest",
+                        "cd".repeat(32))));
+    }
+
+    static void assertError(Http.Answer answer, int status, String code, String named) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.errorCode()).as(answer.toString()).isEqualTo(code);
+        assertThat(answer.json().getJsonObject("error").getString("message"))
+                .as(answer.toString())
+                .contains(named);
+    }
+
+    @Test
+    void public_credit_answers_only_grade_score_policy_commitment_and_sampling_ratio() {
+        Http.Answer credit = http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit", null);
+        assertThat(credit.status()).as(credit.toString()).isEqualTo(200);
+        assertThat(credit.json().fieldNames())
+                .containsExactlyInAnyOrder(
+                        "entity", "at", "grade", "score", "policyVersion", "commitment", "samplingRatio");
+        assertThat(credit.json().getString("grade")).isEqualTo("D");
+        assertThat(credit.body()).doesNotContain(SEVERE_EVENT).doesNotContain("FORGED_DATA");
+    }
+
+    @Test
+    void history_of_a_credit_event_is_for_those_who_may_read_credit_histories() {
+        String path = "/api/v1/history/CreditEvent/" + SEVERE_EVENT;
+        assertError(http.get(path, token(Cast.NORTH_LAB)), 403, "FORBIDDEN", "credit");
+        assertError(http.get(path, token(Cast.EAST_ENTITY)), 403, "FORBIDDEN", "credit");
+        for (String reader : List.of(Cast.NORTH_INSPECTOR, Cast.NORTH_ADMIN, Cast.NORTH_ENTITY)) {
+            Http.Answer answer = http.get(path, token(reader));
+            assertThat(answer.status()).as(reader + ": " + answer).isEqualTo(200);
+            assertThat(new JsonArray(answer.body())).hasSize(1);
+        }
+    }
+
+    @Test
+    void history_of_an_unknown_record_type_is_400_naming_the_type() {
+        assertError(http.get("/api/v1/history/Nope/x", token(Cast.NORTH_ADMIN)), 400, "INVALID_ARGUMENT", "type");
+    }
+
+    @Test
+    void history_of_a_record_never_written_is_404() {
+        assertError(
+                http.get("/api/v1/history/Lab/never-written", token(Cast.NORTH_ADMIN)),
+                404,
+                "NOT_FOUND",
+                "never-written");
+    }
+
+    @Test
+    void credit_history_pages_with_page_size_and_bookmark() {
+        String path = "/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history";
+        String inspector = token(Cast.NORTH_INSPECTOR);
+        Http.Answer first = http.get(path + "?pageSize=3", inspector);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().getJsonArray("items")).hasSize(3);
+        String bookmark = first.json().getString("bookmark");
+        assertThat(bookmark).isNotEmpty();
+        Http.Answer second = http.get(
+                path + "?pageSize=3&bookmark="
+                        + java.net.URLEncoder.encode(bookmark, java.nio.charset.StandardCharsets.UTF_8),
+                inspector);
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        assertThat(second.json().getJsonArray("items"))
+                .extracting(item -> ((JsonObject) item).getString("id"))
+                .containsExactly(SEVERE_EVENT);
+        assertError(http.get(path + "?pageSize=0", inspector), 400, "INVALID_ARGUMENT", "pageSize");
+    }
+
+    @Test
+    void event_stream_withholds_credit_events_from_callers_who_may_not_read_them() throws Exception {
+        // The stream replays from the first block; an event written after the credit events marks the end.
+        String sentinel = "hostile-sentinel";
+        HttpWorld.created(http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ADMIN),
+                HttpWorld.instrument(sentinel, HttpWorld.ENTITY_NORTH)));
+        assertThat(eventsUntil(Cast.NORTH_INSPECTOR, sentinel)).contains("CreditEventRecorded");
+        assertThat(eventsUntil(Cast.NORTH_ENTITY, sentinel)).contains("CreditEventRecorded");
+        assertThat(eventsUntil(Cast.NORTH_LAB, sentinel))
+                .contains("InstrumentRegistered")
+                .doesNotContain("CreditEventRecorded");
+        assertThat(eventsUntil(Cast.EAST_ENTITY, sentinel)).doesNotContain("CreditEventRecorded");
+    }
+
+    @Test
+    void a_last_event_id_beyond_the_ledger_is_400() {
+        Http.Answer answer = Http.await(http.request(io.vertx.core.http.HttpMethod.GET, "/api/v1/events")
+                .putHeader("Authorization", "Bearer " + token(Cast.NORTH_INSPECTOR))
+                .putHeader("Last-Event-ID", "999999999999.0")
+                .send());
+        assertError(answer, 400, "INVALID_ARGUMENT", "Last-Event-ID");
+    }
+
+    /** The event names the stream sends a user, from the first block up to the sentinel's registration. */
+    List<String> eventsUntil(String user, String sentinel) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + deployment.host() + ":" + deployment.port() + "/api/v1/events"))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Last-Event-ID", "0.0")
+                .build();
+        List<String> names = new CopyOnWriteArrayList<>();
+        CompletableFuture<List<String>> read = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    try (Stream<String> lines = response.body()) {
+                        Iterator<String> it = lines.iterator();
+                        while (it.hasNext()) {
+                            String line = it.next();
+                            if (line.startsWith("event: ")) {
+                                names.add(line.substring("event: ".length()));
+                            } else if (line.startsWith("data: ") && line.contains("\"id\":\"" + sentinel + "\"")) {
+                                return List.copyOf(names);
+                            }
+                        }
+                    }
+                    throw new AssertionError(user + " saw the stream end before " + sentinel + ": " + names);
+                });
+        try {
+            return read.get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            read.cancel(true);
+            throw new AssertionError(user + " never saw " + sentinel + ", only " + names, e);
+        }
+    }
+}
