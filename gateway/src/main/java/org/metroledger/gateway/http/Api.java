@@ -114,6 +114,7 @@ public final class Api {
                 });
             }
             String operationId = operation.getOperationId();
+            route.handler(new QueryParameters(operation));
             route.handler(ctx -> extractor
                     .extractValidatableRequest(ctx, operation)
                     .compose(request -> validator.validate(request, operationId))

@@ -1,6 +1,7 @@
 package org.metroledger.gateway.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -45,10 +46,17 @@ public final class Failures implements Handler<RoutingContext> {
             ctx.response().reset();
             return;
         }
+        send(ctx.response(), status(code), code, message);
+    }
+
+    /**
+     * Sends an error answer with a status the HTTP layer decided (e.g. 414 for an overlong request
+     * line, which no error code names).
+     */
+    static void send(HttpServerResponse response, int status, ErrorCode code, String message) {
         JsonObject body = new JsonObject()
                 .put("error", new JsonObject().put("code", code.name()).put("message", message));
-        ctx.response()
-                .setStatusCode(status(code))
+        response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(body.toBuffer());
     }

@@ -55,6 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
                                 .setPort(port)
                                 .setCompressionSupported(true))
                         .requestHandler(router)
+                        .invalidRequestHandler(new MalformedRequests())
                         .listen())
                 .onSuccess(listening -> server = listening);
     }

@@ -15,7 +15,7 @@ final class LedgerRoutes implements RouteGroup {
                         "registry:History",
                         Requests.of("type", ctx.pathParam("type"), "id", ctx.pathParam("id"))));
         api.on("getBlock", ctx -> {
-            long number = Long.parseLong(ctx.pathParam("n"));
+            long number = Requests.wholeNumber("n", ctx.pathParam("n"));
             LedgerAnswers.onContext(ctx, api.services().ledger().block(number))
                     .onSuccess(block -> block.ifPresentOrElse(
                             found -> LedgerAnswers.json(ctx, 200, Canonical.json(found)),

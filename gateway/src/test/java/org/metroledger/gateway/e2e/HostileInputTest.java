@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a hostile or careless client finds: every refusal is a 4xx in the error shape naming what
@@ -71,6 +73,12 @@ class HostileInputTest extends Scenario {
         assertThat(credit.body()).doesNotContain(SEVERE_EVENT).doesNotContain("FORGED_DATA");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "1e1", "1%20", "+1"})
+    void a_block_number_that_is_not_plain_digits_is_400_naming_it(String number) {
+        assertError(http.get("/api/v1/blocks/" + number, token(Cast.NORTH_ADMIN)), 400, "INVALID_ARGUMENT", "n");
+    }
+
     @Test
     void history_of_a_credit_event_is_for_those_who_may_read_credit_histories() {
         String path = "/api/v1/history/CreditEvent/" + SEVERE_EVENT;
@@ -95,6 +103,36 @@ class HostileInputTest extends Scenario {
                 404,
                 "NOT_FOUND",
                 "never-written");
+    }
+
+    @Test
+    void an_unknown_query_parameter_is_400_naming_it() {
+        // A misspelt digest must not quietly answer VALID without the digest being compared.
+        Http.Answer answer = http.get("/api/v1/labs/" + HttpWorld.LAB_NORTH + "?dgest=" + "ab".repeat(32), null);
+        assertError(answer, 400, "INVALID_ARGUMENT", "dgest");
+    }
+
+    @Test
+    void a_query_parameter_given_twice_is_400_naming_it() {
+        Http.Answer answer =
+                http.get("/api/v1/certificates/x/verification?at=2025-01-01T00:00:00Z&at=2026-01-01T00:00:00Z", null);
+        assertError(answer, 400, "INVALID_ARGUMENT", "at");
+    }
+
+    @Test
+    void an_overlong_request_line_is_414_in_the_error_shape() {
+        Http.Answer answer = http.get("/api/v1/labs/" + "a".repeat(10_000), null);
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.errorCode()).as(answer.toString()).isEqualTo("INVALID_ARGUMENT");
+    }
+
+    @Test
+    void oversized_headers_are_431_in_the_error_shape() {
+        Http.Answer answer = Http.await(http.request(io.vertx.core.http.HttpMethod.GET, "/health")
+                .putHeader("X-Padding", "p".repeat(10_000))
+                .send());
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.errorCode()).as(answer.toString()).isEqualTo("INVALID_ARGUMENT");
     }
 
     @Test
