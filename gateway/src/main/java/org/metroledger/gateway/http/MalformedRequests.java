@@ -15,14 +15,15 @@ final class MalformedRequests implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         Throwable cause = request.decoderResult().cause();
         String what = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+        // The connection's framing cannot be trusted after a request it could not decode: the
+        // server closes it, and says so, or a client would send its next request into it.
+        request.response().putHeader("Connection", "close");
         if (cause instanceof TooLongFrameException && what.startsWith("An HTTP line is larger than")) {
             Failures.send(request.response(), 414, ErrorCode.INVALID_ARGUMENT, "the request line is too long: " + what);
         } else if (cause instanceof TooLongFrameException && what.startsWith("HTTP header is larger than")) {
             Failures.send(
                     request.response(), 431, ErrorCode.INVALID_ARGUMENT, "the request headers are too large: " + what);
         } else {
-            // The connection's framing cannot be trusted after a request it could not decode.
-            request.response().putHeader("Connection", "close");
             Failures.send(request.response(), 400, ErrorCode.INVALID_ARGUMENT, "the request is not valid HTTP");
         }
     }
