@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * record events, a centre admin repairs them; the public sees grade and score, inspectors the events.
  */
 class CreditScenarioTest extends Scenario {
-    static final String EVIDENCE = "cd".repeat(32);
+    static final String EVIDENCE = HttpWorld.EVIDENCE;
     /** Policy v1 (DESIGN §4): a signed active commitment is worth +5; the public answer does not itemise it. */
     static final int COMMITMENT_BONUS = 5;
 
@@ -45,17 +45,7 @@ class CreditScenarioTest extends Scenario {
         return committed(http.post(
                 "/api/v1/credit-events",
                 token(Cast.NORTH_INSPECTOR),
-                Map.of(
-                        "id",
-                        id,
-                        "entity",
-                        entity,
-                        "type",
-                        type,
-                        "occurredAt",
-                        occurredAt.toString(),
-                        "evidenceDigest",
-                        EVIDENCE)));
+                HttpWorld.creditEvent(id, entity, type, occurredAt.toString())));
     }
 
     JsonObject publicCredit(String entity) {

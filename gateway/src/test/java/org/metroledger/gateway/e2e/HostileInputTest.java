@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +40,7 @@ class HostileInputTest extends Scenario {
         HttpWorld.created(http.post(
                 "/api/v1/credit-events",
                 token(Cast.NORTH_INSPECTOR),
-                Map.of(
-                        "id",
-                        id,
-                        "entity",
-                        HttpWorld.ENTITY_NORTH,
-                        "type",
-                        type,
-                        "occurredAt",
-                        occurredAt,
-                        "evidenceDigest",
-                        "cd".repeat(32))));
+                HttpWorld.creditEvent(id, HttpWorld.ENTITY_NORTH, type, occurredAt)));
     }
 
     static void assertError(Http.Answer answer, int status, String code, String named) {

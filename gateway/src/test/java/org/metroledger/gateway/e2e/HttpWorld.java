@@ -20,6 +20,9 @@ public final class HttpWorld {
     public static final String LAB_EAST = "lab-east-1";
     public static final String ENTITY_NORTH = withCheck("91110000600037341");
     public static final String ENTITY_EAST = withCheck("91310000MA1FL8Q2R");
+    /** The evidence digest of every credit event the scenarios record. */
+    public static final String EVIDENCE = "cd".repeat(32);
+
     public static final List<String> CATEGORIES = List.of("fuel-dispenser", "weighing", "temperature");
     /** North's PRIMARY standard (fuel-dispenser) and its calibration, once {@link #primaryChain()} ran. */
     public static final String PRIMARY_STANDARD = "STD-P";
@@ -156,6 +159,11 @@ public final class HttpWorld {
         request.put("mandatory", true);
         request.put("category", "fuel-dispenser");
         return request;
+    }
+
+    /** A credit event recording request, with a fixed evidence digest. */
+    public static Map<String, Object> creditEvent(String id, String entity, String type, String occurredAt) {
+        return Map.of("id", id, "entity", entity, "type", type, "occurredAt", occurredAt, "evidenceDigest", EVIDENCE);
     }
 
     public static String withCheck(String first17) {
