@@ -33,7 +33,7 @@ import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
  * requests signed before the clock starts. Every phase is bounded in time and request count.
  *
  * <p>Arguments, as {@code name=value}: {@code seconds} (measured per phase, default 15), {@code
- * warmup} (seconds, default 5), {@code inFlight} (requests outstanding, default 128), {@code
+ * warmup} (seconds, default 10), {@code inFlight} (requests outstanding, default 128), {@code
  * connections} (default 32), {@code pipelining} (per connection, default 8), {@code certificates}
  * (verified instruments in the world, default 300), {@code issuances} (pre-signed requests,
  * default 40000).
@@ -67,13 +67,14 @@ public final class GatewayBench {
 
     private void run() throws Exception {
         Duration measured = Duration.ofSeconds(setting("seconds", 15));
-        Duration warmup = Duration.ofSeconds(setting("warmup", 5));
+        Duration warmup = Duration.ofSeconds(setting("warmup", 10));
         int inFlight = setting("inFlight", 128);
         int connections = setting("connections", 32);
         int pipelining = setting("pipelining", 8);
         int certificates = setting("certificates", 300);
         int issuances = setting("issuances", 40_000);
-        int cap = 2_000_000;
+        // Bounds the phases that have no natural count (ceiling, verifications), beside the time limit.
+        int cap = 20_000_000;
         System.out.printf(
                 "machine: %d cores, %s %s, %s; load average %s%n",
                 Runtime.getRuntime().availableProcessors(),

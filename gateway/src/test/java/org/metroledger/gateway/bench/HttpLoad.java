@@ -109,7 +109,7 @@ final class HttpLoad implements AutoCloseable {
         private final int inFlight;
         private final int maxRequests;
         private final Promise<Outcome> done;
-        private final long[] latencies;
+        private long[] latencies;
         private final long startNanos = System.nanoTime();
         private final long deadline;
         private int sent;
@@ -133,7 +133,7 @@ final class HttpLoad implements AutoCloseable {
             this.inFlight = inFlight;
             this.maxRequests = maxRequests;
             this.done = done;
-            this.latencies = new long[maxRequests];
+            this.latencies = new long[Math.min(maxRequests, 1 << 16)];
             this.deadline = startNanos + duration.toNanos();
         }
 
@@ -157,6 +157,9 @@ final class HttpLoad implements AutoCloseable {
                 outstanding--;
                 lastAnswer = System.nanoTime();
                 if (answer.succeeded() && answer.result().status() == expectedStatus) {
+                    if (ok == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, latencies.length * 2);
+                    }
                     latencies[ok++] = lastAnswer - began;
                 } else {
                     failed++;
