@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.error.Fail;
 
 /**
@@ -104,10 +107,16 @@ public final class Canonical {
             throw Fail.invalid(path(e), "is not a known field");
         } catch (InvalidFormatException e) {
             throw Fail.invalid(path(e), "has a bad value '" + e.getValue() + "'");
+        } catch (MismatchedInputException e) {
+            // Jackson's own words name Java types ("java.util.ArrayList<...>"): say what JSON was expected.
+            throw Fail.invalid(field(e), "must be " + expected(e.getTargetType()));
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ChaincodeException refusal) {
+                throw refusal;
+            }
+            throw Fail.invalid(field(e), "is not valid");
         } catch (JsonMappingException e) {
-            String field = path(e);
-            throw Fail.invalid(
-                    field.isEmpty() ? "request" : field, "has the wrong type or shape: " + e.getOriginalMessage());
+            throw Fail.invalid(field(e), "has the wrong type or shape");
         } catch (JsonProcessingException e) {
             throw Fail.invalid("request", "is not valid JSON: " + e.getOriginalMessage());
         }
@@ -129,6 +138,31 @@ public final class Canonical {
         if (json.length() > MAX_DOCUMENT_BYTES) {
             throw Fail.invalid(field, "is larger than " + MAX_DOCUMENT_BYTES + " bytes");
         }
+    }
+
+    private static String field(JsonMappingException e) {
+        String field = path(e);
+        return field.isEmpty() ? "request" : field;
+    }
+
+    /** The JSON a Java type is read from, in a client's words. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class || type.isEnum() || type == java.time.Instant.class) {
+            return "text";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static String path(JsonMappingException e) {

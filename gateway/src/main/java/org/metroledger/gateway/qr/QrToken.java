@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.signature.LabSignature;
@@ -101,7 +102,8 @@ public final class QrToken {
         try {
             payload = Canonical.read(text, QrPayload.class);
         } catch (ChaincodeException e) {
-            throw new IllegalArgumentException("token payload is not a QR payload: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "token payload is not a QR payload: " + Fail.messageOf(e.getMessage()), e);
         }
         if (!Canonical.json(payload).equals(text)) {
             throw new IllegalArgumentException("token payload is not canonical JSON");

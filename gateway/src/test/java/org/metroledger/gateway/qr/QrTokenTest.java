@@ -153,6 +153,18 @@ class QrTokenTest {
             assertThat(check.payload()).isNull();
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"[1,2]", "{\"c\":[1]}", "\"text\""})
+        void a_payload_of_the_wrong_shape_is_told_in_json_words_not_java_types(String json) {
+            String payload =
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+            String detail = QrToken.verify("ML1." + payload + ".AAAA", fixture.trustList)
+                    .detail();
+
+            assertThat(detail).startsWith("token payload is not a QR payload: ");
+            assertThat(detail).doesNotContain("INVALID_ARGUMENT", "org.metroledger", "java.", "`");
+        }
+
         @Test
         void a_null_token_is_refused() {
             assertThat(QrToken.verify(null, fixture.trustList).genuine()).isFalse();
