@@ -3,6 +3,7 @@ package org.metroledger.gateway.http;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
 
@@ -24,6 +25,7 @@ final class GatewayRouter {
                     .putHeader("Cache-Control", "no-store");
             ctx.next();
         });
+        router.route().handler(GatewayRouter::requireDecodableUri);
         router.route().handler(new BodyLimits(api.largeBodyPaths()));
         groups.forEach(group -> group.register(api));
         api.bindAll();
@@ -33,5 +35,24 @@ final class GatewayRouter {
             router.errorHandler(status, failures);
         }
         return router;
+    }
+
+    /**
+     * Refuses a path or query with a broken percent-escape ({@code %zz}, a lone {@code %}) before
+     * anything decodes it: Vert.x throws IllegalArgumentException on first use, which would
+     * otherwise surface from whichever handler touched the path first as a fault of ours.
+     */
+    private static void requireDecodableUri(RoutingContext ctx) {
+        try {
+            ctx.normalizedPath();
+        } catch (IllegalArgumentException e) {
+            throw ApiFailure.invalid("path", "has a broken percent-escape: " + e.getMessage());
+        }
+        try {
+            ctx.queryParams();
+        } catch (RuntimeException e) {
+            throw ApiFailure.invalid("query", "has a broken percent-escape");
+        }
+        ctx.next();
     }
 }

@@ -68,6 +68,20 @@ class HostileInputTest extends Scenario {
         assertError(http.get("/api/v1/blocks/" + number, token(Cast.NORTH_ADMIN)), 400, "INVALID_ARGUMENT", "n");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/labs/%zz",
+                "/api/v1/labs/%",
+                "/api/v1/labs/a%2",
+                "/api/v1/certificates/x/verification?at=%zz",
+                "/api/v1/certificates/x/verification?%zz=1",
+                "/v/%zz"
+            })
+    void a_broken_percent_escape_is_400_not_a_fault(String path) {
+        assertError(http.get(path, null), 400, "INVALID_ARGUMENT", "percent");
+    }
+
     @Test
     void history_of_a_credit_event_is_for_those_who_may_read_credit_histories() {
         String path = "/api/v1/history/CreditEvent/" + SEVERE_EVENT;
