@@ -3,6 +3,7 @@ package org.metroledger.gateway.http;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,8 +13,11 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestValidator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.metroledger.gateway.auth.BearerAuthentication;
 
 /**
@@ -22,6 +26,10 @@ import org.metroledger.gateway.auth.BearerAuthentication;
  * against it, then the handler, so the document served is the one that validates.
  */
 public final class Api {
+    /** The media type itself, and a charset parameter with its value. */
+    private static final Pattern CASE_INSENSITIVE_PART =
+            Pattern.compile("^[^;]*|(?i)(?<=;)\\s*charset\\s*=\\s*\"?[^;\"]*");
+
     private final Vertx vertx;
     private final Router router;
     private final OpenAPIContract contract;
@@ -115,6 +123,7 @@ public final class Api {
             }
             String operationId = operation.getOperationId();
             route.handler(new QueryParameters(operation));
+            route.handler(Api::lowerCaseMediaType);
             route.handler(ctx -> extractor
                     .extractValidatableRequest(ctx, operation)
                     .compose(request -> validator.validate(request, operationId))
@@ -122,6 +131,26 @@ public final class Api {
                     .onFailure(ctx::fail));
             route.handler(handler);
         }
+    }
+
+    /**
+     * Media types and charset names are case-insensitive (RFC 9110), but the validator compares
+     * them as written: "Application/JSON" would be 415. Lower-case them before it looks, and
+     * nothing else (a multipart boundary is case-sensitive).
+     */
+    private static void lowerCaseMediaType(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null) {
+            ctx.request()
+                    .headers()
+                    .set(
+                            HttpHeaders.CONTENT_TYPE,
+                            CASE_INSENSITIVE_PART
+                                    .matcher(contentType)
+                                    .replaceAll(part -> Matcher.quoteReplacement(
+                                            part.group().toLowerCase(Locale.ROOT))));
+        }
+        ctx.next();
     }
 
     private static String vertxPath(String openApiPath) {

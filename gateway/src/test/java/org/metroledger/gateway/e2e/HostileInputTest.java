@@ -82,6 +82,24 @@ class HostileInputTest extends Scenario {
         assertError(http.get(path, null), 400, "INVALID_ARGUMENT", "percent");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Application/JSON",
+                "APPLICATION/JSON; charset=UTF-8",
+                "application/json;Charset=\"UTF-8\"; x=$1\\"
+            })
+    void a_media_type_is_read_whatever_its_case(String contentType) {
+        // RFC 9110: type, subtype and charset are case-insensitive; the body's fields decide the answer.
+        Http.Answer answer = http.send(
+                io.vertx.core.http.HttpMethod.POST,
+                "/api/v1/regions",
+                token(Cast.NORTH_ADMIN),
+                io.vertx.core.buffer.Buffer.buffer("{\"name\":\"x\"}"),
+                contentType);
+        assertError(answer, 400, "INVALID_ARGUMENT", "provinces");
+    }
+
     @Test
     void history_of_a_credit_event_is_for_those_who_may_read_credit_histories() {
         String path = "/api/v1/history/CreditEvent/" + SEVERE_EVENT;
