@@ -26,9 +26,17 @@ final class TraceabilityWalk {
 
     private int linksChecked;
 
+    private final Horizon horizon;
+
     TraceabilityWalk(CertificateLookup lookup, Instant at) {
+        this(lookup, at, new Horizon(at));
+    }
+
+    /** A walk that notes on {@code horizon} when a link checked sound would break with time. */
+    TraceabilityWalk(CertificateLookup lookup, Instant at, Horizon horizon) {
         this.lookup = lookup;
         this.at = at;
+        this.horizon = horizon;
     }
 
     /** The first broken link described, or empty when every path ends at a PRIMARY standard. */
@@ -83,6 +91,7 @@ final class TraceabilityWalk {
         if (path.contains(cited.id())) {
             throw where.broken(where.cited() + " closes a cycle");
         }
+        horizon.changesWith(cited);
         if (cited.endedAs(CertificateStatus.REVOKED, at)) {
             throw where.broken(
                     where.cited() + " is revoked (" + cited.statusChangedAt() + ": " + cited.statusReason() + ")");

@@ -28,7 +28,8 @@ final class Verifier {
         Checks checks = new Checks();
         if (found.isEmpty()) {
             checks.record(Verdict.NOT_FOUND, false, "no certificate '" + id + "' is on the ledger");
-            return new VerificationReport(id, at.toString(), digest, checks.verdict, checks.items, null, null, null);
+            return new VerificationReport(
+                    id, at.toString(), digest, checks.verdict, checks.items, null, null, null, null);
         }
         Certificate c = found.get();
         Optional<Lab> lab = lookup.lab(c.issuer());
@@ -36,11 +37,13 @@ final class Verifier {
                 Verdict.NOT_FOUND, true, "certificate " + c.id() + " issued by " + c.issuer() + " is on the ledger");
         digest(checks, c, digest);
         signature(checks, c, lab);
+        Horizon horizon = new Horizon(at);
+        horizon.changesWith(c);
         lifecycle(checks, c, at, CertificateStatus.REVOKED, Verdict.REVOKED);
         lifecycle(checks, c, at, CertificateStatus.SUPERSEDED, Verdict.SUPERSEDED);
-        validity(checks, c, at);
+        validity(checks, c, at, horizon);
         accreditation(checks, c, lab);
-        TraceabilityWalk walk = new TraceabilityWalk(lookup, at);
+        TraceabilityWalk walk = new TraceabilityWalk(lookup, at, horizon);
         Optional<String> broken = walk.brokenLink(c);
         checks.record(
                 Verdict.TRACEABILITY_BROKEN,
@@ -58,7 +61,8 @@ final class Verifier {
                 checks.items,
                 c,
                 new LedgerEvidence(c.txId(), c.recordedAt()),
-                c.successor());
+                c.successor(),
+                horizon.until().map(Instant::toString).orElse(null));
     }
 
     private static void digest(Checks checks, Certificate c, String digest) {
@@ -87,23 +91,28 @@ final class Verifier {
         }
     }
 
-    /** Status as of {@code at}: a later revocation or supersession does not change the past. */
+    /**
+     * Status as of {@code at}: a later revocation or supersession does not change the past. The
+     * detail never names {@code at}, which the report carries once, so an answer can be reused.
+     */
     private static void lifecycle(Checks checks, Certificate c, Instant at, CertificateStatus ended, Verdict verdict) {
         boolean endedByThen = c.endedAs(ended, at);
         String word = ended.name().toLowerCase(java.util.Locale.ROOT);
         String detail = !endedByThen
-                ? "not " + word + " as of " + at
+                ? "not " + word
                 : ended == CertificateStatus.SUPERSEDED
                         ? "superseded by " + c.successor() + " at " + c.statusChangedAt()
                         : "revoked at " + c.statusChangedAt() + ": " + c.statusReason();
         checks.record(verdict, !endedByThen, detail);
     }
 
-    private static void validity(Checks checks, Certificate c, Instant at) {
+    private static void validity(Checks checks, Certificate c, Instant at, Horizon horizon) {
         Instant issued = Instant.parse(c.issuedAt());
         Instant until = Instant.parse(c.validUntil());
+        horizon.changesAt(issued);
+        horizon.changesAt(until);
         if (at.isBefore(issued)) {
-            checks.record(Verdict.EXPIRED, false, "not yet issued as of " + at + " (issued " + c.issuedAt() + ")");
+            checks.record(Verdict.EXPIRED, false, "not yet issued (issued " + c.issuedAt() + ")");
         } else if (!at.isBefore(until)) {
             checks.record(Verdict.EXPIRED, false, "expired at " + c.validUntil());
         } else {

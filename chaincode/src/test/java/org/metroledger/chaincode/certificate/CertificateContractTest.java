@@ -74,7 +74,8 @@ class CertificateContractTest {
             List<String> fields = new ArrayList<>();
             report.fieldNames().forEachRemaining(fields::add);
             // The gateway and the recognition contract read these names: keep them stable.
-            assertThat(fields).containsExactly("at", "certificate", "checks", "evidence", "id", "verdict");
+            assertThat(fields)
+                    .containsExactly("at", "certificate", "checks", "evidence", "id", "stableUntil", "verdict");
             assertThat(report.path("evidence").path("txId").asText()).isNotEmpty();
         }
 

@@ -3,11 +3,16 @@ package org.metroledger.gateway.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Optional;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /** Issuing, superseding, revoking and verifying certificates, and an instrument's current verdict. */
 final class CertificateRoutes implements RouteGroup {
+    private final VerificationCache verifications = new VerificationCache();
+
     @Override
     public void register(Api api) {
         LedgerAnswers answers = api.answers();
@@ -23,8 +28,8 @@ final class CertificateRoutes implements RouteGroup {
                 ctx -> answers.evaluatePublic(ctx, "certificate:Get", Requests.of("id", ctx.pathParam("id"))));
         api.on(
                 "verifyCertificate",
-                ctx -> verification(api, ctx, ctx.pathParam("id"))
-                        .onSuccess(report -> LedgerAnswers.json(ctx, 200, report.encode()))
+                ctx -> verificationJson(api, ctx, ctx.pathParam("id"))
+                        .onSuccess(json -> LedgerAnswers.json(ctx, 200, json))
                         .onFailure(ctx::fail));
         api.on("getInstrument", ctx -> {
             String id = ctx.pathParam("id");
@@ -45,17 +50,38 @@ final class CertificateRoutes implements RouteGroup {
     }
 
     /**
+     * The verification answer as JSON. A consumer's scan names no instant: it is verified as of the
+     * ledger's "now", and an answer read at the same height that still holds then is reused.
+     */
+    private Future<String> verificationJson(Api api, RoutingContext ctx, String id) {
+        Ledger ledger = api.services().ledger();
+        String digest = ctx.queryParams().get("digest");
+        if (ctx.queryParams().get("at") != null || !ledger.readsFollowHeight()) {
+            return verification(api, ctx, id, ctx.queryParams().get("at")).map(JsonObject::encode);
+        }
+        Instant at = ledger.clock().instant();
+        long height = ledger.height();
+        Optional<String> known = verifications.find(id, digest, at, height);
+        if (known.isPresent()) {
+            return Future.succeededFuture(known.get());
+        }
+        return verification(api, ctx, id, at.toString()).map(report -> {
+            String json = report.encode();
+            verifications.remember(id, digest, height, at, report.getString("stableUntil"), json);
+            return json;
+        });
+    }
+
+    /**
      * The chaincode's verification report with the ledger evidence completed by the block number of
      * the transaction that last wrote the certificate.
      */
     static Future<JsonObject> verification(Api api, RoutingContext ctx, String id) {
-        String request = Requests.of(
-                "id",
-                id,
-                "digest",
-                ctx.queryParams().get("digest"),
-                "at",
-                ctx.queryParams().get("at"));
+        return verification(api, ctx, id, ctx.queryParams().get("at"));
+    }
+
+    private static Future<JsonObject> verification(Api api, RoutingContext ctx, String id, String at) {
+        String request = Requests.of("id", id, "digest", ctx.queryParams().get("digest"), "at", at);
         return api.answers()
                 .evaluate(ctx, api.services().publicReader(), "certificate:Verify", request)
                 .map(JsonObject::new)

@@ -37,6 +37,20 @@ public interface Ledger extends AutoCloseable {
      */
     AutoCloseable onEvents(long fromBlock, Consumer<LedgerEvent> listener);
 
+    /** The clock that stamps this ledger's proposals: "now" for a read that names no instant. */
+    default java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
+    /**
+     * True when every evaluation that starts after {@link #height()} answered h sees the state of at
+     * least h blocks and, while the height stays h, no other: then an answer read at height h holds
+     * for as long as the height does. False where reads may reach a peer that lags behind.
+     */
+    default boolean readsFollowHeight() {
+        return false;
+    }
+
     /** Which backend this is, for /health and logs ("embedded" or "fabric"). */
     String backend();
 

@@ -257,6 +257,17 @@ public final class EmbeddedLedger implements Ledger {
     }
 
     @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The store publishes a block's height only after its state is written. */
+    @Override
+    public boolean readsFollowHeight() {
+        return true;
+    }
+
+    @Override
     public long height() {
         return store.tip().height();
     }
