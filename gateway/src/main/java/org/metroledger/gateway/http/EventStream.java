@@ -28,7 +28,7 @@ import org.metroledger.simulation.Member;
  */
 final class EventStream implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
-    private static final long HEARTBEAT_MILLIS = 15_000;
+    static final long HEARTBEAT_MILLIS = 15_000;
     private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("[0-9]{1,15}\\.[0-9]{1,9}");
 
     /** Events whose record only some may read, and the function that says whether the caller may. */

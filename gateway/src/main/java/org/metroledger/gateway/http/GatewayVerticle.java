@@ -17,11 +17,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The gateway's HTTP server: loads the OpenAPI document, builds the router, listens. */
 public final class GatewayVerticle extends VerticleBase {
     /** The classpath resource holding the OpenAPI document. */
     public static final String DOCUMENT = "/openapi.json";
+
+    /** Seconds a connection may stay silent both ways; well above the event stream's heartbeat. */
+    static final int IDLE_TIMEOUT_SECONDS = 60;
 
     private final GatewayServices services;
     private final String host;
@@ -50,14 +54,25 @@ public final class GatewayVerticle extends VerticleBase {
                 .compose(document -> OpenAPIContract.from(vertx, ValidationView.of(new JsonObject(document)))
                         .map(contract -> GatewayRouter.create(
                                 vertx, new CompiledContract(contract), document, services, groups)))
-                .compose(router -> vertx.createHttpServer(new HttpServerOptions()
-                                .setHost(host)
-                                .setPort(port)
-                                .setCompressionSupported(true))
+                .compose(router -> vertx.createHttpServer(serverOptions(host, port))
                         .requestHandler(router)
                         .invalidRequestHandler(new MalformedRequests())
                         .listen())
                 .onSuccess(listening -> server = listening);
+    }
+
+    /**
+     * How the server listens. A connection that sends and receives nothing for {@link
+     * #IDLE_TIMEOUT_SECONDS} is closed: a client that stalls in the middle of its headers or body
+     * (slowloris) would otherwise hold it for ever. Event streams stay open through their heartbeat.
+     */
+    static HttpServerOptions serverOptions(String host, int port) {
+        return new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setCompressionSupported(true)
+                .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
     }
 
     /** A Vert.x instance that records its metrics (HTTP server, event loops) into the registry. */
