@@ -1,6 +1,7 @@
 package org.metroledger.gateway.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -63,6 +64,12 @@ public final class Failures implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (unwrap(ctx.failure()) instanceof HttpClosedException) {
+            // The client left before its request was read or answered: no one to answer, no fault of ours.
+            LOG.fine(() -> "client closed the connection during "
+                    + ctx.request().method() + " " + ctx.request().path());
+            return;
+        }
         Problem problem = problemOf(unwrap(ctx.failure()), ctx.statusCode(), ctx);
         if (problem.code() == ErrorCode.INTERNAL) {
             String errorId = UUID.randomUUID().toString();

@@ -4,20 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.metroledger.gateway.http.Failures;
 
 /**
  * What a hostile or careless client finds: every refusal is a 4xx in the error shape naming what
@@ -98,6 +105,44 @@ class HostileInputTest extends Scenario {
                 io.vertx.core.buffer.Buffer.buffer("{\"name\":\"x\"}"),
                 contentType);
         assertError(answer, 400, "INVALID_ARGUMENT", "provinces");
+    }
+
+    @Test
+    void a_client_that_leaves_in_the_middle_of_its_body_is_no_fault_of_ours() throws Exception {
+        Logger failures = Logger.getLogger(Failures.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                records.add(logRecord);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Level level = failures.getLevel();
+        failures.setLevel(Level.FINE);
+        failures.addHandler(capture);
+        try {
+            try (Socket socket = new Socket(deployment.host(), deployment.port())) {
+                socket.getOutputStream()
+                        .write(("POST /api/v1/verifications HTTP/1.1\r\nHost: x\r\n"
+                                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"tok")
+                                .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            // The server reads the head before it sees the close; wait for it to notice the close.
+            for (int i = 0; i < 100 && records.isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(records).extracting(LogRecord::getLevel).containsOnly(Level.FINE);
+        } finally {
+            failures.removeHandler(capture);
+            failures.setLevel(level);
+        }
     }
 
     @Test
