@@ -10,7 +10,7 @@ Usage: scripts/bench.sh [--rebuild] [name=value ...]
 Measures, in one run on loopback: the ceiling of the HTTP stack (a bare Vert.x route), certificate
 verifications per second through the gateway on the embedded ledger, and committed certificate
 issuances per second from pre-signed requests. Settings (defaults): seconds=15 warmup=10
-inFlight=128 connections=32 pipelining=8 certificates=300 issuances=40000.
+inFlight=128 connections=128 pipelining=1 certificates=300 issuances=60000.
 Extra JVM options: BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr).
 USAGE
 }

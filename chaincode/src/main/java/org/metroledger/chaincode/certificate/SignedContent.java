@@ -26,6 +26,8 @@ public final class SignedContent {
             .toList();
 
     static final BoundedCache<String, Boolean> OUTCOMES = new BoundedCache<>(4096);
+    /** Signed content by certificate: a pure function of the record's values, costly to serialise. */
+    private static final BoundedCache<Certificate, byte[]> CONTENT = new BoundedCache<>(4096);
 
     private SignedContent() {}
 
@@ -42,7 +44,8 @@ public final class SignedContent {
      * over and over, and the ECDSA check costs far more than the rest of a verification.
      */
     public static boolean verifies(String labPublicKeyPem, Certificate certificate) {
-        byte[] content = bytes(certificate);
+        // Shared between callers: only hashed and verified, never changed.
+        byte[] content = CONTENT.get(certificate, SignedContent::bytes);
         String signature = certificate.signature();
         return OUTCOMES.get(
                 outcomeKey(labPublicKeyPem, content, signature),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
@@ -49,11 +50,19 @@ public final class RecordStore {
     }
 
     public <T> Optional<T> find(String type, String id, Class<T> recordClass) {
+        return find(type, id, bytes -> Canonical.readStored(bytes, recordClass));
+    }
+
+    /**
+     * The record read as {@code find} does (the read is recorded in the read set), turned into an
+     * object by the caller's parser, e.g. one that remembers what it parsed.
+     */
+    public <T> Optional<T> find(String type, String id, Function<byte[], T> parser) {
         byte[] bytes = stub.getState(key(type, id));
         if (bytes == null || bytes.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(Canonical.readStored(bytes, recordClass));
+        return Optional.of(parser.apply(bytes));
     }
 
     /** The record, or NOT_FOUND naming its type and id. */

@@ -34,9 +34,10 @@ import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
  *
  * <p>Arguments, as {@code name=value}: {@code seconds} (measured per phase, default 15), {@code
  * warmup} (seconds, default 10), {@code inFlight} (requests outstanding, default 128), {@code
- * connections} (default 32), {@code pipelining} (per connection, default 8), {@code certificates}
+ * connections} (default 128), {@code pipelining} (per connection, default 1: phones and browsers do
+ * not pipeline), {@code certificates}
  * (verified instruments in the world, default 300), {@code issuances} (pre-signed requests,
- * default 40000).
+ * default 60000).
  */
 public final class GatewayBench {
     private static final Buffer FIXED = Buffer.buffer("{\"status\":\"UP\",\"ledger\":{\"backend\":\"none\"}}");
@@ -69,10 +70,10 @@ public final class GatewayBench {
         Duration measured = Duration.ofSeconds(setting("seconds", 15));
         Duration warmup = Duration.ofSeconds(setting("warmup", 10));
         int inFlight = setting("inFlight", 128);
-        int connections = setting("connections", 32);
-        int pipelining = setting("pipelining", 8);
+        int connections = setting("connections", 128);
+        int pipelining = setting("pipelining", 1);
         int certificates = setting("certificates", 300);
-        int issuances = setting("issuances", 40_000);
+        int issuances = setting("issuances", 60_000);
         // Bounds the phases that have no natural count (ceiling, verifications), beside the time limit.
         int cap = 20_000_000;
         System.out.printf(
