@@ -42,6 +42,11 @@ import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 public final class GatewayBench {
     private static final Buffer FIXED = Buffer.buffer("{\"status\":\"UP\",\"ledger\":{\"backend\":\"none\"}}");
 
+    /** Requests in flight of the lab that keeps issuing while consumers verify. */
+    private static final int WRITERS = 8;
+
+    private static final int MIXED_ISSUANCES = 20_000;
+
     private final Map<String, String> settings;
 
     private GatewayBench(Map<String, String> settings) {
@@ -118,9 +123,10 @@ public final class GatewayBench {
                 int warmIssuances = Math.min(issuances / 4, 5_000);
                 List<String> warmRequests = world.signedIssuances("VC-W-", warmIssuances);
                 List<String> requests = world.signedIssuances("VC-B-", issuances);
+                List<String> mixedRequests = world.signedIssuances("VC-M-", MIXED_ISSUANCES);
                 System.out.printf(
                         "signed %d issuance requests before the clock started, in %.1f s%n",
-                        warmIssuances + issuances, (System.nanoTime() - began) / 1e9);
+                        warmIssuances + issuances + MIXED_ISSUANCES, (System.nanoTime() - began) / 1e9);
 
                 PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
                 Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
@@ -155,6 +161,29 @@ public final class GatewayBench {
                             inFlight,
                             warmup,
                             warmIssuances);
+                    // Verifications while a lab keeps issuing: every commit changes the ledger
+                    // height, so no verification answer read before it may be reused after it.
+                    HttpLoad.Outcome[] background = new HttpLoad.Outcome[1];
+                    try (HttpLoad writes = new HttpLoad(gateway.actualPort(), WRITERS, 1)) {
+                        Thread writer = new Thread(() -> background[0] = writes.runUnchecked(
+                                "  with issuances alongside (201)",
+                                i -> HttpLoad.Call.post("/api/v1/certificates", token, mixedRequests.get(i)),
+                                201,
+                                WRITERS,
+                                measured,
+                                mixedRequests.size()));
+                        writer.start();
+                        measure(
+                                load,
+                                "verifications while issuing",
+                                i -> verification(ids, i),
+                                200,
+                                inFlight,
+                                measured,
+                                cap);
+                        writer.join();
+                    }
+                    System.out.println(background[0].line());
                     long heightBefore = ledger.height();
                     HttpLoad.Outcome issued = measure(
                             load,

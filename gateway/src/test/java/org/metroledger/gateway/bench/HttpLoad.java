@@ -101,6 +101,21 @@ final class HttpLoad implements AutoCloseable {
                 .get(duration.toSeconds() + 120, TimeUnit.SECONDS);
     }
 
+    /** As {@link #run}, for a run on a thread of its own. */
+    Outcome runUnchecked(
+            String name,
+            IntFunction<Call> calls,
+            int expectedStatus,
+            int inFlight,
+            Duration duration,
+            int maxRequests) {
+        try {
+            return run(name, calls, expectedStatus, inFlight, duration, maxRequests);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " failed", e);
+        }
+    }
+
     /** One run's state; touched only on the client's single event loop. */
     private final class Run {
         private final String name;
