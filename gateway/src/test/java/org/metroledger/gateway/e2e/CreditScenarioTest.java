@@ -233,6 +233,9 @@ class CreditScenarioTest extends Scenario {
                 () -> http.post(
                         "/api/v1/credit-events/NO-SUCH/repair", token(Cast.NORTH_ADMIN), Map.of("reason", "x")));
         refused(400, () -> http.post("/api/v1/credit-events/NO-SUCH/repair", token(Cast.NORTH_ADMIN), Map.of()));
+        missing("/api/v1/entities/" + HttpWorld.withCheck("91110000MA0999999") + "/credit");
+        assertThat(http.get("/api/v1/entities/not-a-credit-code!/credit", null).errorCode())
+                .isEqualTo("INVALID_ARGUMENT");
 
         assertThat(http.get(
                                 "/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history",

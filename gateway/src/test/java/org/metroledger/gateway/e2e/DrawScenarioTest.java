@@ -212,6 +212,7 @@ class DrawScenarioTest extends Scenario {
                         north,
                         CreditScenarioTest.with(result, "evidenceDigest", "xyz")));
         refused(403, () -> http.post("/api/v1/draws/DR-BAD/results", token(Cast.NORTH_LAB), result));
+        missing("/api/v1/draws/NO-SUCH");
         assertThat(http.get("/api/v1/draws/DR-BAD", null).json().getString("status"))
                 .isEqualTo("COMMITTED");
     }

@@ -188,5 +188,6 @@ class RecognitionScenarioTest extends Scenario {
         assertThat(http.get("/api/v1/certificates/" + FUEL + "/recognition", null)
                         .status())
                 .isEqualTo(400);
+        missing("/api/v1/recognition-agreements/NO-SUCH");
     }
 }

@@ -61,6 +61,17 @@ abstract class Scenario {
         return answer;
     }
 
+    /** Asserts a public read of something that does not exist answers 404 NOT_FOUND in the error shape. */
+    Http.Answer missing(String path) {
+        Http.Answer answer = http.get(path, null);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(answer.json().getJsonObject("error").getString("message"))
+                .as(answer.toString())
+                .isNotBlank();
+        return answer;
+    }
+
     /** Asserts a write answered 201 with the record, its txId and the number of the block holding it. */
     static Http.Answer committed(Http.Answer answer) {
         HttpWorld.created(answer);
