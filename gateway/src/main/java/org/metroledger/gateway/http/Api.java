@@ -114,12 +114,15 @@ public final class Api {
             boolean secured = !operation.getSecurityRequirements().isEmpty();
             if (secured) {
                 route.handler(authentication);
-            } else if (operation.getHttpMethod() == HttpMethod.GET) {
-                // Public reads are meant for any web page (offline verifiers, other regions' portals).
+            } else {
+                // Public operations are meant for any web page (offline verifiers, other regions' portals).
                 route.handler(ctx -> {
                     ctx.response().putHeader("Access-Control-Allow-Origin", "*");
                     ctx.next();
                 });
+                if (operation.getHttpMethod() != HttpMethod.GET) {
+                    allowPreflight(operation);
+                }
             }
             String operationId = operation.getOperationId();
             route.handler(new QueryParameters(operation));
@@ -131,6 +134,23 @@ public final class Api {
                     .onFailure(ctx::fail));
             route.handler(handler);
         }
+    }
+
+    /**
+     * Answers a browser's CORS preflight for a public operation a page sends a JSON body to (the
+     * QR token verification): without it the browser never sends the request.
+     */
+    private void allowPreflight(Operation operation) {
+        router.route(HttpMethod.OPTIONS, vertxPath(operation.getOpenAPIPath()))
+                .handler(ctx -> ctx.response()
+                        .setStatusCode(204)
+                        .putHeader("Access-Control-Allow-Origin", "*")
+                        .putHeader(
+                                "Access-Control-Allow-Methods",
+                                operation.getHttpMethod().name())
+                        .putHeader("Access-Control-Allow-Headers", "Content-Type")
+                        .putHeader("Access-Control-Max-Age", "600")
+                        .end());
     }
 
     /**

@@ -146,6 +146,29 @@ class HostileInputTest extends Scenario {
     }
 
     @Test
+    void a_web_page_of_another_origin_may_post_a_token_to_the_public_verification() {
+        // A browser asks first (CORS preflight) because the body is JSON; a 404 there blocks the page.
+        Http.Answer preflight = Http.await(http.request(io.vertx.core.http.HttpMethod.OPTIONS, "/api/v1/verifications")
+                .putHeader("Origin", "https://portal.example")
+                .putHeader("Access-Control-Request-Method", "POST")
+                .putHeader("Access-Control-Request-Headers", "content-type")
+                .send());
+        assertThat(preflight.status()).as(preflight.toString()).isEqualTo(204);
+        assertThat(preflight.headers().get("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(preflight.headers().get("Access-Control-Allow-Methods")).contains("POST");
+        assertThat(preflight.headers().get("Access-Control-Allow-Headers")).containsIgnoringCase("content-type");
+        Http.Answer answer = http.post("/api/v1/verifications", null, "{\"token\":\"ML1.a.b\"}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.headers().get("Access-Control-Allow-Origin")).isEqualTo("*");
+        // Writes that need a token stay same-origin.
+        Http.Answer secured = Http.await(http.request(io.vertx.core.http.HttpMethod.OPTIONS, "/api/v1/regions")
+                .putHeader("Origin", "https://portal.example")
+                .putHeader("Access-Control-Request-Method", "POST")
+                .send());
+        assertThat(secured.headers().get("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
     void history_of_a_credit_event_is_for_those_who_may_read_credit_histories() {
         String path = "/api/v1/history/CreditEvent/" + SEVERE_EVENT;
         assertError(http.get(path, token(Cast.NORTH_LAB)), 403, "FORBIDDEN", "credit");
