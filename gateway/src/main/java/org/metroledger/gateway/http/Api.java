@@ -111,6 +111,10 @@ public final class Api {
                         + operation.getHttpMethod() + " " + operation.getOpenAPIPath() + ")");
             }
             var route = router.route(operation.getHttpMethod(), vertxPath(operation.getOpenAPIPath()));
+            if (operation.getHttpMethod() == HttpMethod.GET) {
+                // Every server supports HEAD next to GET (RFC 9110); Vert.x sends the head without the body.
+                route.method(HttpMethod.HEAD);
+            }
             boolean secured = !operation.getSecurityRequirements().isEmpty();
             if (secured) {
                 route.handler(authentication);

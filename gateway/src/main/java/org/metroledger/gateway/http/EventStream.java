@@ -3,6 +3,7 @@ package org.metroledger.gateway.http;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -75,6 +76,11 @@ final class EventStream implements Handler<RoutingContext> {
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("X-Accel-Buffering", "no");
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            // A stream's head, and no subscription for a body that would never be sent.
+            response.end();
+            return;
+        }
         response.write(": events from block " + fromBlock + "\n\n");
         Context context = ctx.vertx().getOrCreateContext();
         Numbering numbering = new Numbering();

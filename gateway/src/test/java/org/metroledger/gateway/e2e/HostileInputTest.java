@@ -169,6 +169,24 @@ class HostileInputTest extends Scenario {
     }
 
     @Test
+    void head_answers_as_get_would_without_the_body() {
+        // Uptime monitors and caches ask with HEAD; RFC 9110 has every server support it next to GET.
+        Http.Answer health = http.send(io.vertx.core.http.HttpMethod.HEAD, "/health", null, null, null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.headers().get("Content-Type")).startsWith("application/json");
+        assertThat(health.body()).isEmpty();
+        Http.Answer missing =
+                http.send(io.vertx.core.http.HttpMethod.HEAD, "/api/v1/labs/no-such-lab", null, null, null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).isEmpty();
+        Http.Answer stream = Http.await(http.request(io.vertx.core.http.HttpMethod.HEAD, "/api/v1/events")
+                .putHeader("Authorization", "Bearer " + token(Cast.NORTH_INSPECTOR))
+                .send());
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.headers().get("Content-Type")).startsWith("text/event-stream");
+    }
+
+    @Test
     void history_of_a_credit_event_is_for_those_who_may_read_credit_histories() {
         String path = "/api/v1/history/CreditEvent/" + SEVERE_EVENT;
         assertError(http.get(path, token(Cast.NORTH_LAB)), 403, "FORBIDDEN", "credit");
