@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.http.Failures;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.qr.QrVerification;
@@ -31,6 +32,8 @@ import org.metroledger.simulation.Member;
  * Content-Security-Policy: no script at all, styles only from this origin.
  */
 public final class WebPages {
+    private static final System.Logger LOG = System.getLogger(WebPages.class.getName());
+
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
     static final String SESSION_COOKIE = "ml_session";
@@ -295,13 +298,11 @@ public final class WebPages {
                 .onSuccess(body -> html(ctx, 200, body))
                 .onFailure(failure -> {
                     LedgerException problem = unwrap(failure);
-                    int status = switch (problem.code()) {
-                        case NOT_FOUND -> 404;
-                        case FORBIDDEN -> 403;
-                        case INVALID_ARGUMENT -> 400;
-                        case UNAUTHENTICATED -> 401;
-                        default -> 503;
-                    };
+                    // One mapping of codes to statuses for the API and the pages alike.
+                    int status = Failures.status(problem.code());
+                    if (problem.code() == ErrorCode.INTERNAL) {
+                        LOG.log(System.Logger.Level.ERROR, "a page could not be built", problem.getCause());
+                    }
                     Text title = switch (problem.code()) {
                         case NOT_FOUND -> Text.NOT_FOUND;
                         case FORBIDDEN -> Text.FORBIDDEN;
