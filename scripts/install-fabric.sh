@@ -1,43 +1,51 @@
 #!/usr/bin/env bash
-# Installs Hyperledger Fabric's own binaries (peer, orderer, configtxgen,
-# osnadmin, cryptogen) by compiling them with `go install` at one pinned
-# release commit, into a per-commit cache directory outside the repository.
+# Installs Hyperledger Fabric's own binaries (peer, orderer, configtxgen, osnadmin) and, when a
+# Fabric CA source is given, fabric-ca-server and fabric-ca-client. Sources, in this order:
+#   1. FABRIC_BIN_DIR: a directory of Fabric's published release binaries (checked, never written);
+#   2. the cache, keyed by the source archive's sha256 (or the pinned commit for go install);
+#   3. a build with Go from a Fabric source release archive (FABRIC_SOURCE);
+#   4. go install at the pinned commit (works only where the module proxy serves Fabric).
+# Idempotent: prints what it did and how long it took; the last line of stdout is the bin dir.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: scripts/install-fabric.sh [--commit SHA] [--force] [--print-bin-dir]
-
-Compiles Hyperledger Fabric's binaries with
-  go install github.com/hyperledger/fabric/cmd/<name>@<commit>
-into
-  ${XDG_CACHE_HOME:-$HOME/.cache}/metroledger/fabric/<commit>/bin
-and does nothing when that directory already holds all of them.
-
-Options:
-  --commit SHA      Fabric commit to build (default: v3.1.5,
-                    86c1172bec37e6590c6b1ae6f847833df48d65fc; env FABRIC_COMMIT)
-  --force           rebuild even if the binaries are present
-  --print-bin-dir   print the bin directory for the commit and exit
-  -h, --help        show this help
+Usage: scripts/install-fabric.sh [--force] [--print-bin-dir]
 
 Environment:
-  FABRIC_BIN_DIR    use an existing directory holding the five binaries
-                    instead of compiling (checked, never written)
+  FABRIC_BIN_DIR     a directory holding Fabric's release binaries (peer, orderer,
+                     configtxgen, osnadmin; fabric-ca-server and fabric-ca-client too when
+                     the CA is wanted): used as it is
+  FABRIC_SOURCE      a Fabric source release archive (fabric-3.1.5-src.tar.gz, top folder
+                     fabric-3.1.5/) to build from with Go; its sha256 is checked
+  FABRIC_CA_SOURCE   a Fabric CA source release archive (fabric-ca-1.5.21-src.tar.gz) to build
+                     fabric-ca-server and fabric-ca-client from (needs cgo and a C compiler)
+  FABRIC_CACHE_DIR   where built binaries are kept
+                     (default ${XDG_CACHE_HOME:-$HOME/.cache}/metroledger/fabric)
 
-Compiling all five takes several minutes on two cores.
+Options:
+  --force            build again even when the cache holds the binaries
+  --print-bin-dir    print the directory the binaries are (or would be) in, and exit
+  -h, --help         show this help
+
+Building Fabric from its archive takes about 85 s on two cores; Fabric CA about 200 s on an
+empty Go module cache. A second run finds both in the cache and builds nothing.
 EOF
 }
 
-readonly FABRIC_MODULE=github.com/hyperledger/fabric
-readonly FABRIC_TOOLS=(peer orderer configtxgen osnadmin cryptogen)
-commit=${FABRIC_COMMIT:-86c1172bec37e6590c6b1ae6f847833df48d65fc}
+readonly FABRIC_VERSION=3.1.5
+readonly FABRIC_COMMIT=86c1172bec37e6590c6b1ae6f847833df48d65fc
+readonly FABRIC_SHA256=b5c70d9b438587c7f069171c356d82f2dcd101014d2c6e9191cd4c1a17332c9b
+readonly FABRIC_CA_VERSION=1.5.21
+readonly FABRIC_CA_COMMIT=f355456a72323ae2a4a250fdecb8744a8c041150
+readonly FABRIC_CA_SHA256=952052e434d4248c2b51f911d662f9d6c5049deb415d3aaac119fc21bbe8e127
+readonly FABRIC_TOOLS=(peer orderer configtxgen osnadmin)
+readonly CA_TOOLS=(fabric-ca-server fabric-ca-client)
+
 force=false
 print_only=false
-
 while (($#)); do
   case $1 in
-    --commit) commit=${2:?--commit needs a value}; shift 2 ;;
     --force) force=true; shift ;;
     --print-bin-dir) print_only=true; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -45,72 +53,93 @@ while (($#)); do
   esac
 done
 
-if [[ ! $commit =~ ^[0-9a-f]{40}$ ]]; then
-  echo "install-fabric: --commit must be a 40-hex-digit commit, got '$commit'" >&2
-  exit 2
-fi
-
-if [[ -n ${FABRIC_BIN_DIR:-} ]]; then
-  bin_dir=$FABRIC_BIN_DIR
-else
-  bin_dir="${XDG_CACHE_HOME:-$HOME/.cache}/metroledger/fabric/$commit/bin"
-fi
+say() { echo "install-fabric: $*" >&2; }
+die() { say "$*"; exit 1; }
+cache_root=${FABRIC_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/metroledger/fabric}
+# One bin directory for every source: the Fabric key names it, the CA's binaries sit beside.
+bin_dir=${FABRIC_BIN_DIR:-$cache_root/$FABRIC_SHA256/bin}
 
 if $print_only; then
   echo "$bin_dir"
   exit 0
 fi
 
-all_present() {
-  local tool
-  for tool in "${FABRIC_TOOLS[@]}"; do
-    [[ -x $bin_dir/$tool ]] || return 1
-  done
-  # A stamp names the commit the binaries came from, so a half-finished or
-  # foreign directory is never mistaken for a complete install.
-  [[ -n ${FABRIC_BIN_DIR:-} ]] || [[ "$(cat "$bin_dir/.commit" 2>/dev/null)" == "$commit" ]]
+# has_tools DIR STAMP TOOL...: every tool is executable in DIR and, for the cache, the stamp file
+# names the archive it was built from, so a half-finished build is never mistaken for a whole one.
+has_tools() {
+  local dir=$1 stamp=$2 tool
+  shift 2
+  for tool in "$@"; do [[ -x $dir/$tool ]] || return 1; done
+  [[ -z $stamp ]] || [[ -f $dir/$stamp ]]
 }
 
-if [[ -n ${FABRIC_BIN_DIR:-} ]]; then
-  if all_present; then
-    echo "install-fabric: using Fabric binaries from FABRIC_BIN_DIR=$bin_dir"
-    echo "$bin_dir"
-    exit 0
-  fi
-  echo "install-fabric: FABRIC_BIN_DIR=$bin_dir lacks one of: ${FABRIC_TOOLS[*]}" >&2
-  exit 1
-fi
+want_ca=false
+[[ -n ${FABRIC_CA_SOURCE:-} ]] && want_ca=true
 
-if ! $force && all_present; then
-  echo "install-fabric: Fabric $commit already installed, nothing to do"
+if [[ -n ${FABRIC_BIN_DIR:-} ]]; then
+  has_tools "$bin_dir" "" "${FABRIC_TOOLS[@]}" || die "FABRIC_BIN_DIR=$bin_dir lacks one of: ${FABRIC_TOOLS[*]}"
+  say "using Fabric's binaries from FABRIC_BIN_DIR: $("$bin_dir/peer" version | sed -n 's/^ *Version: *//p')"
   echo "$bin_dir"
   exit 0
 fi
 
-if ! command -v go >/dev/null 2>&1; then
-  echo "install-fabric: 'go' is not on PATH; install Go 1.22 or newer first" >&2
-  exit 1
+
+# build_from_archive ARCHIVE SHA256 TOPDIR STAMP -- GO_BUILD_ARGS...
+build_from_archive() {
+  local archive=$1 sha=$2 top=$3 stamp=$4
+  shift 5
+  [[ -f $archive ]] || die "no such archive: $archive"
+  local actual
+  actual=$(sha256sum "$archive" | cut -d' ' -f1)
+  [[ $actual == "$sha" ]] || die "$archive has sha256 $actual, expected $sha"
+  command -v go >/dev/null 2>&1 || die "'go' is not on PATH; install Go 1.22 or newer first"
+  local scratch start=$SECONDS
+  scratch=$(mktemp -d)
+  # shellcheck disable=SC2064  # expand now: the trap runs after this function returns
+  trap "rm -rf '$scratch'" EXIT
+  say "building from $(basename "$archive") (sha256 checked) into $bin_dir"
+  tar -xzf "$archive" -C "$scratch"
+  mkdir -p "$bin_dir"
+  (cd "$scratch/$top" && go build -trimpath -o "$bin_dir/" "$@") || die "go build failed in $top (see above)"
+  echo "$sha" >"$bin_dir/$stamp"
+  rm -rf "$scratch"
+  say "built $top in $((SECONDS - start)) s"
+}
+
+fabric_stamp=.fabric-$FABRIC_SHA256
+if ! $force && has_tools "$bin_dir" "$fabric_stamp" "${FABRIC_TOOLS[@]}"; then
+  say "Fabric $FABRIC_VERSION found in the cache $bin_dir, nothing to build"
+elif [[ -n ${FABRIC_SOURCE:-} ]]; then
+  meta=github.com/hyperledger/fabric/common/metadata
+  build_from_archive "$FABRIC_SOURCE" "$FABRIC_SHA256" "fabric-$FABRIC_VERSION" "$fabric_stamp" -- \
+    -mod=vendor -ldflags "-X $meta.Version=$FABRIC_VERSION -X $meta.CommitSHA=${FABRIC_COMMIT:0:7}" \
+    ./cmd/peer ./cmd/orderer ./cmd/configtxgen ./cmd/osnadmin
+else
+  command -v go >/dev/null 2>&1 || die "'go' is not on PATH and no FABRIC_BIN_DIR or FABRIC_SOURCE is set"
+  say "no FABRIC_SOURCE: trying go install of Fabric at $FABRIC_COMMIT (the module proxy may refuse it)"
+  start=$SECONDS
+  mkdir -p "$bin_dir"
+  packages=()
+  for tool in "${FABRIC_TOOLS[@]}"; do packages+=("github.com/hyperledger/fabric/cmd/$tool@$FABRIC_COMMIT"); done
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  if ! (cd "$scratch" && GOBIN="$bin_dir" go install -trimpath "${packages[@]}"); then
+    die "go install failed; set FABRIC_SOURCE to fabric-$FABRIC_VERSION-src.tar.gz or FABRIC_BIN_DIR to release binaries"
+  fi
+  echo "$FABRIC_SHA256" >"$bin_dir/$fabric_stamp"
+  say "installed with go install in $((SECONDS - start)) s"
 fi
 
-mkdir -p "$bin_dir"
-rm -f "$bin_dir/.commit"
-packages=()
-for tool in "${FABRIC_TOOLS[@]}"; do
-  packages+=("$FABRIC_MODULE/cmd/$tool@$commit")
-done
-
-echo "install-fabric: compiling ${FABRIC_TOOLS[*]} at $commit into $bin_dir (takes minutes)"
-start=$SECONDS
-# Run from a scratch directory so that no go.mod of the caller is consulted.
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-if ! (cd "$scratch" && GOBIN="$bin_dir" go install -trimpath "${packages[@]}"); then
-  rmdir "$bin_dir" 2>/dev/null || true
-  echo "install-fabric: 'go install' failed for $FABRIC_MODULE@$commit (see the error above)." >&2
-  echo "install-fabric: if the module proxy refuses the module, put prebuilt binaries in a" >&2
-  echo "install-fabric: directory and point FABRIC_BIN_DIR at it." >&2
-  exit 1
+if $want_ca; then
+  ca_stamp=.fabric-ca-$FABRIC_CA_SHA256
+  if ! $force && has_tools "$bin_dir" "$ca_stamp" "${CA_TOOLS[@]}"; then
+    say "Fabric CA $FABRIC_CA_VERSION found in the cache, nothing to build"
+  else
+    meta=github.com/hyperledger/fabric-ca/lib/metadata
+    build_from_archive "$FABRIC_CA_SOURCE" "$FABRIC_CA_SHA256" "fabric-ca-$FABRIC_CA_VERSION" "$ca_stamp" -- \
+      -mod=mod -ldflags "-X $meta.Version=$FABRIC_CA_VERSION" ./cmd/fabric-ca-server ./cmd/fabric-ca-client
+  fi
 fi
-echo "$commit" >"$bin_dir/.commit"
-echo "install-fabric: installed in $((SECONDS - start))s: $("$bin_dir/peer" version 2>/dev/null | sed -n 's/^ *Version: *//p' | head -1)"
+
+say "peer version: $("$bin_dir/peer" version | sed -n 's/^ *Version: *//p')"
 echo "$bin_dir"
