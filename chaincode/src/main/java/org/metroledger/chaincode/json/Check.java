@@ -126,8 +126,11 @@ public final class Check {
         if (values.size() > MAX_ITEMS) {
             throw Fail.invalid(field, "has more than " + MAX_ITEMS + " items");
         }
-        if (values.contains(null)) {
-            throw Fail.invalid(field, "must not contain null");
+        // Not values.contains(null): immutable collections (List.of()) throw on a null argument.
+        for (Object value : values) {
+            if (value == null) {
+                throw Fail.invalid(field, "must not contain null");
+            }
         }
         return values;
     }
