@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for MetroLedger's local Hyperledger Fabric network: three
 # regional centres (NorthMSP, EastMSP, CentralSouthMSP), each with one peer
-# and one Raft orderer, all native processes on 127.0.0.1 (no Docker).
+# and one Raft orderer, all native processes (no Docker), each on the host
+# network/network.conf names for it (default 127.0.0.1).
 set -euo pipefail
 
 # shellcheck source=lib/network-common.sh source-path=SCRIPTDIR
@@ -36,7 +37,7 @@ Commands:
   -h, --help          this help.
 
 Run dir: \${METROLEDGER_NETWORK_DIR:-<repo>/.network} (now: $RUN_DIR)
-Ports (127.0.0.1, see network/network.conf to override):
+Hosts (default 127.0.0.1) and ports, see network/network.conf to override:
   orderers 7050/8050/9050, osnadmin 7053/8053/9053, orderer /healthz 7443/8443/9443
   peers    7051/8051/9051, peer chaincode listeners 7052/8052/9052,
            peer /healthz 7444/8444/9444
@@ -160,8 +161,8 @@ cmd_up() {
 package_ccaas() {
   local org=$1 label=$2 out=$3 work
   work=$(mktemp -d)
-  printf '{"address":"127.0.0.1:%s","dial_timeout":"10s","tls_required":false}\n' \
-    "${CC_SERVER_PORT[$org]}" >"$work/connection.json"
+  printf '{"address":"%s","dial_timeout":"10s","tls_required":false}\n' \
+    "$(chaincode_endpoint "$org")" >"$work/connection.json"
   printf '{"type":"ccaas","label":"%s"}\n' "$label" >"$work/metadata.json"
   tar -C "$work" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
     -cf - connection.json | gzip -n >"$work/code.tar.gz"

@@ -155,9 +155,9 @@ crypto_generate() {
     for node in "$PEER_NODE" "$ORDERER_NODE"; do
       host="$node.$domain"
       if [[ $node == "$PEER_NODE" ]]; then
-        _crypto_member "$org_dir" peers "$host" peer server "$host" "$node" localhost 127.0.0.1
+        _crypto_member "$org_dir" peers "$host" peer server "$host" "$node" localhost 127.0.0.1 "${PEER_HOST[$org]}"
       else
-        _crypto_member "$org_dir" orderers "$host" orderer server "$host" "$node" localhost 127.0.0.1
+        _crypto_member "$org_dir" orderers "$host" orderer server "$host" "$node" localhost 127.0.0.1 "${ORDERER_HOST[$org]}"
       fi
     done
     _crypto_member "$org_dir" users "Admin@$domain" admin client

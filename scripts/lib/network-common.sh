@@ -42,8 +42,9 @@ peer_dir() { echo "$(org_dir "$1")/peers/$(peer_host "$1")"; }
 orderer_dir() { echo "$(org_dir "$1")/orderers/$(orderer_host "$1")"; }
 user_dir() { echo "$(org_dir "$1")/users/$2@$(org_domain "$1")"; }
 tls_ca_file() { echo "$(org_dir "$1")/tlsca/tlsca.$(org_domain "$1")-cert.pem"; }
-peer_endpoint() { echo "localhost:${PEER_PORT[$1]}"; }
-orderer_endpoint() { echo "localhost:${ORDERER_PORT[$1]}"; }
+peer_endpoint() { echo "${PEER_HOST[$1]}:${PEER_PORT[$1]}"; }
+orderer_endpoint() { echo "${ORDERER_HOST[$1]}:${ORDERER_PORT[$1]}"; }
+chaincode_endpoint() { echo "${PEER_HOST[$1]}:${CC_SERVER_PORT[$1]}"; }
 
 # All process names in start order.
 all_nodes() {
@@ -92,13 +93,15 @@ require_fabric() {
 # ---------------------------------------------------------------- templates
 
 # render_template IN OUT: replaces @ORGS_DIR@, @BUILDERS_DIR@ and the
-# @<ORG>_<KIND>_PORT@ tokens.
+# @<ORG>_<KIND>_PORT@ and @<ORG>_<KIND>_HOST@ tokens.
 render_template() {
   local in=$1 out=$2 org up args=()
   args+=(-e "s|@ORGS_DIR@|$ORGS_DIR|g" -e "s|@BUILDERS_DIR@|$NETWORK_SRC/builders|g")
   for org in "${ORGS[@]}"; do
     up=${org^^}
     args+=(-e "s|@${up}_ORDERER_PORT@|${ORDERER_PORT[$org]}|g")
+    args+=(-e "s|@${up}_ORDERER_HOST@|${ORDERER_HOST[$org]}|g")
+    args+=(-e "s|@${up}_PEER_HOST@|${PEER_HOST[$org]}|g")
     args+=(-e "s|@${up}_PEER_PORT@|${PEER_PORT[$org]}|g")
   done
   sed "${args[@]}" "$in" >"$out"
@@ -131,7 +134,7 @@ HOME=$NODES_DIR/$name
 PATH=/usr/local/bin:/usr/bin:/bin
 FABRIC_CFG_PATH=$CONFIG_DIR
 FABRIC_LOGGING_SPEC=${METROLEDGER_ORDERER_LOGGING:-info}
-ORDERER_GENERAL_LISTENADDRESS=127.0.0.1
+ORDERER_GENERAL_LISTENADDRESS=${ORDERER_HOST[$org]}
 ORDERER_GENERAL_LISTENPORT=${ORDERER_PORT[$org]}
 ORDERER_GENERAL_LOCALMSPID=${ORG_MSP[$org]}
 ORDERER_GENERAL_LOCALMSPDIR=$dir/msp
@@ -139,12 +142,12 @@ ORDERER_GENERAL_TLS_PRIVATEKEY=$dir/tls/server.key
 ORDERER_GENERAL_TLS_CERTIFICATE=$dir/tls/server.crt
 ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE=$dir/tls/server.crt
 ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY=$dir/tls/server.key
-ORDERER_ADMIN_LISTENADDRESS=127.0.0.1:${ORDERER_ADMIN_PORT[$org]}
+ORDERER_ADMIN_LISTENADDRESS=${ORDERER_HOST[$org]}:${ORDERER_ADMIN_PORT[$org]}
 ORDERER_ADMIN_TLS_CERTIFICATE=$dir/tls/server.crt
 ORDERER_ADMIN_TLS_PRIVATEKEY=$dir/tls/server.key
 ORDERER_ADMIN_TLS_ROOTCAS=[$(tls_ca_file "$org")]
 ORDERER_ADMIN_TLS_CLIENTROOTCAS=[$(tls_ca_file "$org")]
-ORDERER_OPERATIONS_LISTENADDRESS=127.0.0.1:${ORDERER_OPS_PORT[$org]}
+ORDERER_OPERATIONS_LISTENADDRESS=${ORDERER_HOST[$org]}:${ORDERER_OPS_PORT[$org]}
 ORDERER_FILELEDGER_LOCATION=$data/ledger
 ORDERER_CONSENSUS_WALDIR=$data/etcdraft/wal
 ORDERER_CONSENSUS_SNAPDIR=$data/etcdraft/snapshot
@@ -164,9 +167,9 @@ PATH=/usr/local/bin:/usr/bin:/bin
 FABRIC_CFG_PATH=$CONFIG_DIR
 FABRIC_LOGGING_SPEC=${METROLEDGER_PEER_LOGGING:-info}
 CORE_PEER_ID=$(peer_host "$org")
-CORE_PEER_LISTENADDRESS=127.0.0.1:${PEER_PORT[$org]}
+CORE_PEER_LISTENADDRESS=${PEER_HOST[$org]}:${PEER_PORT[$org]}
 CORE_PEER_ADDRESS=$(peer_endpoint "$org")
-CORE_PEER_CHAINCODELISTENADDRESS=127.0.0.1:${PEER_CC_PORT[$org]}
+CORE_PEER_CHAINCODELISTENADDRESS=${PEER_HOST[$org]}:${PEER_CC_PORT[$org]}
 CORE_PEER_GOSSIP_BOOTSTRAP=$(peer_endpoint "$org")
 CORE_PEER_GOSSIP_EXTERNALENDPOINT=$(peer_endpoint "$org")
 CORE_PEER_LOCALMSPID=${ORG_MSP[$org]}
@@ -177,7 +180,7 @@ CORE_PEER_TLS_KEY_FILE=$dir/tls/server.key
 CORE_PEER_TLS_ROOTCERT_FILE=$dir/tls/ca.crt
 CORE_PEER_FILESYSTEMPATH=$data/production
 CORE_LEDGER_SNAPSHOTS_ROOTDIR=$data/snapshots
-CORE_OPERATIONS_LISTENADDRESS=127.0.0.1:${PEER_OPS_PORT[$org]}
+CORE_OPERATIONS_LISTENADDRESS=${PEER_HOST[$org]}:${PEER_OPS_PORT[$org]}
 EOF
 )" "$(printf '%s\n' "$FABRIC_BIN/peer" node start)"
 }
@@ -193,7 +196,7 @@ define_chaincode() {
 HOME=$NODES_DIR/$name
 PATH=$java_home/bin:/usr/local/bin:/usr/bin:/bin
 JAVA_HOME=$java_home
-CHAINCODE_SERVER_ADDRESS=127.0.0.1:${CC_SERVER_PORT[$org]}
+CHAINCODE_SERVER_ADDRESS=$(chaincode_endpoint "$org")
 CORE_CHAINCODE_ID_NAME=$package_id
 CORE_CHAINCODE_LOGGING_LEVEL=${METROLEDGER_CHAINCODE_LOGGING:-info}
 EOF
@@ -331,8 +334,8 @@ node_health_url() {
   local name=$1 org
   org=$(node_org "$name")
   case $name in
-    "$ORDERER_NODE".*) echo "http://127.0.0.1:${ORDERER_OPS_PORT[$org]}/healthz" ;;
-    "$PEER_NODE".*) echo "http://127.0.0.1:${PEER_OPS_PORT[$org]}/healthz" ;;
+    "$ORDERER_NODE".*) echo "http://${ORDERER_HOST[$org]}:${ORDERER_OPS_PORT[$org]}/healthz" ;;
+    "$PEER_NODE".*) echo "http://${PEER_HOST[$org]}:${PEER_OPS_PORT[$org]}/healthz" ;;
     *) return 1 ;;
   esac
 }
@@ -342,8 +345,8 @@ wait_healthy() {
   local name=$1 org
   org=$(node_org "$name")
   case $name in
-    chaincode.*) wait_for "$name to listen on 127.0.0.1:${CC_SERVER_PORT[$org]}" "$name" \
-      port_open 127.0.0.1 "${CC_SERVER_PORT[$org]}" ;;
+    chaincode.*) wait_for "$name to listen on $(chaincode_endpoint "$org")" "$name" \
+      port_open "${PEER_HOST[$org]}" "${CC_SERVER_PORT[$org]}" ;;
     *) wait_for "$name /healthz" "$name" http_ok "$(node_health_url "$name")" ;;
   esac
 }
@@ -381,7 +384,7 @@ osnadmin_cli() {
   local org=$1 admin
   shift
   admin=$(user_dir "$org" Admin)
-  "$FABRIC_BIN/osnadmin" "$@" -o "localhost:${ORDERER_ADMIN_PORT[$org]}" \
+  "$FABRIC_BIN/osnadmin" "$@" -o "${ORDERER_HOST[$org]}:${ORDERER_ADMIN_PORT[$org]}" \
     --ca-file "$(tls_ca_file "$org")" \
     --client-cert "$admin/tls/client.crt" --client-key "$admin/tls/client.key"
 }

@@ -1,5 +1,7 @@
 package org.metroledger.simulation;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -14,14 +16,16 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.metroledger.chaincode.signature.P256;
 
 /**
  * An organisation's certificate authority (ECDSA P-256), issuing member certificates with Fabric's
@@ -134,12 +138,43 @@ public final class CertificateAuthority {
         return new BigInteger(128, RANDOM);
     }
 
+    /**
+     * Signs with {@link P256}, whose signatures are low-S: Fabric's MSP accepts a high-S certificate
+     * signature only by rewriting the certificate, so certificates we issue carry the form it keeps.
+     */
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) {
         try {
-            return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key)));
-        } catch (OperatorCreationException | java.security.cert.CertificateException e) {
+            return new JcaX509CertificateConverter().getCertificate(builder.build(new LowSSigner(key)));
+        } catch (java.security.cert.CertificateException e) {
             throw new IllegalStateException("cannot sign certificate", e);
+        }
+    }
+
+    /** SHA256withECDSA over what the certificate builder writes, signed once it has all of it. */
+    private static final class LowSSigner implements ContentSigner {
+        private static final AlgorithmIdentifier SHA256_WITH_ECDSA =
+                new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
+        private final PrivateKey key;
+        private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+
+        LowSSigner(PrivateKey key) {
+            this.key = key;
+        }
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return SHA256_WITH_ECDSA;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return content;
+        }
+
+        @Override
+        public byte[] getSignature() {
+            return P256.sign(key, content.toByteArray())
+                    .orElseThrow(() -> new IllegalStateException("certificate keys are P-256 keys"));
         }
     }
 }

@@ -29,6 +29,7 @@ public final class P256 {
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
     private static final ECDomainParameters DOMAIN =
             new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
+    private static final BigInteger HALF_ORDER = DOMAIN.getN().shiftRight(1);
     /** Parsed keys keep the point's precomputed multiples, which the next verification reuses. */
     private static final BoundedCache<PublicKey, Optional<ECPublicKeyParameters>> KEYS = new BoundedCache<>(256);
 
@@ -53,7 +54,8 @@ public final class P256 {
     }
 
     /**
-     * The DER signature of the data (k derived from the key and the data, RFC 6979); empty when the
+     * The DER signature of the data (k derived from the key and the data, RFC 6979; S in its low
+     * form); empty when the
      * key is not a P-256 key.
      */
     public static Optional<byte[]> sign(PrivateKey key, byte[] data) {
@@ -63,8 +65,11 @@ public final class P256 {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, new ECPrivateKeyParameters(ec.getS(), DOMAIN));
         BigInteger[] rs = signer.generateSignature(sha256(data));
+        // Low S, as Fabric's MSP and BCCSP demand of every ECDSA signature they check: (r, n - s)
+        // verifies as (r, s) does, and only the low form is accepted.
+        BigInteger s = rs[1].compareTo(HALF_ORDER) > 0 ? DOMAIN.getN().subtract(rs[1]) : rs[1];
         try {
-            return Optional.of(StandardDSAEncoding.INSTANCE.encode(DOMAIN.getN(), rs[0], rs[1]));
+            return Optional.of(StandardDSAEncoding.INSTANCE.encode(DOMAIN.getN(), rs[0], s));
         } catch (IOException e) {
             throw new IllegalStateException("cannot DER-encode an ECDSA signature", e);
         }

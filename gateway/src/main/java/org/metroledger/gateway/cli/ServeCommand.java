@@ -104,16 +104,16 @@ final class ServeCommand implements Callable<Integer> {
             ledger = EmbeddedLedger.open(dataDir, identities, clock);
         }
         TokenBook tokens = TokenBook.open(dataDir);
+        Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
         if (demo) {
-            if (ledger.height() == 0) {
+            if (DemoData.wanted(ledger, reader)) {
                 System.out.println("creating demo data in " + dataDir + " ...");
                 DemoData.create(ledger, identities, tokens, dataDir, clock.instant());
                 System.out.println("demo users and tokens: " + dataDir.resolve(DemoData.CREDENTIALS));
             } else {
-                System.out.println("ledger has " + ledger.height() + " blocks; demo data is not created again");
+                System.out.println("the ledger holds MetroLedger records already; demo data is not created again");
             }
         }
-        Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
         String baseUrl = publicBaseUrl == null || publicBaseUrl.isBlank()
                 ? "http://localhost:" + port
                 : publicBaseUrl.replaceAll("/+$", "");

@@ -63,6 +63,17 @@ public final class DemoData {
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * True when the ledger holds no MetroLedger record, asked of the chaincode (a Fabric channel's
+     * height counts its configuration and lifecycle blocks too): no region is registered, and no
+     * other record can be written before its region is.
+     */
+    public static boolean wanted(Ledger ledger, Member reader) {
+        String regions =
+                ledger.evaluate(reader, "registry:ListRegions", List.of()).join();
+        return Canonical.tree(regions, "regions").isEmpty();
+    }
+
     /** Creates the demo world and writes the credentials file; the ledger must be empty. */
     public static List<Credential> create(
             Ledger ledger, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {

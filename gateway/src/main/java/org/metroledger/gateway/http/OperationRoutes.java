@@ -1,32 +1,24 @@
 package org.metroledger.gateway.http;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.ledger.LedgerException;
 
 /** Health, metrics and the OpenAPI document: what operators and client generators read. */
 final class OperationRoutes implements RouteGroup {
     @Override
     public void register(Api api) {
         Ledger ledger = api.services().ledger();
-        api.on("health", ctx -> {
-            long height;
-            try {
-                height = ledger.height();
-            } catch (RuntimeException e) {
-                Failures.send(ctx, ErrorCode.UNAVAILABLE, "the " + ledger.backend() + " ledger is not ready");
-                return;
-            }
-            JsonObject health = new JsonObject()
-                    .put("status", "UP")
-                    .put("live", true)
-                    .put("ready", true)
-                    .put(
-                            "ledger",
-                            new JsonObject().put("backend", ledger.backend()).put("height", height));
-            LedgerAnswers.json(ctx, 200, health.encode());
-        });
+        // Live while this process answers; ready only while the backend's probe succeeds, so a
+        // load balancer stops sending users to a gateway whose ledger does not answer. A 503 carries
+        // the health fields and the error shape both.
+        api.on(
+                "health",
+                ctx -> LedgerAnswers.onContext(ctx, ledger.probe())
+                        .onComplete(probe -> health(ctx, ledger, probe.cause())));
         api.on("metrics", PrometheusScrapingHandler.create(api.services().metrics()));
         api.on(
                 "openapi",
@@ -34,5 +26,24 @@ final class OperationRoutes implements RouteGroup {
                         .putHeader("Content-Type", "application/json; charset=utf-8")
                         .putHeader("Access-Control-Allow-Origin", "*")
                         .end(api.document()));
+    }
+
+    private static void health(RoutingContext ctx, Ledger ledger, Throwable failure) {
+        JsonObject health = new JsonObject()
+                .put("status", failure == null ? "UP" : "DOWN")
+                .put("live", true)
+                .put("ready", failure == null)
+                .put("ledger", new JsonObject().put("backend", ledger.backend()).put("height", ledger.height()));
+        if (failure != null) {
+            Throwable cause =
+                    failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            String reason = cause instanceof LedgerException e ? e.getMessage() : "no answer";
+            health.put(
+                    "error",
+                    new JsonObject()
+                            .put("code", ErrorCode.UNAVAILABLE.name())
+                            .put("message", "the " + ledger.backend() + " ledger is not ready: " + reason));
+        }
+        LedgerAnswers.json(ctx, failure == null ? 200 : Failures.status(ErrorCode.UNAVAILABLE), health.encode());
     }
 }

@@ -51,6 +51,14 @@ public interface Ledger extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Asks the backend whether it can serve now; completes normally when it can, or fails with a
+     * {@link LedgerException} of code UNAVAILABLE naming what does not answer. /health reports it.
+     */
+    default CompletableFuture<Void> probe() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** Which backend this is, for /health and logs ("embedded" or "fabric"). */
     String backend();
 

@@ -222,6 +222,39 @@ public final class FabricLedger implements Ledger {
         return height.get();
     }
 
+    /**
+     * Ready while the gateway's own organisation's peer answers: reads and endorsements may fail
+     * over to other centres' peers, but a gateway whose own centre is gone is not what its operators
+     * think they run, and a load balancer should send its users elsewhere.
+     */
+    @Override
+    public CompletableFuture<Void> probe() {
+        return CompletableFuture.runAsync(
+                () -> {
+                    String msp = observer.mspId();
+                    try {
+                        byte[] info = gateway(observer, msp)
+                                .getNetwork(settings.channel())
+                                .getContract("qscc")
+                                .newProposal("GetChainInfo")
+                                .addArguments(settings.channel())
+                                .build()
+                                .evaluate(deadlines::forProbe);
+                        height.accumulateAndGet(BlockchainInfo.parseFrom(info).getHeight(), Math::max);
+                    } catch (GatewayException e) {
+                        throw new LedgerException(
+                                ErrorCode.UNAVAILABLE,
+                                "the peer of " + msp + " does not answer: "
+                                        + e.getStatus().getCode(),
+                                null,
+                                e);
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new LedgerException(ErrorCode.UNAVAILABLE, "unreadable chain info from " + msp, null, e);
+                    }
+                },
+                calls);
+    }
+
     private void refreshHeight() {
         try {
             BlockchainInfo info = BlockchainInfo.parseFrom(qscc("GetChainInfo", settings.channel()));
