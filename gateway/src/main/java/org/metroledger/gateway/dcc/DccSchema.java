@@ -4,11 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
@@ -20,13 +19,16 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Validates DCC documents against a PTB DCC schema read from a local directory. The schemas import
- * D-SI and XML-DSig by URL; those URLs are mapped to files beside the schema, so validating never
- * touches the network.
+ * Validates DCC documents against a PTB DCC schema shipped on the classpath (resources
+ * {@code org/metroledger/gateway/dcc/schemas/}, sources and licences in the README there). The
+ * schemas import D-SI and XML-DSig by URL; those URLs are mapped to the bundled files, so validating
+ * never touches the network.
  */
 public final class DccSchema {
-    /** The DCC 3.2.0 schema's file name in the schema directory. */
+    /** The DCC 3.2.0 schema's file name among the bundled schemas. */
     public static final String DCC_3_2_0 = "dcc-3.2.0.xsd";
+
+    private static final String BUNDLED = "schemas/";
 
     private static final Map<String, String> IMPORTS = Map.of(
             "https://ptb.de/si/v2.1.0/SI_Format.xsd", "SI_Format-2.1.0.xsd",
@@ -39,24 +41,34 @@ public final class DccSchema {
         this.schema = schema;
     }
 
-    /** Loads DCC 3.2.0 from a directory holding it and its imports. */
-    public static DccSchema v3_2_0(Path schemaDirectory) {
-        return load(schemaDirectory.resolve(DCC_3_2_0));
+    /** DCC 3.2.0 with its imports, from the bundled schemas. */
+    public static DccSchema v3_2_0() {
+        return bundled(DCC_3_2_0);
     }
 
-    /** Loads a DCC schema file; its imports must sit in the same directory. */
-    public static DccSchema load(Path schemaFile) {
-        Path directory = schemaFile.toAbsolutePath().getParent();
+    /** A bundled DCC schema file; fails when no such schema is bundled. */
+    public static DccSchema bundled(String file) {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         try {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            // Only files: anything the resolver does not map is refused rather than fetched.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-            factory.setResourceResolver(new LocalImports(directory));
-            return new DccSchema(factory.newSchema(schemaFile.toFile()));
+            // Nothing is fetched: every import the resolver does not map to a bundled file is refused.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setResourceResolver(new BundledImports());
+            return new DccSchema(factory.newSchema(new StreamSource(new ByteArrayInputStream(read(file)), file)));
         } catch (SAXException e) {
-            throw new IllegalStateException("cannot load DCC schema " + schemaFile + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load DCC schema " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] read(String file) {
+        try (InputStream in = DccSchema.class.getResourceAsStream(BUNDLED + file)) {
+            if (in == null) {
+                throw new IllegalStateException("cannot load DCC schema " + file + ": it is not bundled");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled schema " + file, e);
         }
     }
 
@@ -77,21 +89,13 @@ public final class DccSchema {
         }
     }
 
-    /** Resolves the schemas' URL imports to files in the schema directory. */
-    private record LocalImports(Path directory) implements LSResourceResolver {
+    /** Resolves the schemas' URL imports to the bundled files. */
+    private static final class BundledImports implements LSResourceResolver {
         @Override
         public LSInput resolveResource(
                 String type, String namespaceUri, String publicId, String systemId, String baseUri) {
             String file = IMPORTS.get(systemId);
-            if (file == null) {
-                return null;
-            }
-            Path path = directory.resolve(file);
-            try {
-                return new FileInput(path.toUri().toString(), Files.readAllBytes(path));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read imported schema " + path, e);
-            }
+            return file == null ? null : new FileInput(systemId, read(file));
         }
     }
 

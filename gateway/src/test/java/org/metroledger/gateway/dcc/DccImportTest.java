@@ -47,7 +47,7 @@ class DccImportTest {
     @Test
     void the_signed_example_is_recorded_with_the_digest_of_its_exact_bytes() {
         TestWorld world = ledger();
-        byte[] bytes = SharedDcc.example(SharedDcc.SIGNED_320);
+        byte[] bytes = DccSamples.example(DccSamples.SIGNED_320);
         CertificateRequest request = DccImport.request(
                 parser.parse(bytes), DccImport.Options.forLab(TestWorld.LAB_NORTH), world.northLabKey.getPrivate());
 
@@ -93,7 +93,7 @@ class DccImportTest {
     void a_request_signed_with_another_key_is_refused_by_the_ledger() {
         TestWorld world = ledger();
         CertificateRequest request = DccImport.request(
-                parser.parse(SharedDcc.example(SharedDcc.SIGNED_320)),
+                parser.parse(DccSamples.example(DccSamples.SIGNED_320)),
                 DccImport.Options.forLab(TestWorld.LAB_NORTH),
                 SOME_LAB_KEY);
 
@@ -105,7 +105,7 @@ class DccImportTest {
     @Test
     void options_override_what_the_dcc_says() {
         CertificateRequest request = DccImport.request(
-                parser.parse(SharedDcc.example(SharedDcc.TYPICAL)),
+                parser.parse(DccSamples.example(DccSamples.TYPICAL)),
                 DccImport.Options.forLab(TestWorld.LAB_NORTH)
                         .withSubject("std-temp-1", SubjectType.STANDARD)
                         .withValidUntil("1960-01-01T00:00:00Z")
@@ -136,7 +136,7 @@ class DccImportTest {
 
     /** Imports the signed example with one edit (its signature is not the point here). */
     private CertificateRequest importEdited(String from, String to) {
-        String edited = new String(SharedDcc.example(SharedDcc.SIGNED_320), StandardCharsets.UTF_8).replace(from, to);
+        String edited = new String(DccSamples.example(DccSamples.SIGNED_320), StandardCharsets.UTF_8).replace(from, to);
         return DccImport.request(
                 parser.parse(edited.getBytes(StandardCharsets.UTF_8)),
                 DccImport.Options.forLab(TestWorld.LAB_NORTH),

@@ -19,7 +19,7 @@ class DccParserTest {
     private final DccParser parser = new DccParser();
 
     static List<Path> examples() {
-        return SharedDcc.examples();
+        return DccSamples.examples();
     }
 
     @ParameterizedTest
@@ -45,7 +45,7 @@ class DccParserTest {
 
     @Test
     void the_signed_320_example_yields_its_item_methods_statements_and_list_results() {
-        DccDocument dcc = parser.parse(SharedDcc.example(SharedDcc.SIGNED_320));
+        DccDocument dcc = parser.parse(DccSamples.example(DccSamples.SIGNED_320));
 
         assertThat(dcc.schemaVersion()).isEqualTo("3.2.0");
         assertThat(dcc.uniqueIdentifier()).isEqualTo("GP_DCC_temperature_typical_1.2");

@@ -9,17 +9,17 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 
 class DccSchemaTest {
-    private static final DccSchema SCHEMA = DccSchema.v3_2_0(SharedDcc.schemas());
+    private static final DccSchema SCHEMA = DccSchema.v3_2_0();
 
     @Test
     void the_signed_320_example_validates_offline() {
-        assertThatCode(() -> SCHEMA.validate(SharedDcc.example(SharedDcc.SIGNED_320)))
+        assertThatCode(() -> SCHEMA.validate(DccSamples.example(DccSamples.SIGNED_320)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void a_311_document_does_not_validate_against_320() {
-        assertThatThrownBy(() -> SCHEMA.validate(SharedDcc.example(SharedDcc.TYPICAL)))
+        assertThatThrownBy(() -> SCHEMA.validate(DccSamples.example(DccSamples.TYPICAL)))
                 .isInstanceOf(ChaincodeException.class)
                 .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema (line ")
                 .hasMessageContaining("schemaVersion");
@@ -27,7 +27,7 @@ class DccSchemaTest {
 
     @Test
     void a_document_missing_a_required_element_does_not_validate() {
-        String noCustomer = new String(SharedDcc.example(SharedDcc.SIGNED_320), StandardCharsets.UTF_8)
+        String noCustomer = new String(DccSamples.example(DccSamples.SIGNED_320), StandardCharsets.UTF_8)
                 .replaceAll("(?s)<dcc:customer>.*?</dcc:customer>", "");
 
         assertThatThrownBy(() -> SCHEMA.validate(noCustomer.getBytes(StandardCharsets.UTF_8)))
@@ -45,10 +45,10 @@ class DccSchemaTest {
     }
 
     @Test
-    void the_schema_directory_is_a_parameter_and_a_missing_one_fails_clearly() {
-        assertThatThrownBy(() -> DccSchema.v3_2_0(SharedDcc.dir().resolve("no-such-dir")))
+    void the_schemas_are_bundled_and_a_missing_one_fails_clearly() {
+        assertThatThrownBy(() -> DccSchema.bundled("dcc-9.9.9.xsd"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("cannot load DCC schema");
+                .hasMessage("cannot load DCC schema dcc-9.9.9.xsd: it is not bundled");
         assertThat(DccSchema.DCC_3_2_0).isEqualTo("dcc-3.2.0.xsd");
     }
 }

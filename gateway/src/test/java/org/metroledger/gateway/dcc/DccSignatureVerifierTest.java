@@ -21,11 +21,11 @@ class DccSignatureVerifierTest {
     /** Long after the signer certificate expired (2024-12-02): validation must use the signing time. */
     private static final Clock LATER = Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC);
 
-    private final DccSignatureVerifier verifier = new DccSignatureVerifier(SharedDcc.trust(), LATER);
+    private final DccSignatureVerifier verifier = new DccSignatureVerifier(DccSamples.trust(), LATER);
 
     @Test
     void the_signed_320_example_is_valid_at_its_signing_time_though_the_signer_has_expired() {
-        SignatureCheck check = verifier.verify(SharedDcc.example(SharedDcc.SIGNED_320));
+        SignatureCheck check = verifier.verify(DccSamples.example(DccSamples.SIGNED_320));
 
         assertThat(check.status()).as(check.reason()).isEqualTo(Status.VALID);
         assertThat(check.signer()).contains("CN=Calibration Lab A1");
@@ -34,7 +34,7 @@ class DccSignatureVerifierTest {
 
     @Test
     void the_manipulated_example_is_invalid_because_its_content_digest_fails() {
-        SignatureCheck check = verifier.verify(SharedDcc.example(SharedDcc.MANIPULATED));
+        SignatureCheck check = verifier.verify(DccSamples.example(DccSamples.MANIPULATED));
 
         assertThat(check.status()).isEqualTo(Status.INVALID);
         assertThat(check.reason()).contains("reference digest does not match").contains("failed: ''");
@@ -42,15 +42,15 @@ class DccSignatureVerifierTest {
 
     @Test
     void an_unsigned_example_is_unsigned() {
-        assertThat(verifier.verify(SharedDcc.example(SharedDcc.TYPICAL)).status())
+        assertThat(verifier.verify(DccSamples.example(DccSamples.TYPICAL)).status())
                 .isEqualTo(Status.UNSIGNED);
-        assertThat(verifier.verify(SharedDcc.example(SharedDcc.SIMPLIFIED)).status())
+        assertThat(verifier.verify(DccSamples.example(DccSamples.SIMPLIFIED)).status())
                 .isEqualTo(Status.UNSIGNED);
     }
 
     @Test
     void changing_one_measured_value_after_signing_invalidates_the_signature() {
-        String forged = text(SharedDcc.SIGNED_320).replace("0.072 0.089", "0.012 0.089");
+        String forged = text(DccSamples.SIGNED_320).replace("0.072 0.089", "0.012 0.089");
 
         SignatureCheck check = verifier.verify(forged.getBytes(StandardCharsets.UTF_8));
 
@@ -60,7 +60,7 @@ class DccSignatureVerifierTest {
 
     @Test
     void moving_the_signing_time_is_caught_by_the_signed_properties_reference() {
-        String backdated = text(SharedDcc.SIGNED_320).replace("2023-03-27T15:14:30Z", "2022-03-27T15:14:30Z");
+        String backdated = text(DccSamples.SIGNED_320).replace("2023-03-27T15:14:30Z", "2022-03-27T15:14:30Z");
 
         SignatureCheck check = verifier.verify(backdated.getBytes(StandardCharsets.UTF_8));
 
@@ -70,12 +70,12 @@ class DccSignatureVerifierTest {
 
     @Test
     void a_signer_that_does_not_chain_to_the_trust_store_is_invalid() {
-        Path trust = SharedDcc.dir().resolve("trust");
+        Path trust = DccSamples.trustDir();
         // The root alone: the document carries only the signer certificate, so the sub CA is missing.
         DccSignatureVerifier rootOnly =
                 new DccSignatureVerifier(TrustedCertificates.fromPemFiles(List.of(trust.resolve("root.crt"))), LATER);
 
-        SignatureCheck check = rootOnly.verify(SharedDcc.example(SharedDcc.SIGNED_320));
+        SignatureCheck check = rootOnly.verify(DccSamples.example(DccSamples.SIGNED_320));
 
         assertThat(check.status()).isEqualTo(Status.INVALID);
         assertThat(check.reason()).contains("does not chain to a trusted certificate at 2023-03-27T15:14:30Z");
@@ -152,11 +152,11 @@ class DccSignatureVerifierTest {
     void a_gateway_trusting_no_signer_refuses_signed_dccs_and_takes_unsigned_ones() {
         DccSignatureVerifier trustsNobody = new DccSignatureVerifier(TrustedCertificates.none(), LATER);
 
-        SignatureCheck signed = trustsNobody.verify(SharedDcc.example(SharedDcc.SIGNED_320));
+        SignatureCheck signed = trustsNobody.verify(DccSamples.example(DccSamples.SIGNED_320));
 
         assertThat(signed.status()).isEqualTo(Status.INVALID);
         assertThat(signed.reason()).contains("trusts no DCC signer certificates");
-        assertThat(trustsNobody.verify(SharedDcc.example(SharedDcc.TYPICAL)).status())
+        assertThat(trustsNobody.verify(DccSamples.example(DccSamples.TYPICAL)).status())
                 .isEqualTo(Status.UNSIGNED);
     }
 
@@ -164,22 +164,22 @@ class DccSignatureVerifierTest {
     void a_trust_store_directory_reads_its_pem_files_and_a_missing_one_trusts_nobody(@TempDir Path dir)
             throws Exception {
         for (String pem : List.of("root.crt", "sub.crt")) {
-            Files.copy(SharedDcc.dir().resolve("trust").resolve(pem), dir.resolve(pem));
+            Files.copy(DccSamples.trustDir().resolve(pem), dir.resolve(pem));
         }
 
         assertThat(new DccSignatureVerifier(TrustedCertificates.fromDirectory(dir), LATER)
-                        .verify(SharedDcc.example(SharedDcc.SIGNED_320))
+                        .verify(DccSamples.example(DccSamples.SIGNED_320))
                         .status())
                 .isEqualTo(Status.VALID);
         assertThat(new DccSignatureVerifier(TrustedCertificates.fromDirectory(dir.resolve("absent")), LATER)
-                        .verify(SharedDcc.example(SharedDcc.SIGNED_320))
+                        .verify(DccSamples.example(DccSamples.SIGNED_320))
                         .status())
                 .isEqualTo(Status.INVALID);
     }
 
     @Test
     void a_trust_store_without_a_root_is_refused_at_configuration() {
-        Path sub = SharedDcc.dir().resolve("trust").resolve("sub.crt");
+        Path sub = DccSamples.trustDir().resolve("sub.crt");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedCertificates.fromPemFiles(List.of(sub)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -191,6 +191,6 @@ class DccSignatureVerifierTest {
     }
 
     private static String text(String example) {
-        return new String(SharedDcc.example(example), StandardCharsets.UTF_8);
+        return new String(DccSamples.example(example), StandardCharsets.UTF_8);
     }
 }

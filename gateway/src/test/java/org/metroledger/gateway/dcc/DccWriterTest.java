@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.metroledger.gateway.dcc.DccDocument.Result;
 
 class DccWriterTest {
-    private static final DccSchema SCHEMA = DccSchema.v3_2_0(SharedDcc.schemas());
+    private static final DccSchema SCHEMA = DccSchema.v3_2_0();
     private final DccWriter writer = new DccWriter();
 
     @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.metroledger.gateway.dcc.DccSamples;
 import org.metroledger.gateway.dcc.DccSchema;
-import org.metroledger.gateway.dcc.SharedDcc;
 import org.metroledger.gateway.document.DocumentDigest;
 import org.metroledger.gateway.qr.LabKeyring;
 
@@ -41,7 +41,7 @@ class DccScenarioTest extends Scenario {
         try {
             Path trust = Files.createDirectories(dataDir.resolve("dcc-trust"));
             for (String pem : new String[] {"root.crt", "sub.crt"}) {
-                Files.copy(SharedDcc.dir().resolve("trust").resolve(pem), trust.resolve(pem));
+                Files.copy(DccSamples.trustDir().resolve(pem), trust.resolve(pem));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,7 +62,7 @@ class DccScenarioTest extends Scenario {
     void a_manipulated_dcc_is_refused_as_signature_invalid_and_records_nothing() {
         long before = height();
 
-        Http.Answer answer = postXml(SharedDcc.example(SharedDcc.MANIPULATED), Cast.NORTH_LAB);
+        Http.Answer answer = postXml(DccSamples.example(DccSamples.MANIPULATED), Cast.NORTH_LAB);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
         assertThat(answer.errorCode()).isEqualTo("SIGNATURE_INVALID");
@@ -75,7 +75,7 @@ class DccScenarioTest extends Scenario {
     @Test
     @Order(2)
     void a_signed_dcc_is_recorded_with_the_digest_of_its_exact_bytes_and_served_back_unchanged() {
-        byte[] bytes = SharedDcc.example(SharedDcc.SIGNED_320);
+        byte[] bytes = DccSamples.example(DccSamples.SIGNED_320);
 
         Http.Answer answer = postXml(bytes, Cast.NORTH_LAB);
 
@@ -94,7 +94,7 @@ class DccScenarioTest extends Scenario {
     @Test
     @Order(3)
     void importing_the_same_certificate_again_is_a_conflict() {
-        Http.Answer again = postXml(SharedDcc.example(SharedDcc.TYPICAL), Cast.NORTH_LAB);
+        Http.Answer again = postXml(DccSamples.example(DccSamples.TYPICAL), Cast.NORTH_LAB);
 
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("CONFLICT");
@@ -103,7 +103,7 @@ class DccScenarioTest extends Scenario {
     @Test
     @Order(4)
     void an_unsigned_dcc_is_accepted_and_the_lab_signature_on_the_ledger_vouches_for_it() {
-        Http.Answer answer = postXml(SharedDcc.example(SharedDcc.SIMPLIFIED), Cast.NORTH_LAB);
+        Http.Answer answer = postXml(DccSamples.example(DccSamples.SIMPLIFIED), Cast.NORTH_LAB);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         assertThat(answer.record().getString("id")).isEqualTo("GP_DCC_temperature_minimal_1.2");
@@ -112,7 +112,7 @@ class DccScenarioTest extends Scenario {
     @Test
     @Order(5)
     void a_certificate_whose_document_this_gateway_lacks_is_served_as_a_generated_320_dcc() throws Exception {
-        byte[] original = SharedDcc.example(SharedDcc.SIMPLIFIED);
+        byte[] original = DccSamples.example(DccSamples.SIMPLIFIED);
         String digest = DocumentDigest.of(original);
         // As for a certificate imported through another region's gateway: the ledger has it, we lack the file.
         Files.delete(
@@ -127,23 +127,21 @@ class DccScenarioTest extends Scenario {
                 .contains("Lab " + HttpWorld.LAB_NORTH)
                 .contains("Entity " + HttpWorld.ENTITY_NORTH)
                 .contains("SN-" + SENSOR);
-        assertThatCode(() -> DccSchema.v3_2_0(SharedDcc.schemas())
-                        .validate(dcc.body().getBytes()))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> DccSchema.v3_2_0().validate(dcc.body().getBytes())).doesNotThrowAnyException();
     }
 
     @Test
     @Order(6)
     void import_dcc_reports_each_file_and_a_rerun_skips_what_is_recorded() throws Exception {
         Path work = Files.createDirectories(dataDir.resolve("cli-dcc"));
-        Path signed = write(work, "signed.xml", SharedDcc.example(SharedDcc.SIGNED_320));
+        Path signed = write(work, "signed.xml", DccSamples.example(DccSamples.SIGNED_320));
         Path fresh = write(
                 work,
                 "fresh.xml",
-                new String(SharedDcc.example(SharedDcc.SIMPLIFIED), StandardCharsets.UTF_8)
+                new String(DccSamples.example(DccSamples.SIMPLIFIED), StandardCharsets.UTF_8)
                         .replace("GP_DCC_temperature_minimal_1.2", "CLI-DCC-1")
                         .getBytes(StandardCharsets.UTF_8));
-        Path otherDocument = write(work, "typical.xml", SharedDcc.example(SharedDcc.TYPICAL));
+        Path otherDocument = write(work, "typical.xml", DccSamples.example(DccSamples.TYPICAL));
         Path broken = write(work, "broken.xml", "<dcc:digitalCalibrationCertificate".getBytes(StandardCharsets.UTF_8));
 
         CommandRun first = cli("import-dcc", signed, fresh, otherDocument, broken);
@@ -220,7 +218,7 @@ class DccScenarioTest extends Scenario {
                 HttpMethod.POST,
                 IMPORT,
                 token(Cast.NORTH_LAB),
-                Buffer.buffer(SharedDcc.example(SharedDcc.SIMPLIFIED)),
+                Buffer.buffer(DccSamples.example(DccSamples.SIMPLIFIED)),
                 "application/json");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(415);
@@ -228,7 +226,7 @@ class DccScenarioTest extends Scenario {
 
     @Test
     void only_lab_staff_import_dccs() {
-        Http.Answer answer = postXml(SharedDcc.example(SharedDcc.SIMPLIFIED), Cast.NORTH_INSPECTOR);
+        Http.Answer answer = postXml(DccSamples.example(DccSamples.SIMPLIFIED), Cast.NORTH_INSPECTOR);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
         assertThat(answer.errorCode()).isEqualTo("FORBIDDEN");
@@ -248,7 +246,7 @@ class DccScenarioTest extends Scenario {
                 HttpMethod.POST,
                 IMPORT,
                 null,
-                Buffer.buffer(SharedDcc.example(SharedDcc.SIMPLIFIED)),
+                Buffer.buffer(DccSamples.example(DccSamples.SIMPLIFIED)),
                 "application/xml");
 
         assertThat(answer.status()).isEqualTo(401);

@@ -2,41 +2,41 @@ package org.metroledger.gateway.dcc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the shared DCC reference data (schemas, examples, trust chain) that lives beside the
- * checkout and is never copied into it: the {@code metroledger.shared} property when it points at
- * an existing directory, else the nearest {@code shared/dcc} above the working directory.
+ * The public DCC samples and their signer chain, kept in the test resources beside this package
+ * ({@code org/metroledger/gateway/dcc/}, sources and licences in the README there).
  */
-public final class SharedDcc {
+public final class DccSamples {
     public static final String SIGNED_320 = "dcc_gp_temperature_typical_v12_v3.2.0_signed.xml";
     public static final String MANIPULATED = "dcc_gp_temperature_typical_v12_signed_manipulated.xml";
     public static final String TYPICAL = "dcc_gp_temperature_typical_v12.xml";
     public static final String SIMPLIFIED = "dcc_gp_temperature_simplified_v12.xml";
 
-    private SharedDcc() {}
+    private DccSamples() {}
 
+    /** The directory holding {@code examples/} and {@code trust/}. */
     public static Path dir() {
-        String configured = System.getProperty("metroledger.shared");
-        if (configured != null && Files.isDirectory(Path.of(configured, "dcc"))) {
-            return Path.of(configured, "dcc").normalize();
+        URL readme = DccSamples.class.getResource("README.md");
+        if (readme == null) {
+            throw new IllegalStateException("the DCC test fixtures are not on the test classpath");
         }
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            Path candidate = at.resolve("shared").resolve("dcc");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        try {
+            return Path.of(readme.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("no shared/dcc directory above "
-                + Path.of("").toAbsolutePath() + "; set -Dmetroledger.shared=<dir holding dcc/>");
     }
 
-    public static Path schemas() {
-        return dir().resolve("schemas");
+    /** The directory of the sample signer's chain: {@code root.crt}, {@code sub.crt}, {@code signer.crt}. */
+    public static Path trustDir() {
+        return dir().resolve("trust");
     }
 
     public static byte[] example(String name) {
@@ -56,7 +56,7 @@ public final class SharedDcc {
     }
 
     public static TrustedCertificates trust() {
-        Path trust = dir().resolve("trust");
-        return TrustedCertificates.fromPemFiles(List.of(trust.resolve("root.crt"), trust.resolve("sub.crt")));
+        return TrustedCertificates.fromPemFiles(
+                List.of(trustDir().resolve("root.crt"), trustDir().resolve("sub.crt")));
     }
 }
