@@ -12,6 +12,9 @@ final class RegistryRoutes implements RouteGroup {
         api.on("registerEntity", ctx -> answers.submit(ctx, "registry:RegisterEntity", Requests.body(ctx)));
         api.on("registerStandard", ctx -> answers.submit(ctx, "registry:RegisterStandard", Requests.body(ctx)));
         api.on("registerInstrument", ctx -> answers.submit(ctx, "registry:RegisterInstrument", Requests.body(ctx)));
+        api.on(
+                "getRegion",
+                ctx -> answers.evaluatePublic(ctx, "registry:GetRegion", Requests.of("id", ctx.pathParam("id"))));
         api.on("getLab", ctx -> answers.evaluatePublic(ctx, "registry:GetLab", Requests.of("id", ctx.pathParam("id"))));
         api.on(
                 "getEntity",

@@ -180,9 +180,7 @@ final class BenchWorld {
     }
 
     private Map<String, Object> instrument(String id) {
-        Map<String, Object> request = HttpWorld.instrument(id, entity);
-        request.put("category", CATEGORY);
-        return request;
+        return HttpWorld.instrumentRegistration(id, entity, CATEGORY);
     }
 
     private Map<String, Object> verification(

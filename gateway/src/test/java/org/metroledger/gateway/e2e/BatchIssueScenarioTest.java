@@ -17,23 +17,32 @@ import org.metroledger.gateway.document.DocumentDigest;
  */
 class BatchIssueScenarioTest extends Scenario {
     private static final int ROWS = 5_000;
-    private static final String SENSOR = "batch-sensor";
+    /** The row naming an instrument that is not registered. */
+    private static final int UNKNOWN_SUBJECT = 4_505;
     /** Bad rows by line number (the header is line 1) and the reason the report must give. */
     private static final Map<Integer, String> BAD = new TreeMap<>(Map.of(
-            101, "method is required",
-            1_202, "performedFrom",
-            2_303, "value",
-            3_404, "conformity",
-            4_505, "Instrument .no-such-instrument. does not exist"));
+            101,
+            "method is required",
+            1_202,
+            "performedFrom",
+            2_303,
+            "value",
+            3_404,
+            "conformity",
+            UNKNOWN_SUBJECT,
+            "Instrument .[^ ]*no-such-instrument. does not exist"));
 
     private HttpWorld world;
+    private String sensor;
 
     @Override
     void prepare() {
-        world = new HttpWorld(deployment, http);
-        Map<String, Object> sensor = HttpWorld.instrument(SENSOR, HttpWorld.ENTITY_NORTH);
-        sensor.put("category", "temperature");
-        HttpWorld.created(http.post("/api/v1/instruments", token(Cast.NORTH_ENTITY), sensor));
+        world = registerWorld();
+        sensor = id("batch-sensor");
+        HttpWorld.created(http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ENTITY),
+                world.instrument(sensor, world.entityNorth, "temperature")));
     }
 
     @Test
@@ -45,7 +54,7 @@ class BatchIssueScenarioTest extends Scenario {
 
         long started = System.nanoTime();
         CommandRun first = CommandRun.against(
-                base, token(Cast.NORTH_LAB), "issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+                base, token(Cast.NORTH_LAB), "issue", "--csv", csv, "--lab", world.labNorth, "--key", key);
         double seconds = (System.nanoTime() - started) / 1e9;
         // The rate goes to the test log for docs/BENCHMARKS.md; it is not asserted (shared machines).
         System.out.printf(
@@ -56,22 +65,24 @@ class BatchIssueScenarioTest extends Scenario {
         assertThat(first.out()).contains("issued " + (ROWS - BAD.size()) + ", skipped 0, failed " + BAD.size());
         for (Map.Entry<Integer, String> bad : BAD.entrySet()) {
             assertThat(first.out())
-                    .containsPattern("failed line " + bad.getKey() + " \\(B-\\d+\\): .*" + bad.getValue());
+                    .containsPattern(
+                            "failed line " + bad.getKey() + " \\(" + rowId(bad.getKey()) + "\\): .*" + bad.getValue());
         }
-        Http.Answer last = http.get("/api/v1/certificates/" + id(ROWS + 1), null);
+        Http.Answer last = http.get("/api/v1/certificates/" + rowId(ROWS + 1), null);
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.json().getString("documentDigest")).isEqualTo(digest(ROWS + 1));
-        assertThat(http.get("/api/v1/certificates/" + id(101), null).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/certificates/" + rowId(101), null).status())
+                .isEqualTo(404);
 
         long heightBefore = height();
         CommandRun again = CommandRun.against(
-                base, token(Cast.NORTH_LAB), "issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+                base, token(Cast.NORTH_LAB), "issue", "--csv", csv, "--lab", world.labNorth, "--key", key);
 
         assertThat(again.out()).contains("issued 0, skipped " + (ROWS - BAD.size()) + ", failed " + BAD.size());
         assertThat(height()).as("a rerun commits nothing").isEqualTo(heightBefore);
     }
 
-    private static String csv() {
+    private String csv() {
         StringBuilder csv = new StringBuilder("id,kind,subject,method,performedFrom,performedTo,issuedAt,validUntil,"
                 + "location,conformity,decisionRule,signatory,documentDigest,quantity,value,unit,expandedUncertainty,"
                 + "coverageFactor\n");
@@ -81,10 +92,10 @@ class BatchIssueScenarioTest extends Scenario {
             String from = "performedFrom".equals(reason) ? "yesterday" : "2025-05-01T08:00:00Z";
             String value = "value".equals(reason) ? "twenty" : "20." + (line % 100);
             String conformity = "conformity".equals(reason) ? "MAYBE" : "NONE";
-            String subject = BAD.get(4_505).equals(reason) ? "no-such-instrument" : SENSOR;
+            String subject = line == UNKNOWN_SUBJECT ? id("no-such-instrument") : sensor;
             csv.append(String.join(
                             ",",
-                            id(line),
+                            rowId(line),
                             "CALIBRATION",
                             subject,
                             method,
@@ -107,11 +118,11 @@ class BatchIssueScenarioTest extends Scenario {
         return csv.toString();
     }
 
-    private static String id(int line) {
-        return String.format("B-%05d", line);
+    private String rowId(int line) {
+        return id(String.format("B-%05d", line));
     }
 
-    private static String digest(int line) {
-        return DocumentDigest.of(("report of " + id(line)).getBytes(StandardCharsets.UTF_8));
+    private String digest(int line) {
+        return DocumentDigest.of(("report of " + rowId(line)).getBytes(StandardCharsets.UTF_8));
     }
 }

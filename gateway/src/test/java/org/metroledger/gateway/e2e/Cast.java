@@ -2,7 +2,7 @@ package org.metroledger.gateway.e2e;
 
 import java.util.List;
 
-/** The users every deployment enrols before the scenarios run: who they are and in which MSP. */
+/** The users a scenario acts as: who they are and in which MSP ({@link Namespace#member} enrols them per run). */
 public final class Cast {
     public static final String NORTH = "NorthMSP";
     public static final String EAST = "EastMSP";
@@ -31,6 +31,14 @@ public final class Cast {
             new Member(NORTH_ENTITY, NORTH, false),
             new Member(EAST_ENTITY, EAST, false),
             new Member(STRANGER, NORTH, false));
+
+    /** The member of that name. */
+    public static Member member(String name) {
+        return MEMBERS.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no user " + name + " in the cast"));
+    }
 
     private Cast() {}
 }

@@ -13,21 +13,17 @@ class CertificateScenarioTest extends Scenario {
 
     @Override
     void prepare() {
-        world = new HttpWorld(deployment, http);
-        for (String id : List.of("D-1", "D-2", "D-3")) {
+        world = registerWorld();
+        for (String local : List.of("D-1", "D-2", "D-3")) {
             HttpWorld.created(http.post(
-                    "/api/v1/instruments", token(Cast.NORTH_ADMIN), HttpWorld.instrument(id, HttpWorld.ENTITY_NORTH)));
+                    "/api/v1/instruments", token(Cast.NORTH_ADMIN), world.instrument(id(local), world.entityNorth)));
         }
         world.primaryChain();
     }
 
-    Map<String, Object> instrumentCertificate(String id, String subject) {
-        return CertificateRequests.verification(
-                id,
-                HttpWorld.LAB_NORTH,
-                subject,
-                "2025-05-10T00:00:00Z",
-                List.of(CertificateRequests.link(HttpWorld.PRIMARY_STANDARD, HttpWorld.PRIMARY_CERTIFICATE)));
+    /** North's verification of one of this run's instruments, both named by their local ids. */
+    Map<String, Object> instrumentCertificate(String local, String subject) {
+        return world.verification(id(local), id(subject));
     }
 
     String signed(Map<String, Object> request) {
@@ -44,15 +40,15 @@ class CertificateScenarioTest extends Scenario {
     void an_issued_certificate_verifies_valid_with_its_ledger_evidence_and_block() {
         Http.Answer issued = HttpWorld.created(
                 http.post("/api/v1/certificates", token(Cast.NORTH_LAB), signed(instrumentCertificate("C-1", "D-1"))));
-        Http.Answer report = http.get("/api/v1/certificates/C-1/verification?digest=" + DIGEST, null);
+        Http.Answer report = http.get("/api/v1/certificates/" + id("C-1") + "/verification?digest=" + DIGEST, null);
         assertThat(report.json().getString("verdict")).as(report.toString()).isEqualTo("VALID");
         assertThat(report.json().getJsonObject("evidence").getLong("blockNumber"))
                 .isEqualTo(issued.json().getLong("blockNumber"));
-        assertThat(verdict("C-1", "?digest=" + "cd".repeat(32))).isEqualTo("DIGEST_MISMATCH");
-        assertThat(verdict("C-1", "?at=2031-01-01T00:00:00Z")).isEqualTo("EXPIRED");
-        assertThat(verdict("NO-SUCH", "")).isEqualTo("NOT_FOUND");
+        assertThat(verdict(id("C-1"), "?digest=" + "cd".repeat(32))).isEqualTo("DIGEST_MISMATCH");
+        assertThat(verdict(id("C-1"), "?at=2031-01-01T00:00:00Z")).isEqualTo("EXPIRED");
+        assertThat(verdict(id("NO-SUCH"), "")).isEqualTo("NOT_FOUND");
 
-        Http.Answer instrument = http.get("/api/v1/instruments/D-1", null);
+        Http.Answer instrument = http.get("/api/v1/instruments/" + id("D-1"), null);
         assertThat(instrument.json().getJsonObject("certificate").getString("verdict"))
                 .isEqualTo("VALID");
     }
@@ -62,16 +58,19 @@ class CertificateScenarioTest extends Scenario {
         HttpWorld.created(
                 http.post("/api/v1/certificates", token(Cast.NORTH_LAB), signed(instrumentCertificate("C-2", "D-2"))));
         Map<String, Object> amended = instrumentCertificate("C-2A", "D-2");
-        amended.put("previous", "C-2");
-        HttpWorld.created(http.post("/api/v1/certificates/C-2/supersession", token(Cast.NORTH_LAB), signed(amended)));
-        assertThat(verdict("C-2", "")).isEqualTo("SUPERSEDED");
+        amended.put("previous", id("C-2"));
+        HttpWorld.created(http.post(
+                "/api/v1/certificates/" + id("C-2") + "/supersession", token(Cast.NORTH_LAB), signed(amended)));
+        assertThat(verdict(id("C-2"), "")).isEqualTo("SUPERSEDED");
 
         Http.Answer revoked = http.post(
-                "/api/v1/certificates/C-2A/revocation", token(Cast.NORTH_LAB), Map.of("reason", "wrong readings"));
+                "/api/v1/certificates/" + id("C-2A") + "/revocation",
+                token(Cast.NORTH_LAB),
+                Map.of("reason", "wrong readings"));
         HttpWorld.created(revoked);
-        assertThat(verdict("C-2A", "")).isEqualTo("REVOKED");
-        Http.Answer again =
-                http.post("/api/v1/certificates/C-2A/revocation", token(Cast.NORTH_LAB), Map.of("reason", "again"));
+        assertThat(verdict(id("C-2A"), "")).isEqualTo("REVOKED");
+        Http.Answer again = http.post(
+                "/api/v1/certificates/" + id("C-2A") + "/revocation", token(Cast.NORTH_LAB), Map.of("reason", "again"));
         assertThat(again.status()).isEqualTo(409);
     }
 
@@ -95,25 +94,27 @@ class CertificateScenarioTest extends Scenario {
 
     @Test
     void public_credit_shows_grade_and_score_but_history_needs_a_token() {
-        Http.Answer credit = http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit", null);
+        Http.Answer credit = http.get("/api/v1/entities/" + world.entityNorth + "/credit", null);
         assertThat(credit.status()).as(credit.toString()).isEqualTo(200);
         assertThat(credit.json().getString("grade")).isNotBlank();
         assertThat(credit.json().containsKey("contributions")).isFalse();
-        assertThat(http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history", null)
+        assertThat(http.get("/api/v1/entities/" + world.entityNorth + "/credit/history", null)
                         .status())
                 .isEqualTo(401);
         Http.Answer history =
-                http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history", token(Cast.NORTH_INSPECTOR));
+                http.get("/api/v1/entities/" + world.entityNorth + "/credit/history", token(Cast.NORTH_INSPECTOR));
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
     }
 
     @Test
     void recognition_answers_with_reasons_for_a_region() {
-        Http.Answer answer = http.get("/api/v1/certificates/C-P/recognition?region=EastMSP", null);
+        Http.Answer answer =
+                http.get("/api/v1/certificates/" + world.primaryCertificate + "/recognition?region=EastMSP", null);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.json().getBoolean("recognised")).isFalse();
         assertThat(answer.json().getJsonArray("reasons")).isNotEmpty();
-        assertThat(http.get("/api/v1/certificates/C-P/recognition", null).status())
+        assertThat(http.get("/api/v1/certificates/" + world.primaryCertificate + "/recognition", null)
+                        .status())
                 .isEqualTo(400);
     }
 }

@@ -23,12 +23,17 @@ class CreditScenarioTest extends Scenario {
 
     @Override
     void prepare() {
-        world = new HttpWorld(deployment, http);
+        world = registerWorld();
     }
 
     /** A North market entity of the test's own, so tests do not see each other's events. */
-    String northEntity(String serial) {
-        return world.entity(Cast.NORTH_ADMIN, "91110000MA" + serial, "北京", "MARKET");
+    String northEntity(int serial) {
+        return world.entity(Cast.NORTH_ADMIN, ns.creditCode(HttpWorld.BEIJING, serial), "北京", "MARKET");
+    }
+
+    /** A credit code of this run that no test registers. */
+    String unregisteredEntity() {
+        return ns.creditCode(HttpWorld.BEIJING, 9999);
     }
 
     /**
@@ -68,36 +73,40 @@ class CreditScenarioTest extends Scenario {
 
     @Test
     void an_entity_publishes_its_commitment_the_public_sees_it_and_it_withdraws_it() {
-        Http.Answer published = committed(http.post(
-                "/api/v1/commitments", token(Cast.NORTH_ENTITY), commitment("CMT-1", HttpWorld.ENTITY_NORTH)));
+        Http.Answer published = committed(
+                http.post("/api/v1/commitments", token(Cast.NORTH_ENTITY), commitment(id("CMT-1"), world.entityNorth)));
         assertThat(published.record().getString("status")).isEqualTo("ACTIVE");
         assertThat(published.record().getString("txId"))
                 .isEqualTo(published.json().getString("txId"));
-        JsonObject withCommitment = publicCredit(HttpWorld.ENTITY_NORTH);
-        assertThat(withCommitment.getString("commitment")).isEqualTo("CMT-1");
+        JsonObject withCommitment = publicCredit(world.entityNorth);
+        assertThat(withCommitment.getString("commitment")).isEqualTo(id("CMT-1"));
 
         Http.Answer withdrawn = committed(http.post(
-                "/api/v1/commitments/CMT-1/withdrawal", token(Cast.NORTH_ENTITY), Map.of("reason", "shop closed")));
+                "/api/v1/commitments/" + id("CMT-1") + "/withdrawal",
+                token(Cast.NORTH_ENTITY),
+                Map.of("reason", "shop closed")));
         assertThat(withdrawn.record().getString("status")).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.json().getLong("blockNumber"))
                 .isGreaterThan(published.json().getLong("blockNumber"));
-        JsonObject without = publicCredit(HttpWorld.ENTITY_NORTH);
+        JsonObject without = publicCredit(world.entityNorth);
         assertThat(without.getString("commitment")).isNull();
         assertThat(without.getInteger("score")).isEqualTo(withCommitment.getInteger("score") - COMMITMENT_BONUS);
         refused(
                 409,
                 () -> http.post(
-                        "/api/v1/commitments/CMT-1/withdrawal", token(Cast.NORTH_ENTITY), Map.of("reason", "again")));
+                        "/api/v1/commitments/" + id("CMT-1") + "/withdrawal",
+                        token(Cast.NORTH_ENTITY),
+                        Map.of("reason", "again")));
     }
 
     @Test
     void an_inspectors_event_lowers_the_public_grade_without_showing_the_event() {
-        String entity = northEntity("0000001");
+        String entity = northEntity(1);
         assertThat(publicCredit(entity).getString("grade")).isEqualTo("A");
 
-        recordEvent("CE-PASS-1", entity, "INSPECTION_PASSED", registeredAt(entity, 2));
-        Http.Answer event = recordEvent("CE-SW-1", entity, "SHORT_WEIGHT", registeredAt(entity, 1));
-        assertThat(event.record().getString("recordedBy")).isEqualTo("p-north-inspector");
+        recordEvent(id("CE-PASS-1"), entity, "INSPECTION_PASSED", registeredAt(entity, 2));
+        Http.Answer event = recordEvent(id("CE-SW-1"), entity, "SHORT_WEIGHT", registeredAt(entity, 1));
+        assertThat(event.record().getString("recordedBy")).isEqualTo(world.inspector);
         assertThat(event.record().getBoolean("repaired")).isFalse();
 
         Http.Answer answer = http.get("/api/v1/entities/" + entity + "/credit", null);
@@ -107,25 +116,25 @@ class CreditScenarioTest extends Scenario {
         assertThat(credit.getString("grade")).isEqualTo("B");
         assertThat(credit.containsKey("contributions")).isFalse();
         assertThat(answer.body())
-                .doesNotContain("CE-SW-1")
+                .doesNotContain(id("CE-SW-1"))
                 .doesNotContain(EVIDENCE)
                 .doesNotContain("SHORT_WEIGHT");
     }
 
     @Test
     void a_repaired_event_stops_counting_and_cannot_be_repaired_twice() {
-        String entity = northEntity("0000002");
-        Http.Answer forged = recordEvent("CE-FORGED-1", entity, "FORGED_DATA", registeredAt(entity, 1));
+        String entity = northEntity(2);
+        Http.Answer forged = recordEvent(id("CE-FORGED-1"), entity, "FORGED_DATA", registeredAt(entity, 1));
         assertThat(publicCredit(entity).getString("grade")).isEqualTo("D");
 
         refused(
                 403,
                 () -> http.post(
-                        "/api/v1/credit-events/CE-FORGED-1/repair",
+                        "/api/v1/credit-events/" + id("CE-FORGED-1") + "/repair",
                         token(Cast.NORTH_INSPECTOR),
                         Map.of("reason", "inspectors do not repair")));
         Http.Answer repaired = committed(http.post(
-                "/api/v1/credit-events/CE-FORGED-1/repair",
+                "/api/v1/credit-events/" + id("CE-FORGED-1") + "/repair",
                 token(Cast.NORTH_ADMIN),
                 Map.of("reason", "data corrected and fine paid")));
         assertThat(repaired.record().getBoolean("repaired")).isTrue();
@@ -138,7 +147,7 @@ class CreditScenarioTest extends Scenario {
         Http.Answer again = refused(
                 409,
                 () -> http.post(
-                        "/api/v1/credit-events/CE-FORGED-1/repair",
+                        "/api/v1/credit-events/" + id("CE-FORGED-1") + "/repair",
                         token(Cast.NORTH_ADMIN),
                         Map.of("reason", "again")));
         assertThat(again.errorCode()).isEqualTo("CONFLICT");
@@ -146,11 +155,13 @@ class CreditScenarioTest extends Scenario {
 
     @Test
     void history_needs_an_inspector_or_admin_token_and_lists_every_event_with_its_txid() {
-        String entity = northEntity("0000003");
-        Http.Answer first = recordEvent("CE-H-1", entity, "OVERDUE_VERIFICATION", registeredAt(entity, 2));
-        Http.Answer second = recordEvent("CE-H-2", entity, "INSPECTION_PASSED", registeredAt(entity, 1));
+        String entity = northEntity(3);
+        Http.Answer first = recordEvent(id("CE-H-1"), entity, "OVERDUE_VERIFICATION", registeredAt(entity, 2));
+        Http.Answer second = recordEvent(id("CE-H-2"), entity, "INSPECTION_PASSED", registeredAt(entity, 1));
         committed(http.post(
-                "/api/v1/credit-events/CE-H-1/repair", token(Cast.NORTH_ADMIN), Map.of("reason", "recalibrated")));
+                "/api/v1/credit-events/" + id("CE-H-1") + "/repair",
+                token(Cast.NORTH_ADMIN),
+                Map.of("reason", "recalibrated")));
         String path = "/api/v1/entities/" + entity + "/credit/history";
 
         assertThat(http.get(path, null).status()).isEqualTo(401);
@@ -161,9 +172,9 @@ class CreditScenarioTest extends Scenario {
             assertThat(history.status()).as(reader + ": " + history).isEqualTo(200);
             JsonArray items = history.json().getJsonArray("items");
             assertThat(items).hasSize(2);
-            assertThat(items.getJsonObject(0).getString("id")).isEqualTo("CE-H-1");
+            assertThat(items.getJsonObject(0).getString("id")).isEqualTo(id("CE-H-1"));
             assertThat(items.getJsonObject(0).getBoolean("repaired")).isTrue();
-            assertThat(items.getJsonObject(1).getString("id")).isEqualTo("CE-H-2");
+            assertThat(items.getJsonObject(1).getString("id")).isEqualTo(id("CE-H-2"));
             assertThat(items.getJsonObject(1).getString("txId"))
                     .isEqualTo(second.json().getString("txId"));
             assertThat(items.getJsonObject(0).getString("txId"))
@@ -178,9 +189,9 @@ class CreditScenarioTest extends Scenario {
         String token = token(Cast.NORTH_ENTITY);
         Map<String, Object> noDigest = Map.of(
                 "id",
-                "CMT-BAD",
+                id("CMT-BAD"),
                 "entity",
-                HttpWorld.ENTITY_NORTH,
+                world.entityNorth,
                 "items",
                 List.of(Map.of("kind", "USE_VERIFIED_INSTRUMENTS")));
         refused(400, () -> http.post("/api/v1/commitments", token, noDigest));
@@ -190,22 +201,27 @@ class CreditScenarioTest extends Scenario {
                         "/api/v1/commitments",
                         token,
                         with(
-                                commitment("CMT-BAD", HttpWorld.ENTITY_NORTH),
+                                commitment(id("CMT-BAD"), world.entityNorth),
                                 "items",
                                 List.of(Map.of("kind", "NEVER_CHEAT")))));
-        refused(400, () -> http.post("/api/v1/commitments", token, "{\"id\": \"CMT-BAD\""));
-        refused(403, () -> http.post("/api/v1/commitments", token, commitment("CMT-BAD", HttpWorld.ENTITY_EAST)));
-        refused(401, () -> http.post("/api/v1/commitments", null, commitment("CMT-BAD", HttpWorld.ENTITY_NORTH)));
+        refused(400, () -> http.post("/api/v1/commitments", token, "{\"id\": \"" + id("CMT-BAD") + "\""));
+        refused(403, () -> http.post("/api/v1/commitments", token, commitment(id("CMT-BAD"), world.entityEast)));
+        refused(401, () -> http.post("/api/v1/commitments", null, commitment(id("CMT-BAD"), world.entityNorth)));
 
-        refused(404, () -> http.post("/api/v1/commitments/NO-SUCH/withdrawal", token, Map.of("reason", "none")));
-        refused(400, () -> http.post("/api/v1/commitments/CMT-BAD/withdrawal", token, Map.of("reason", " ")));
+        refused(
+                404,
+                () -> http.post(
+                        "/api/v1/commitments/" + id("NO-SUCH") + "/withdrawal", token, Map.of("reason", "none")));
+        refused(
+                400,
+                () -> http.post("/api/v1/commitments/" + id("CMT-BAD") + "/withdrawal", token, Map.of("reason", " ")));
 
         String inspector = token(Cast.NORTH_INSPECTOR);
         Map<String, Object> event = Map.of(
                 "id",
-                "CE-BAD",
+                id("CE-BAD"),
                 "entity",
-                HttpWorld.ENTITY_NORTH,
+                world.entityNorth,
                 "type",
                 "SHORT_WEIGHT",
                 "occurredAt",
@@ -219,27 +235,25 @@ class CreditScenarioTest extends Scenario {
         refused(
                 400,
                 () -> http.post("/api/v1/credit-events", inspector, with(event, "evidenceDigest", "not-a-digest")));
-        refused(
-                404,
-                () -> http.post(
-                        "/api/v1/credit-events",
-                        inspector,
-                        with(event, "entity", HttpWorld.withCheck("91110000MA0999999"))));
+        refused(404, () -> http.post("/api/v1/credit-events", inspector, with(event, "entity", unregisteredEntity())));
         refused(403, () -> http.post("/api/v1/credit-events", token, event));
-        refused(403, () -> http.post("/api/v1/credit-events", inspector, with(event, "entity", HttpWorld.ENTITY_EAST)));
+        refused(403, () -> http.post("/api/v1/credit-events", inspector, with(event, "entity", world.entityEast)));
 
         refused(
                 404,
                 () -> http.post(
-                        "/api/v1/credit-events/NO-SUCH/repair", token(Cast.NORTH_ADMIN), Map.of("reason", "x")));
-        refused(400, () -> http.post("/api/v1/credit-events/NO-SUCH/repair", token(Cast.NORTH_ADMIN), Map.of()));
-        missing("/api/v1/entities/" + HttpWorld.withCheck("91110000MA0999999") + "/credit");
+                        "/api/v1/credit-events/" + id("NO-SUCH") + "/repair",
+                        token(Cast.NORTH_ADMIN),
+                        Map.of("reason", "x")));
+        refused(
+                400,
+                () -> http.post(
+                        "/api/v1/credit-events/" + id("NO-SUCH") + "/repair", token(Cast.NORTH_ADMIN), Map.of()));
+        missing("/api/v1/entities/" + unregisteredEntity() + "/credit");
         assertThat(http.get("/api/v1/entities/not-a-credit-code!/credit", null).errorCode())
                 .isEqualTo("INVALID_ARGUMENT");
 
-        assertThat(http.get(
-                                "/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history",
-                                token(Cast.NORTH_INSPECTOR))
+        assertThat(http.get("/api/v1/entities/" + world.entityNorth + "/credit/history", token(Cast.NORTH_INSPECTOR))
                         .json()
                         .getJsonArray("items"))
                 .isEmpty();

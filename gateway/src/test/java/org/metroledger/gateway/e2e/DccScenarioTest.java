@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,11 +49,12 @@ class DccScenarioTest extends Scenario {
 
     @Override
     void prepare() {
-        world = new HttpWorld(deployment, http);
-        LabKeyring.in(dataDir).add(HttpWorld.LAB_NORTH, world.northLabKey.getPrivate());
-        Map<String, Object> sensor = HttpWorld.instrument(SENSOR, HttpWorld.ENTITY_NORTH);
-        sensor.put("category", "temperature");
-        HttpWorld.created(http.post("/api/v1/instruments", token(Cast.NORTH_ENTITY), sensor));
+        world = registerWorld();
+        LabKeyring.in(dataDir).add(world.labNorth, world.northLabKey.getPrivate());
+        HttpWorld.created(http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ENTITY),
+                world.instrument(SENSOR, world.entityNorth, "temperature")));
     }
 
     @Test
@@ -81,7 +81,7 @@ class DccScenarioTest extends Scenario {
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         assertThat(answer.record().getString("id")).isEqualTo(SIGNED_ID);
-        assertThat(answer.record().getString("issuer")).isEqualTo(HttpWorld.LAB_NORTH);
+        assertThat(answer.record().getString("issuer")).isEqualTo(world.labNorth);
         assertThat(answer.record().getString("subject")).isEqualTo(SENSOR);
         assertThat(answer.record().getString("documentDigest")).isEqualTo(DocumentDigest.of(bytes));
 
@@ -124,8 +124,8 @@ class DccScenarioTest extends Scenario {
         assertThat(dcc.body().getBytes()).isNotEqualTo(original);
         assertThat(dcc.bodyAsString())
                 .contains("schemaVersion=\"3.2.0\"")
-                .contains("Lab " + HttpWorld.LAB_NORTH)
-                .contains("Entity " + HttpWorld.ENTITY_NORTH)
+                .contains("Lab " + world.labNorth)
+                .contains("Entity " + world.entityNorth)
                 .contains("SN-" + SENSOR);
         assertThatCode(() -> DccSchema.v3_2_0().validate(dcc.body().getBytes())).doesNotThrowAnyException();
     }
@@ -184,7 +184,7 @@ class DccScenarioTest extends Scenario {
                                 + "2025-05-02T00:00:00Z,2026-05-02T00:00:00Z,Beijing,PASS,rule,Li Wei,report-1.pdf,,,,,\n")
                         .getBytes(StandardCharsets.UTF_8));
 
-        CommandRun first = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+        CommandRun first = cli("issue", "--csv", csv, "--lab", world.labNorth, "--key", key);
 
         assertThat(first.code()).as(first.out()).isEqualTo(1);
         assertThat(first.out())
@@ -198,7 +198,7 @@ class DccScenarioTest extends Scenario {
         assertThat(calibration.json().getString("documentDigest"))
                 .isEqualTo(DocumentDigest.of("%PDF-1.7 report one".getBytes(StandardCharsets.UTF_8)));
 
-        CommandRun again = cli("issue", "--csv", csv, "--lab", HttpWorld.LAB_NORTH, "--key", key);
+        CommandRun again = cli("issue", "--csv", csv, "--lab", world.labNorth, "--key", key);
 
         assertThat(again.out()).contains("issued 0, skipped 2, failed 1");
     }

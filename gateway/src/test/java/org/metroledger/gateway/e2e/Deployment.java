@@ -1,17 +1,22 @@
 package org.metroledger.gateway.e2e;
 
+import java.nio.file.Path;
+
 /**
- * A running gateway the end-to-end scenarios talk to over HTTP, with the users of {@link Cast}
- * enrolled in its identity store and holding tokens. The same scenarios run against every
- * backend: pick one with {@code -Dmetroledger.deployment=} (see {@link Deployments}).
+ * A running gateway the end-to-end scenarios talk to over HTTP, enrolling the users they act as in
+ * its identity store. The same scenarios run against every backend: pick one with
+ * {@code -Dmetroledger.deployment=} (see {@link Deployments}).
  */
 public interface Deployment extends AutoCloseable {
     String host();
 
     int port();
 
-    /** A user of the cast: its bearer token and certificate. */
-    User user(String name);
+    /** A user, enrolled on first use (see {@link Namespace#member}): its bearer token and certificate. */
+    User user(Cast.Member member);
+
+    /** The gateway's data directory: where it reads DCC trust and demo lab keys at each request. */
+    Path dataDir();
 
     /** Moves the ledger's transaction clock where the backend allows it (tests of expiry). */
     default boolean setClock(java.time.Instant instant) {

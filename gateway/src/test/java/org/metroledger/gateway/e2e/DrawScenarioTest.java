@@ -20,7 +20,6 @@ import org.metroledger.chaincode.inspection.Seeds;
  * credit events.
  */
 class DrawScenarioTest extends Scenario {
-    static final String INSPECTOR = "p-north-inspector";
     static final String EVIDENCE = "ef".repeat(32);
     static final Map<String, String> SEEDS = Map.of(Cast.NORTH, "1f".repeat(32), Cast.EAST, "e2".repeat(32));
     HttpWorld world;
@@ -29,9 +28,9 @@ class DrawScenarioTest extends Scenario {
 
     @Override
     void prepare() {
-        world = new HttpWorld(deployment, http);
-        forger = world.entity(Cast.NORTH_ADMIN, "91110000MA1000001", "北京", "FUEL_STATION");
-        world.entity(Cast.NORTH_ADMIN, "91110000MA1000002", "北京", "FUEL_STATION");
+        world = registerWorld();
+        forger = world.entity(Cast.NORTH_ADMIN, ns.creditCode(HttpWorld.BEIJING, 1), "北京", "FUEL_STATION");
+        world.entity(Cast.NORTH_ADMIN, ns.creditCode(HttpWorld.BEIJING, 2), "北京", "FUEL_STATION");
         Instant registered = Instant.parse(
                 http.get("/api/v1/entities/" + forger, null).json().getString("recordedAt"));
         committed(http.post(
@@ -39,7 +38,7 @@ class DrawScenarioTest extends Scenario {
                 token(Cast.NORTH_INSPECTOR),
                 Map.of(
                         "id",
-                        "CE-FORGED",
+                        id("CE-FORGED"),
                         "entity",
                         forger,
                         "type",
@@ -50,7 +49,7 @@ class DrawScenarioTest extends Scenario {
                         EVIDENCE)));
     }
 
-    static Map<String, Object> creation(String id) {
+    Map<String, Object> creation(String id) {
         return Map.of(
                 "id",
                 id,
@@ -61,7 +60,7 @@ class DrawScenarioTest extends Scenario {
                 "participants",
                 List.of(Cast.NORTH, Cast.EAST),
                 "inspectors",
-                List.of(INSPECTOR));
+                List.of(world.inspector));
     }
 
     String admin(String msp) {
@@ -98,36 +97,38 @@ class DrawScenarioTest extends Scenario {
 
     @Test
     void a_published_draw_can_be_rerun_from_its_inputs_and_its_results_become_credit_events() {
-        JsonObject revealed = revealed("DR-1");
+        JsonObject revealed = revealed(id("DR-1"));
         assertThat(revealed.getString("combinedSeed")).isEqualTo(Seeds.combine(new TreeMap<>(SEEDS)));
         assertThat(revealed.getJsonObject("commitments").getString(Cast.EAST))
                 .isEqualTo(Seeds.commitment(SEEDS.get(Cast.EAST)));
 
         Http.Answer published =
-                committed(http.post("/api/v1/draws/DR-1/publication", token(Cast.NORTH_ADMIN), Map.of()));
-        JsonObject draw = http.get("/api/v1/draws/DR-1", null).json();
+                committed(http.post("/api/v1/draws/" + id("DR-1") + "/publication", token(Cast.NORTH_ADMIN), Map.of()));
+        JsonObject draw = http.get("/api/v1/draws/" + id("DR-1"), null).json();
         assertThat(draw.getString("status")).isEqualTo("PUBLISHED");
         assertThat(draw.getString("txId")).isEqualTo(published.json().getString("txId"));
         JsonObject publication = draw.getJsonObject("publication");
         List<Candidate> candidates = candidates(publication.getJsonArray("candidates"));
-        assertThat(candidates).extracting(Candidate::entity).contains(forger, HttpWorld.ENTITY_NORTH);
+        assertThat(candidates).extracting(Candidate::entity).contains(forger, world.entityNorth);
         assertThat(candidates)
                 .filteredOn(c -> c.entity().equals(forger))
                 .extracting(Candidate::grade)
                 .containsExactly("D");
 
         DrawSelection.Outcome rerun =
-                DrawSelection.select(draw.getString("combinedSeed"), candidates, List.of(INSPECTOR));
+                DrawSelection.select(draw.getString("combinedSeed"), candidates, List.of(world.inspector));
         assertThat(candidates(publication.getJsonArray("selected"))).isEqualTo(rerun.selected());
         assertThat(publication.getJsonObject("assignments").getMap()).isEqualTo(rerun.assignments());
-        assertThat(rerun.assignments()).containsEntry(forger, INSPECTOR);
+        assertThat(rerun.assignments()).containsEntry(forger, world.inspector);
 
         Http.Answer result = committed(http.post(
-                "/api/v1/draws/DR-1/results", token(Cast.NORTH_INSPECTOR), result(forger, "CHEATING_DEVICE")));
+                "/api/v1/draws/" + id("DR-1") + "/results",
+                token(Cast.NORTH_INSPECTOR),
+                result(forger, "CHEATING_DEVICE")));
         String txId = result.json().getString("txId");
         assertThat(result.record().getString("creditEvent")).isEqualTo("inspection:" + txId);
-        assertThat(result.record().getString("inspector")).isEqualTo(INSPECTOR);
-        assertThat(http.get("/api/v1/draws/DR-1", null)
+        assertThat(result.record().getString("inspector")).isEqualTo(world.inspector);
+        assertThat(http.get("/api/v1/draws/" + id("DR-1"), null)
                         .json()
                         .getJsonObject("results")
                         .getJsonObject(forger))
@@ -144,17 +145,20 @@ class DrawScenarioTest extends Scenario {
         assertThat(event.getString("type")).isEqualTo("CHEATING_DEVICE");
         assertThat(event.getString("txId")).isEqualTo(txId);
         assertThat(event.getJsonObject("reference").getString("kind")).isEqualTo("DRAW");
-        assertThat(event.getJsonObject("reference").getString("id")).isEqualTo("DR-1");
+        assertThat(event.getJsonObject("reference").getString("id")).isEqualTo(id("DR-1"));
 
         refused(
                 409,
-                () -> http.post("/api/v1/draws/DR-1/results", token(Cast.NORTH_INSPECTOR), result(forger, "PASSED")));
+                () -> http.post(
+                        "/api/v1/draws/" + id("DR-1") + "/results",
+                        token(Cast.NORTH_INSPECTOR),
+                        result(forger, "PASSED")));
     }
 
     @Test
     void bad_input_to_every_draw_write_is_a_4xx_error_and_writes_nothing() {
         String north = token(Cast.NORTH_ADMIN);
-        Map<String, Object> good = creation("DR-BAD");
+        Map<String, Object> good = creation(id("DR-BAD"));
         refused(
                 400,
                 () -> http.post(
@@ -168,52 +172,66 @@ class DrawScenarioTest extends Scenario {
         refused(
                 400,
                 () -> http.post(
-                        "/api/v1/draws", north, CreditScenarioTest.with(good, "inspectors", List.of("p-north-lab"))));
+                        "/api/v1/draws",
+                        north,
+                        CreditScenarioTest.with(good, "inspectors", List.of(id("p-north-lab")))));
         refused(400, () -> http.post("/api/v1/draws", north, CreditScenarioTest.with(good, "category", "CASINO")));
         refused(403, () -> http.post("/api/v1/draws", token(Cast.EAST_ADMIN), good));
         refused(403, () -> http.post("/api/v1/draws", token(Cast.NORTH_INSPECTOR), good));
 
         committed(http.post("/api/v1/draws", north, good));
         String seedHash = Seeds.commitment(SEEDS.get(Cast.NORTH));
-        refused(400, () -> http.post("/api/v1/draws/DR-BAD/seed", north, Map.of("seedHash", "not hex")));
-        refused(404, () -> http.post("/api/v1/draws/NO-SUCH/seed", north, Map.of("seedHash", seedHash)));
+        refused(400, () -> http.post("/api/v1/draws/" + id("DR-BAD") + "/seed", north, Map.of("seedHash", "not hex")));
+        refused(404, () -> http.post("/api/v1/draws/" + id("NO-SUCH") + "/seed", north, Map.of("seedHash", seedHash)));
         refused(
                 403,
                 () -> http.post(
-                        "/api/v1/draws/DR-BAD/seed", token(Cast.CENTRAL_SOUTH_ADMIN), Map.of("seedHash", seedHash)));
-        refused(409, () -> http.post("/api/v1/draws/DR-BAD/reveal", north, Map.of("seed", SEEDS.get(Cast.NORTH))));
-        refused(409, () -> http.post("/api/v1/draws/DR-BAD/publication", north, Map.of()));
+                        "/api/v1/draws/" + id("DR-BAD") + "/seed",
+                        token(Cast.CENTRAL_SOUTH_ADMIN),
+                        Map.of("seedHash", seedHash)));
+        refused(
+                409,
+                () -> http.post(
+                        "/api/v1/draws/" + id("DR-BAD") + "/reveal", north, Map.of("seed", SEEDS.get(Cast.NORTH))));
+        refused(409, () -> http.post("/api/v1/draws/" + id("DR-BAD") + "/publication", north, Map.of()));
 
-        committed(http.post("/api/v1/draws/DR-BAD/seed", north, Map.of("seedHash", seedHash)));
-        refused(409, () -> http.post("/api/v1/draws/DR-BAD/seed", north, Map.of("seedHash", seedHash)));
+        committed(http.post("/api/v1/draws/" + id("DR-BAD") + "/seed", north, Map.of("seedHash", seedHash)));
+        refused(409, () -> http.post("/api/v1/draws/" + id("DR-BAD") + "/seed", north, Map.of("seedHash", seedHash)));
         committed(http.post(
-                "/api/v1/draws/DR-BAD/seed",
+                "/api/v1/draws/" + id("DR-BAD") + "/seed",
                 token(Cast.EAST_ADMIN),
                 Map.of("seedHash", Seeds.commitment(SEEDS.get(Cast.EAST)))));
-        refused(400, () -> http.post("/api/v1/draws/DR-BAD/reveal", north, Map.of("seed", SEEDS.get(Cast.EAST))));
-        refused(400, () -> http.post("/api/v1/draws/DR-BAD/reveal", north, Map.of("seed", "1F".repeat(32))));
         refused(
                 400,
                 () -> http.post(
-                        "/api/v1/draws/DR-BAD/reveal",
+                        "/api/v1/draws/" + id("DR-BAD") + "/reveal", north, Map.of("seed", SEEDS.get(Cast.EAST))));
+        refused(
+                400,
+                () -> http.post("/api/v1/draws/" + id("DR-BAD") + "/reveal", north, Map.of("seed", "1F".repeat(32))));
+        refused(
+                400,
+                () -> http.post(
+                        "/api/v1/draws/" + id("DR-BAD") + "/reveal",
                         north,
-                        Map.of("drawId", "DR-OTHER", "seed", SEEDS.get(Cast.NORTH))));
+                        Map.of("drawId", id("DR-OTHER"), "seed", SEEDS.get(Cast.NORTH))));
 
         Map<String, Object> result = result(forger, "PASSED");
-        refused(409, () -> http.post("/api/v1/draws/DR-BAD/results", north, result));
+        refused(409, () -> http.post("/api/v1/draws/" + id("DR-BAD") + "/results", north, result));
         refused(
                 400,
                 () -> http.post(
-                        "/api/v1/draws/DR-BAD/results", north, CreditScenarioTest.with(result, "outcome", "BRIBED")));
+                        "/api/v1/draws/" + id("DR-BAD") + "/results",
+                        north,
+                        CreditScenarioTest.with(result, "outcome", "BRIBED")));
         refused(
                 400,
                 () -> http.post(
-                        "/api/v1/draws/DR-BAD/results",
+                        "/api/v1/draws/" + id("DR-BAD") + "/results",
                         north,
                         CreditScenarioTest.with(result, "evidenceDigest", "xyz")));
-        refused(403, () -> http.post("/api/v1/draws/DR-BAD/results", token(Cast.NORTH_LAB), result));
-        missing("/api/v1/draws/NO-SUCH");
-        assertThat(http.get("/api/v1/draws/DR-BAD", null).json().getString("status"))
+        refused(403, () -> http.post("/api/v1/draws/" + id("DR-BAD") + "/results", token(Cast.NORTH_LAB), result));
+        missing("/api/v1/draws/" + id("NO-SUCH"));
+        assertThat(http.get("/api/v1/draws/" + id("DR-BAD"), null).json().getString("status"))
                 .isEqualTo("COMMITTED");
     }
 }

@@ -16,10 +16,12 @@ import org.metroledger.gateway.ledger.fabric.FabricNetwork;
  * ({@code -Dmetroledger.deployment=fabric}; connection file from {@code metroledger.fabric.connection}).
  * The cast is enrolled by the network's own CAs, so the peers accept its signatures.
  */
-public final class FabricDeployment implements Deployment {
-    private final ServedGateway gateway;
-
+public final class FabricDeployment extends ServedDeployment {
     public FabricDeployment(Path dataDir) {
+        super(served(dataDir));
+    }
+
+    private static ServedGateway served(Path dataDir) {
         Path connection =
                 Path.of(System.getProperty("metroledger.fabric.connection", "../.network/gateway-connection.json"));
         FabricNetwork network;
@@ -32,26 +34,6 @@ public final class FabricDeployment implements Deployment {
         IdentityStore identities = IdentityStore.open(dataDir, Clock.systemUTC());
         FabricLedger ledger = FabricLedger.connect(
                 network, identities.findOrIssue(Cast.NORTH, "gateway", NodeOu.CLIENT), Deadlines.standard());
-        gateway = new ServedGateway(dataDir, identities, ledger);
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return gateway.port();
-    }
-
-    @Override
-    public User user(String name) {
-        return gateway.user(name);
-    }
-
-    @Override
-    public void close() {
-        gateway.close();
+        return new ServedGateway(dataDir, identities, ledger);
     }
 }

@@ -31,23 +31,29 @@ import org.metroledger.gateway.http.Failures;
  * was wrong, and what DESIGN restricts to inspectors and centre admins stays with them.
  */
 class HostileInputTest extends Scenario {
-    static final String SEVERE_EVENT = "CE-HOSTILE-FORGED";
     HttpWorld world;
+    String severeEvent;
+    /** The block of this run's first credit event: where its replays of the event stream start. */
+    long firstCreditBlock;
 
     @Override
     void prepare() {
-        world = new HttpWorld(deployment, http);
-        for (int i = 1; i <= 3; i++) {
-            creditEvent("CE-HOSTILE-" + i, "INSPECTION_PASSED", "2025-0" + i + "-01T00:00:00Z");
+        world = registerWorld();
+        severeEvent = id("CE-HOSTILE-FORGED");
+        firstCreditBlock = creditEvent(id("CE-HOSTILE-1"), "INSPECTION_PASSED", "2025-01-01T00:00:00Z")
+                .json()
+                .getLong("blockNumber");
+        for (int i = 2; i <= 3; i++) {
+            creditEvent(id("CE-HOSTILE-" + i), "INSPECTION_PASSED", "2025-0" + i + "-01T00:00:00Z");
         }
-        creditEvent(SEVERE_EVENT, "FORGED_DATA", "2025-04-01T00:00:00Z");
+        creditEvent(severeEvent, "FORGED_DATA", "2025-04-01T00:00:00Z");
     }
 
-    void creditEvent(String id, String type, String occurredAt) {
-        HttpWorld.created(http.post(
+    Http.Answer creditEvent(String id, String type, String occurredAt) {
+        return HttpWorld.created(http.post(
                 "/api/v1/credit-events",
                 token(Cast.NORTH_INSPECTOR),
-                HttpWorld.creditEvent(id, HttpWorld.ENTITY_NORTH, type, occurredAt)));
+                HttpWorld.creditEvent(id, world.entityNorth, type, occurredAt)));
     }
 
     static void assertError(Http.Answer answer, int status, String code, String named) {
@@ -60,13 +66,13 @@ class HostileInputTest extends Scenario {
 
     @Test
     void public_credit_answers_only_grade_score_policy_commitment_and_sampling_ratio() {
-        Http.Answer credit = http.get("/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit", null);
+        Http.Answer credit = http.get("/api/v1/entities/" + world.entityNorth + "/credit", null);
         assertThat(credit.status()).as(credit.toString()).isEqualTo(200);
         assertThat(credit.json().fieldNames())
                 .containsExactlyInAnyOrder(
                         "entity", "at", "grade", "score", "policyVersion", "commitment", "samplingRatio");
         assertThat(credit.json().getString("grade")).isEqualTo("D");
-        assertThat(credit.body()).doesNotContain(SEVERE_EVENT).doesNotContain("FORGED_DATA");
+        assertThat(credit.body()).doesNotContain(severeEvent).doesNotContain("FORGED_DATA");
     }
 
     @ParameterizedTest
@@ -188,7 +194,7 @@ class HostileInputTest extends Scenario {
 
     @Test
     void history_of_a_credit_event_is_for_those_who_may_read_credit_histories() {
-        String path = "/api/v1/history/CreditEvent/" + SEVERE_EVENT;
+        String path = "/api/v1/history/CreditEvent/" + severeEvent;
         assertError(http.get(path, token(Cast.NORTH_LAB)), 403, "FORBIDDEN", "credit");
         assertError(http.get(path, token(Cast.EAST_ENTITY)), 403, "FORBIDDEN", "credit");
         for (String reader : List.of(Cast.NORTH_INSPECTOR, Cast.NORTH_ADMIN, Cast.NORTH_ENTITY)) {
@@ -215,7 +221,7 @@ class HostileInputTest extends Scenario {
     @Test
     void an_unknown_query_parameter_is_400_naming_it() {
         // A misspelt digest must not quietly answer VALID without the digest being compared.
-        Http.Answer answer = http.get("/api/v1/labs/" + HttpWorld.LAB_NORTH + "?dgest=" + "ab".repeat(32), null);
+        Http.Answer answer = http.get("/api/v1/labs/" + world.labNorth + "?dgest=" + "ab".repeat(32), null);
         assertError(answer, 400, "INVALID_ARGUMENT", "dgest");
     }
 
@@ -244,7 +250,7 @@ class HostileInputTest extends Scenario {
 
     @Test
     void credit_history_pages_with_page_size_and_bookmark() {
-        String path = "/api/v1/entities/" + HttpWorld.ENTITY_NORTH + "/credit/history";
+        String path = "/api/v1/entities/" + world.entityNorth + "/credit/history";
         String inspector = token(Cast.NORTH_INSPECTOR);
         Http.Answer first = http.get(path + "?pageSize=3", inspector);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -258,24 +264,27 @@ class HostileInputTest extends Scenario {
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         assertThat(second.json().getJsonArray("items"))
                 .extracting(item -> ((JsonObject) item).getString("id"))
-                .containsExactly(SEVERE_EVENT);
+                .containsExactly(severeEvent);
         assertError(http.get(path + "?pageSize=0", inspector), 400, "INVALID_ARGUMENT", "pageSize");
     }
 
     @Test
     void event_stream_withholds_credit_events_from_callers_who_may_not_read_them() throws Exception {
-        // The stream replays from the first block; an event written after the credit events marks the end.
-        String sentinel = "hostile-sentinel";
+        // The stream replays from this run's first credit event; an event written after them marks the end.
+        String sentinel = id("hostile-sentinel");
         HttpWorld.created(http.post(
-                "/api/v1/instruments",
-                token(Cast.NORTH_ADMIN),
-                HttpWorld.instrument(sentinel, HttpWorld.ENTITY_NORTH)));
-        assertThat(eventsUntil(Cast.NORTH_INSPECTOR, sentinel)).contains("CreditEventRecorded");
-        assertThat(eventsUntil(Cast.NORTH_ENTITY, sentinel)).contains("CreditEventRecorded");
+                "/api/v1/instruments", token(Cast.NORTH_ADMIN), world.instrument(sentinel, world.entityNorth)));
+        assertThat(eventsUntil(Cast.NORTH_INSPECTOR, sentinel)).anyMatch(this::severeEventRecorded);
+        assertThat(eventsUntil(Cast.NORTH_ENTITY, sentinel)).anyMatch(this::severeEventRecorded);
         assertThat(eventsUntil(Cast.NORTH_LAB, sentinel))
-                .contains("InstrumentRegistered")
-                .doesNotContain("CreditEventRecorded");
-        assertThat(eventsUntil(Cast.EAST_ENTITY, sentinel)).doesNotContain("CreditEventRecorded");
+                .anyMatch(event -> event.startsWith("InstrumentRegistered ") && event.contains(sentinel))
+                .noneMatch(event -> event.startsWith("CreditEventRecorded "));
+        assertThat(eventsUntil(Cast.EAST_ENTITY, sentinel))
+                .noneMatch(event -> event.startsWith("CreditEventRecorded "));
+    }
+
+    boolean severeEventRecorded(String event) {
+        return event.startsWith("CreditEventRecorded ") && event.contains("\"id\":\"" + severeEvent + "\"");
     }
 
     @Test
@@ -287,14 +296,18 @@ class HostileInputTest extends Scenario {
         assertError(answer, 400, "INVALID_ARGUMENT", "Last-Event-ID");
     }
 
-    /** The event names the stream sends a user, from the first block up to the sentinel's registration. */
+    /**
+     * The events ("name data") the stream sends a user, from the block before this run's first credit
+     * event up to the sentinel's registration.
+     */
     List<String> eventsUntil(String user, String sentinel) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://" + deployment.host() + ":" + deployment.port() + "/api/v1/events"))
                 .header("Authorization", "Bearer " + token(user))
-                .header("Last-Event-ID", "0.0")
+                .header("Last-Event-ID", (firstCreditBlock - 1) + ".0")
                 .build();
         List<String> names = new CopyOnWriteArrayList<>();
+        List<String> events = new CopyOnWriteArrayList<>();
         CompletableFuture<List<String>> read = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenApply(response -> {
@@ -305,8 +318,11 @@ class HostileInputTest extends Scenario {
                             String line = it.next();
                             if (line.startsWith("event: ")) {
                                 names.add(line.substring("event: ".length()));
-                            } else if (line.startsWith("data: ") && line.contains("\"id\":\"" + sentinel + "\"")) {
-                                return List.copyOf(names);
+                            } else if (line.startsWith("data: ") && !names.isEmpty()) {
+                                events.add(names.get(names.size() - 1) + " " + line.substring("data: ".length()));
+                                if (line.contains("\"id\":\"" + sentinel + "\"")) {
+                                    return List.copyOf(events);
+                                }
                             }
                         }
                     }

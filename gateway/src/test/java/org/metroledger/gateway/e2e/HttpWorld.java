@@ -7,52 +7,77 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metroledger.chaincode.registry.CreditCode;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.simulation.CertificateAuthority;
 
 /**
- * The registered world of the scenarios, built over HTTP as a real client would: the three
- * regions, a lab and an entity in North and in East, and the cast registered with their roles.
+ * The registered world of one scenario run, built over HTTP as a real client would, every id in the
+ * run's {@link Namespace}: the three regions (one per MSP, registered once per ledger), a lab and an
+ * entity in North and in East, and the run's cast registered with their roles.
  */
 public final class HttpWorld {
-    public static final String LAB_NORTH = "lab-north-1";
-    public static final String LAB_EAST = "lab-east-1";
-    public static final String ENTITY_NORTH = withCheck("91110000600037341");
-    public static final String ENTITY_EAST = withCheck("91310000MA1FL8Q2R");
     /** The evidence digest of every credit event the scenarios record. */
     public static final String EVIDENCE = "cd".repeat(32);
+    /** The credit code divisions of the regions' entities: a Beijing and a Shanghai enterprise. */
+    public static final String BEIJING = "91110000";
 
-    public static final List<String> CATEGORIES = List.of("fuel-dispenser", "weighing", "temperature");
-    /** North's PRIMARY standard (fuel-dispenser) and its calibration, once {@link #primaryChain()} ran. */
-    public static final String PRIMARY_STANDARD = "STD-P";
+    public static final String SHANGHAI = "91310000";
 
-    public static final String PRIMARY_CERTIFICATE = "C-P";
-
+    public final Namespace ns;
     public final Deployment deployment;
     public final Http http;
+    public final String labNorth;
+    public final String labEast;
+    /** North's and East's market entities, credit code serial 0 of their division. */
+    public final String entityNorth;
+
+    public final String entityEast;
+    /** The participant id of North's inspector. */
+    public final String inspector;
+    /** North's PRIMARY standard (fuel-dispenser) and its calibration, once {@link #primaryChain()} ran. */
+    public final String primaryStandard;
+
+    public final String primaryCertificate;
     public final KeyPair northLabKey = CertificateAuthority.newKeyPair();
     public final KeyPair eastLabKey = CertificateAuthority.newKeyPair();
 
-    public HttpWorld(Deployment deployment, Http http) {
+    public HttpWorld(Namespace ns, Deployment deployment, Http http) {
+        this.ns = ns;
         this.deployment = deployment;
         this.http = http;
-        region(Cast.NORTH_ADMIN, "华北", "北京");
-        region(Cast.EAST_ADMIN, "华东", "上海");
-        region(Cast.CENTRAL_SOUTH_ADMIN, "中南", "湖北");
-        created(http.post("/api/v1/labs", token(Cast.NORTH_ADMIN), lab(LAB_NORTH, northLabKey)));
-        created(http.post("/api/v1/labs", token(Cast.EAST_ADMIN), lab(LAB_EAST, eastLabKey)));
-        entity(Cast.NORTH_ADMIN, ENTITY_NORTH.substring(0, 17), "北京", "FUEL_STATION");
-        entity(Cast.EAST_ADMIN, ENTITY_EAST.substring(0, 17), "上海", "MARKET");
-        participant(Cast.NORTH_ADMIN, "p-north-lab", Cast.NORTH_LAB, "LAB", LAB_NORTH);
-        participant(Cast.EAST_ADMIN, "p-east-lab", Cast.EAST_LAB, "LAB", LAB_EAST);
+        labNorth = ns.id("lab-north-1");
+        labEast = ns.id("lab-east-1");
+        entityNorth = ns.creditCode(BEIJING, 0);
+        entityEast = ns.creditCode(SHANGHAI, 0);
+        inspector = ns.id("p-north-inspector");
+        primaryStandard = ns.id("STD-P");
+        primaryCertificate = ns.id("C-P");
+        region(Cast.NORTH, Cast.NORTH_ADMIN, "华北", "北京");
+        region(Cast.EAST, Cast.EAST_ADMIN, "华东", "上海");
+        region(Cast.CENTRAL_SOUTH, Cast.CENTRAL_SOUTH_ADMIN, "中南", "湖北");
+        created(http.post("/api/v1/labs", token(Cast.NORTH_ADMIN), lab(labNorth, northLabKey)));
+        created(http.post("/api/v1/labs", token(Cast.EAST_ADMIN), lab(labEast, eastLabKey)));
+        entity(Cast.NORTH_ADMIN, entityNorth, "北京", "FUEL_STATION");
+        entity(Cast.EAST_ADMIN, entityEast, "上海", "MARKET");
+        participant(Cast.NORTH_ADMIN, "p-north-lab", Cast.NORTH_LAB, "LAB", labNorth);
+        participant(Cast.EAST_ADMIN, "p-east-lab", Cast.EAST_LAB, "LAB", labEast);
         participant(Cast.NORTH_ADMIN, "p-north-inspector", Cast.NORTH_INSPECTOR, "INSPECTOR", null);
-        participant(Cast.NORTH_ADMIN, "p-north-entity", Cast.NORTH_ENTITY, "ENTITY", ENTITY_NORTH);
-        participant(Cast.EAST_ADMIN, "p-east-entity", Cast.EAST_ENTITY, "ENTITY", ENTITY_EAST);
+        participant(Cast.NORTH_ADMIN, "p-north-entity", Cast.NORTH_ENTITY, "ENTITY", entityNorth);
+        participant(Cast.EAST_ADMIN, "p-east-entity", Cast.EAST_ENTITY, "ENTITY", entityEast);
     }
 
+    /** The token of this run's member of that name of the {@link Cast}. */
     public String token(String user) {
-        return deployment.user(user).token();
+        return deployment.user(ns.member(user)).token();
+    }
+
+    /**
+     * This run's instrument category of a local name ({@code fuel-dispenser}, {@code weighing},
+     * {@code temperature}): what a category covers (lab scope, recognition agreements, indicators)
+     * is ledger-wide, so each run has categories of its own.
+     */
+    public String category(String local) {
+        return ns.id(local);
     }
 
     /** Registers North's PRIMARY standard and issues its calibration: the root the scenarios' chains cite. */
@@ -62,33 +87,37 @@ public final class HttpWorld {
                 token(Cast.NORTH_ADMIN),
                 Map.of(
                         "id",
-                        PRIMARY_STANDARD,
+                        primaryStandard,
                         "holder",
-                        LAB_NORTH,
+                        labNorth,
                         "description",
                         "primary",
                         "level",
                         "PRIMARY",
                         "category",
-                        "fuel-dispenser")));
+                        category("fuel-dispenser"))));
         issue(CertificateRequests.primaryCalibration(
-                PRIMARY_CERTIFICATE, LAB_NORTH, PRIMARY_STANDARD, "2025-05-01T00:00:00Z"));
+                primaryCertificate, labNorth, primaryStandard, "2025-05-01T00:00:00Z"));
     }
 
     /**
-     * Registers an instrument of North's entity in a category and issues North's lab's verification
-     * of it, traceable to the primary chain: a certificate whose verdict is VALID.
+     * Registers an instrument of North's entity in a category (local name) and issues North's lab's
+     * verification of it, traceable to the primary chain: a certificate whose verdict is VALID.
      */
     public Http.Answer tracedCertificate(String id, String instrument, String category) {
-        Map<String, Object> registration = instrument(instrument, ENTITY_NORTH);
-        registration.put("category", category);
-        created(http.post("/api/v1/instruments", token(Cast.NORTH_ADMIN), registration));
-        return issue(CertificateRequests.verification(
+        created(http.post(
+                "/api/v1/instruments", token(Cast.NORTH_ADMIN), instrument(instrument, entityNorth, category)));
+        return issue(verification(id, instrument));
+    }
+
+    /** North's lab's verification of an instrument on 2025-05-10, traceable to the primary chain (unsigned). */
+    public Map<String, Object> verification(String id, String instrument) {
+        return CertificateRequests.verification(
                 id,
-                LAB_NORTH,
+                labNorth,
                 instrument,
                 "2025-05-10T00:00:00Z",
-                List.of(CertificateRequests.link(PRIMARY_STANDARD, PRIMARY_CERTIFICATE))));
+                List.of(CertificateRequests.link(primaryStandard, primaryCertificate)));
     }
 
     /** Issues a certificate of North's lab, signed with its key. */
@@ -99,9 +128,8 @@ public final class HttpWorld {
                 CertificateRequests.signed(northLabKey.getPrivate(), request)));
     }
 
-    /** Registers a market entity in the admin's region; answers its id. */
-    public String entity(String admin, String first17, String province, String category) {
-        String id = withCheck(first17);
+    /** Registers a market entity (a credit code of {@link Namespace#creditCode}) in the admin's region. */
+    public String entity(String admin, String id, String province, String category) {
         created(http.post(
                 "/api/v1/entities",
                 token(admin),
@@ -115,16 +143,16 @@ public final class HttpWorld {
         return answer;
     }
 
-    public static Map<String, Object> lab(String id, KeyPair key) {
+    public Map<String, Object> lab(String id, KeyPair key) {
         Map<String, Object> accreditation = new LinkedHashMap<>();
         accreditation.put("body", "CNAS");
         accreditation.put("number", "L-" + id);
         accreditation.put("validFrom", "2020-01-01T00:00:00Z");
         accreditation.put("validUntil", "2030-01-01T00:00:00Z");
         List<Map<String, Object>> scope = new ArrayList<>();
-        for (String category : CATEGORIES) {
+        for (String local : List.of("fuel-dispenser", "weighing", "temperature")) {
             scope.add(Map.of(
-                    "category", category, "quantity", "q-" + category, "range", "0-100", "cmcUncertainty", "0.1%"));
+                    "category", category(local), "quantity", "q-" + local, "range", "0-100", "cmcUncertainty", "0.1%"));
         }
         accreditation.put("scope", scope);
         return Map.of(
@@ -138,7 +166,6 @@ public final class HttpWorld {
                 LabSignature.pem(key.getPublic()));
     }
 
-    /** A fuel dispenser registration request. */
     /** A lab's private key as the PKCS#8 PEM file the batch commands read. */
     public static byte[] privateKeyPem(java.security.PrivateKey key) {
         String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
@@ -147,7 +174,18 @@ public final class HttpWorld {
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    public static Map<String, Object> instrument(String id, String owner) {
+    /** A fuel dispenser registration request. */
+    public Map<String, Object> instrument(String id, String owner) {
+        return instrument(id, owner, "fuel-dispenser");
+    }
+
+    /** An instrument registration request in one of this run's categories (local name). */
+    public Map<String, Object> instrument(String id, String owner, String category) {
+        return instrumentRegistration(id, owner, category(category));
+    }
+
+    /** An instrument registration request in a category as the ledger names it. */
+    public static Map<String, Object> instrumentRegistration(String id, String owner, String category) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("id", id);
         request.put("owner", owner);
@@ -157,7 +195,7 @@ public final class HttpWorld {
         request.put("serial", "SN-" + id);
         request.put("location", "Beijing");
         request.put("mandatory", true);
-        request.put("category", "fuel-dispenser");
+        request.put("category", category);
         return request;
     }
 
@@ -166,18 +204,34 @@ public final class HttpWorld {
         return Map.of("id", id, "entity", entity, "type", type, "occurredAt", occurredAt, "evidenceDigest", EVIDENCE);
     }
 
-    public static String withCheck(String first17) {
-        return first17 + CreditCode.checkCharacter(first17);
+    /**
+     * Registers the MSP's region unless the ledger has it: a region is one per MSP, registered by the
+     * first run on a ledger (or the demo), and every later run finds it.
+     */
+    private void region(String msp, String admin, String name, String province) {
+        if (regionRegistered(msp)) {
+            return;
+        }
+        Http.Answer answer =
+                http.post("/api/v1/regions", token(admin), Map.of("name", name, "provinces", List.of(province)));
+        // 409: another run registered it between our read and our write.
+        if (answer.status() != 201 && !(answer.status() == 409 && regionRegistered(msp))) {
+            throw new AssertionError("region " + msp + " not registered: " + answer);
+        }
     }
 
-    private void region(String admin, String name, String province) {
-        created(http.post("/api/v1/regions", token(admin), Map.of("name", name, "provinces", List.of(province))));
+    private boolean regionRegistered(String msp) {
+        Http.Answer read = http.get("/api/v1/regions/" + msp, null);
+        if (read.status() != 200 && read.status() != 404) {
+            throw new AssertionError("region " + msp + " unreadable: " + read);
+        }
+        return read.status() == 200;
     }
 
-    private void participant(String admin, String id, String user, String role, String organisation) {
+    private void participant(String admin, String local, String user, String role, String organisation) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", id);
-        request.put("certificate", deployment.user(user).certificatePem());
+        request.put("id", ns.id(local));
+        request.put("certificate", deployment.user(ns.member(user)).certificatePem());
         request.put("role", role);
         request.put("name", user);
         if (organisation != null) {

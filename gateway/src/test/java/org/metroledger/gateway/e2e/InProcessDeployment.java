@@ -6,39 +6,26 @@ import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 
 /** The gateway in this JVM on a free loopback port, over the embedded ledger in a fresh data directory. */
-public final class InProcessDeployment implements Deployment {
+public class InProcessDeployment extends ServedDeployment {
     private final SettableClock clock;
-    private final ServedGateway gateway;
 
     public InProcessDeployment(Path dataDir) {
-        clock = new SettableClock(Instant.parse("2025-06-01T08:00:00Z"));
+        this(dataDir, new SettableClock(Instant.parse("2025-06-01T08:00:00Z")));
+    }
+
+    private InProcessDeployment(Path dataDir, SettableClock clock) {
+        super(served(dataDir, clock));
+        this.clock = clock;
+    }
+
+    private static ServedGateway served(Path dataDir, SettableClock clock) {
         IdentityStore identities = IdentityStore.open(dataDir, clock);
-        gateway = new ServedGateway(dataDir, identities, EmbeddedLedger.open(dataDir, identities, clock));
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return gateway.port();
-    }
-
-    @Override
-    public User user(String name) {
-        return gateway.user(name);
+        return new ServedGateway(dataDir, identities, EmbeddedLedger.open(dataDir, identities, clock));
     }
 
     @Override
     public boolean setClock(Instant instant) {
         clock.set(instant);
         return true;
-    }
-
-    @Override
-    public void close() {
-        gateway.close();
     }
 }

@@ -9,23 +9,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One deployment per scenario class, chosen by {@link Deployments}, and a client for it. */
+/**
+ * A scenario class: its deployment, chosen by {@link Deployments}, a client for it, and a fresh
+ * {@link Namespace} for every id it writes, so that all classes can share one ledger, in any order
+ * and twice over. How to write one: docs/TESTING.md, "Writing a scenario".
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class Scenario {
+    final Namespace ns = Namespace.fresh();
     Deployment deployment;
     Http http;
+    /** The gateway's data directory: shared with other classes on a shared deployment. */
     Path dataDir;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        dataDir = dir;
+        deployment = Deployments.start(dir);
+        dataDir = deployment.dataDir();
         configure(dataDir);
-        deployment = Deployments.start(dataDir);
         http = new Http(deployment);
         prepare();
     }
 
-    /** Puts what the gateway reads at start into its data directory, before the deployment starts. */
+    /** Puts what the gateway reads at each request (DCC trust, lab keys) into its data directory. */
     void configure(Path dataDir) {}
 
     /** Builds what the scenario's tests share, after the deployment is up. */
@@ -41,8 +47,19 @@ abstract class Scenario {
         }
     }
 
+    /** The token of this run's member of that name of the {@link Cast}. */
     String token(String user) {
-        return deployment.user(user).token();
+        return deployment.user(ns.member(user)).token();
+    }
+
+    /** This run's id for a local name: {@code id("C-1")}. */
+    String id(String local) {
+        return ns.id(local);
+    }
+
+    /** Registers this run's {@link HttpWorld}. */
+    HttpWorld registerWorld() {
+        return new HttpWorld(ns, deployment, http);
     }
 
     /**

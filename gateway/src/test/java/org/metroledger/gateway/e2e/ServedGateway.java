@@ -17,22 +17,23 @@ import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.simulation.Member;
 
 /**
- * The gateway served on a free loopback port over whichever ledger a deployment opened, with the
- * {@link Cast} enrolled in the identity store and holding tokens.
+ * The gateway served on a free loopback port over whichever ledger a deployment opened; it enrols
+ * the members of the cast that scenarios ask for in the identity store and gives them tokens.
  */
 final class ServedGateway implements AutoCloseable {
     private final Vertx vertx;
     private final Ledger ledger;
     private final GatewayVerticle verticle;
+    private final Path dataDir;
+    private final IdentityStore identities;
+    private final TokenBook tokens;
     private final Map<String, User> users = new HashMap<>();
 
     ServedGateway(Path dataDir, IdentityStore identities, Ledger ledger) {
+        this.dataDir = dataDir;
+        this.identities = identities;
         this.ledger = ledger;
-        TokenBook tokens = TokenBook.open(dataDir);
-        for (Cast.Member m : Cast.MEMBERS) {
-            Member member = identities.issue(m.msp(), m.name(), m.admin() ? NodeOu.ADMIN : NodeOu.CLIENT);
-            users.put(m.name(), new User(m.name(), m.msp(), tokens.issue(m.msp(), m.name()), member.certificatePem()));
-        }
+        tokens = TokenBook.open(dataDir);
         Member reader = identities.findOrIssue(Cast.NORTH, "gateway", NodeOu.CLIENT);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         vertx = GatewayVerticle.vertxWithMetrics(registry);
@@ -46,12 +47,16 @@ final class ServedGateway implements AutoCloseable {
         return verticle.actualPort();
     }
 
-    User user(String name) {
-        User user = users.get(name);
-        if (user == null) {
-            throw new IllegalArgumentException("no user " + name + " in the cast");
-        }
-        return user;
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The member enrolled in the identity store with a token: on first use, so each namespace gets its own. */
+    synchronized User user(Cast.Member m) {
+        return users.computeIfAbsent(m.name(), name -> {
+            Member member = identities.issue(m.msp(), name, m.admin() ? NodeOu.ADMIN : NodeOu.CLIENT);
+            return new User(name, m.msp(), tokens.issue(m.msp(), name), member.certificatePem());
+        });
     }
 
     @Override
