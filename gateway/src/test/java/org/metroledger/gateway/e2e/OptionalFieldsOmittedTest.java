@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,13 +17,12 @@ class OptionalFieldsOmittedTest extends Scenario {
 
     @Override
     void prepare() {
-        new HttpWorld(deployment, http);
+        registerWorld();
     }
 
     @Test
     void no_request_with_every_optional_field_omitted_answers_5xx() {
-        OpenApiOperations operations =
-                new OpenApiOperations(UUID.randomUUID().toString().substring(0, 8));
+        OpenApiOperations operations = new OpenApiOperations(ns.code());
         List<String> faults = new ArrayList<>();
         int sent = 0;
         for (OpenApiOperations.Operation operation : operations.all()) {
