@@ -89,12 +89,28 @@ public final class TestWorld {
         })));
     }
 
+    /**
+     * Registers another lab in the admin's region, accredited for {@link #CATEGORIES} over the
+     * period given, and an operator for it; answers the operator.
+     */
+    public Member labWithOperator(Member admin, String id, KeyPair key, String validFrom, String validUntil) {
+        lab(admin, id, key, validFrom, validUntil);
+        Member operator = bed.client(admin.mspId(), "operator@" + id);
+        participant(admin, "p-" + id, operator, Role.LAB, id);
+        return operator;
+    }
+
+    /** Accredited since 1950, so that certificates dated as the shared DCC examples (1957) can be recorded. */
     private void lab(Member admin, String id, KeyPair key) {
+        lab(admin, id, key, "1950-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
+    }
+
+    private void lab(Member admin, String id, KeyPair key, String validFrom, String validUntil) {
         Map<String, Object> accreditation = new LinkedHashMap<>();
         accreditation.put("body", "CNAS");
         accreditation.put("number", "L" + Math.abs(id.hashCode() % 10000));
-        accreditation.put("validFrom", "2020-01-01T00:00:00Z");
-        accreditation.put("validUntil", "2030-01-01T00:00:00Z");
+        accreditation.put("validFrom", validFrom);
+        accreditation.put("validUntil", validUntil);
         accreditation.put(
                 "scope",
                 java.util.Arrays.stream(CATEGORIES)

@@ -7,6 +7,7 @@ import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.credit.RatingPolicies;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
@@ -14,7 +15,6 @@ import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Instrument;
 import org.metroledger.chaincode.registry.Lab;
-import org.metroledger.chaincode.registry.LabStatus;
 import org.metroledger.chaincode.registry.Standard;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -45,7 +45,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Issue(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        CertificateRequest r = Canonical.read(request, CertificateRequest.class).validate(store.now());
+        CertificateRequest r = wellFormed(store, request);
         Check.that(r.previous() == null, "previous", "must be absent: amend a certificate with Supersede");
         String lab = ownLab(Caller.of(ctx, store), r.issuer(), "issue certificates");
         Certificate certificate = admit(store, lab, r, "issue certificates");
@@ -56,7 +56,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Supersede(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        CertificateRequest r = Canonical.read(request, CertificateRequest.class).validate(store.now());
+        CertificateRequest r = wellFormed(store, request);
         Check.required("previous", r.previous());
         Caller caller = Caller.of(ctx, store);
         String lab = ownLab(caller, r.issuer(), "supersede certificates");
@@ -172,18 +172,26 @@ public final class CertificateContract implements ContractInterface {
     /** Request of Current. */
     public record SubjectOnly(String subject) {}
 
+    /** The request read and checked in itself, its dates against the transaction time and policy. */
+    private static CertificateRequest wellFormed(RecordStore store, String request) {
+        return Canonical.read(request, CertificateRequest.class).validate(store.now(), RatingPolicies.active(store));
+    }
+
     /**
      * The checks Issue and Supersede share once the request is well-formed and the caller is known
-     * to act for the issuing lab: the lab is ACTIVE, its registered key signed the request, the
-     * subject and every cited standard and certificate exist, and the id is new. Writes the ACTIVE
-     * certificate and its indexes.
+     * to act for the issuing lab: the lab was ACTIVE and accredited for the category both at issuedAt
+     * and now, its registered key signed the request, the subject and every cited standard and
+     * certificate exist, and the id is new. Writes the ACTIVE certificate and its indexes.
      */
     private static Certificate admit(RecordStore store, String labId, CertificateRequest r, String action) {
         Lab lab = store.get(Lab.TYPE, labId, Lab.class);
-        if (lab.status() != LabStatus.ACTIVE) {
-            throw Fail.forbidden("lab " + lab.id() + " is " + lab.status() + " and may not " + action);
+        String category = subjectCategory(store, r);
+        for (Instant at : List.of(Instant.parse(r.issuedAt()), store.now())) {
+            lab.problemWith(category, at).ifPresent(problem -> {
+                throw Fail.forbidden(problem + ", so it may not " + action + " dated " + r.issuedAt());
+            });
         }
-        Certificate certificate = Certificate.issued(r, subjectCategory(store, r), store.stamp());
+        Certificate certificate = Certificate.issued(r, category, store.stamp());
         if (!SignedContent.verifies(lab.publicKey(), certificate)) {
             throw Fail.with(
                     ErrorCode.SIGNATURE_INVALID,

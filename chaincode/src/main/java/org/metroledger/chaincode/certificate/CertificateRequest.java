@@ -3,11 +3,11 @@ package org.metroledger.chaincode.certificate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.metroledger.chaincode.credit.RatingPolicy;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 
@@ -37,9 +37,6 @@ public record CertificateRequest(
         String signature,
         String previous) {
 
-    /** How far a lab's clock may run ahead of the transaction's: issuedAt in the future is refused. */
-    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     private static final int MAX_SIGNATURE = 200;
 
     /**
@@ -59,10 +56,11 @@ public record CertificateRequest(
     }
 
     /**
-     * Checks every field's shape and the dates against each other and the transaction time,
-     * failing with INVALID_ARGUMENT naming the first bad field. Reads no state.
+     * Checks every field's shape and the dates against each other and the transaction time: issuedAt
+     * no later than the transaction and no earlier than the policy's back-dating allowance before it.
+     * Fails with INVALID_ARGUMENT naming the first bad field. Reads no state.
      */
-    public CertificateRequest validate(Instant txTime) {
+    public CertificateRequest validate(Instant txTime, RatingPolicy policy) {
         Check.id("id", id);
         Check.required("kind", kind);
         Check.id("issuer", issuer);
@@ -76,10 +74,12 @@ public record CertificateRequest(
         Check.that(!to.isBefore(from), "performedTo", "must not be before performedFrom");
         Check.that(!issued.isBefore(to), "issuedAt", "must not be before performedTo");
         Check.that(until.isAfter(issued), "validUntil", "must be after issuedAt");
+        Check.that(!issued.isAfter(txTime), "issuedAt", "must not be after the transaction time " + txTime);
         Check.that(
-                !issued.isAfter(txTime.plus(CLOCK_SKEW)),
+                !issued.isBefore(policy.earliestIssue(txTime)),
                 "issuedAt",
-                "must not be more than " + CLOCK_SKEW.toMinutes() + " minutes after the transaction time " + txTime);
+                "must not be earlier than " + policy.backdating() + " (rating policy version " + policy.version()
+                        + "'s back-dating allowance) before the transaction time " + txTime);
         Check.text("location", location, 500);
         Check.optionalText("conditions", conditions);
         validateResults();

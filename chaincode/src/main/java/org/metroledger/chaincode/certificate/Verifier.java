@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.metroledger.chaincode.registry.Accreditation;
 import org.metroledger.chaincode.registry.Lab;
-import org.metroledger.chaincode.registry.LabStatus;
 
 /**
  * DESIGN §4's verification rules over a {@link CertificateLookup}: every check runs and is
@@ -120,26 +120,31 @@ final class Verifier {
         }
     }
 
+    /**
+     * The lab's standing from its history, at issuedAt and at the recording: a lab whose
+     * accreditation lapsed could otherwise record certificates dated back into its accredited
+     * period. Both instants are past, so a later change of standing never changes this check.
+     */
     private static void accreditation(Checks checks, Certificate c, Optional<Lab> lab) {
         if (lab.isEmpty()) {
             checks.record(Verdict.ISSUER_NOT_ACCREDITED, false, "issuer lab " + c.issuer() + " is not registered");
             return;
         }
         Lab l = lab.get();
-        String accreditation =
-                l.accreditation().body() + " " + l.accreditation().number();
-        if (l.status() != LabStatus.ACTIVE) {
-            checks.record(Verdict.ISSUER_NOT_ACCREDITED, false, "issuer lab " + l.id() + " is " + l.status());
-        } else if (!l.accreditation().covers(c.category(), Instant.parse(c.issuedAt()))) {
-            checks.record(
-                    Verdict.ISSUER_NOT_ACCREDITED,
-                    false,
-                    "accreditation " + accreditation + " did not cover " + c.category() + " at " + c.issuedAt());
+        Instant issued = Instant.parse(c.issuedAt());
+        Instant recorded = c.recordedAt() == null ? issued : Instant.parse(c.recordedAt());
+        Optional<String> problem = l.problemWith(c.category(), issued)
+                .map(p -> "at issue: " + p)
+                .or(() -> l.problemWith(c.category(), recorded).map(p -> "at recording: " + p));
+        if (problem.isPresent()) {
+            checks.record(Verdict.ISSUER_NOT_ACCREDITED, false, problem.get());
         } else {
+            Accreditation a = l.standingAt(issued).accreditation();
             checks.record(
                     Verdict.ISSUER_NOT_ACCREDITED,
                     true,
-                    "accreditation " + accreditation + " covered " + c.category() + " at " + c.issuedAt());
+                    "lab " + l.id() + " was ACTIVE and accreditation " + a.body() + " " + a.number() + " covered "
+                            + c.category() + " at issue (" + c.issuedAt() + ") and at recording (" + recorded + ")");
         }
     }
 

@@ -16,10 +16,13 @@ public record PolicyProposal(
         Integer commitmentBonus,
         Map<CreditEventType, EventRule> events,
         Map<Grade, Integer> thresholds,
-        Map<Grade, String> samplingRatio) {
+        Map<Grade, String> samplingRatio,
+        String backdatingAllowance) {
     private static final int MAX_POINTS = 1000;
     private static final int MAX_MONTHS = 100 * 12;
     private static final int MAX_DAYS = 100 * 366;
+    private static final int MAX_BACKDATING_MONTHS = 10 * 12;
+    private static final int MAX_BACKDATING_DAYS = 10 * 366;
     private static final List<Grade> THRESHOLD_GRADES = List.of(Grade.A, Grade.B, Grade.C);
 
     /** Checks every field, as INVALID_ARGUMENT naming it (e.g. {@code events.SHORT_WEIGHT.points}). */
@@ -47,6 +50,13 @@ public record PolicyProposal(
             BigDecimal ratio = new BigDecimal(Check.decimal(field, samplingRatio.get(grade)));
             Check.that(ratio.signum() >= 0 && ratio.compareTo(BigDecimal.ONE) <= 0, field, "must be between 0 and 1");
         }
+        if (backdatingAllowance != null) {
+            Period allowance = positivePeriod("backdatingAllowance", backdatingAllowance);
+            Check.that(
+                    allowance.toTotalMonths() <= MAX_BACKDATING_MONTHS && allowance.getDays() <= MAX_BACKDATING_DAYS,
+                    "backdatingAllowance",
+                    "must not exceed 10 years");
+        }
         return this;
     }
 
@@ -59,6 +69,7 @@ public record PolicyProposal(
                 events,
                 thresholds,
                 samplingRatio,
+                backdatingAllowance == null ? RatingPolicy.DEFAULT_BACKDATING_ALLOWANCE : backdatingAllowance,
                 PolicyStatus.PROPOSED,
                 proposer,
                 List.of(),
@@ -71,16 +82,7 @@ public record PolicyProposal(
     private static void validRule(String field, EventRule rule) {
         Check.required(field, rule);
         bounded(field + ".points", rule.points(), -MAX_POINTS);
-        String countsFor = Check.required(field + ".countsFor", rule.countsFor());
-        Period period;
-        try {
-            period = Period.parse(countsFor);
-        } catch (DateTimeParseException e) {
-            throw Fail.invalid(field + ".countsFor", "must be an ISO-8601 period like P2Y (got '" + countsFor + "')");
-        }
-        boolean positive =
-                period.getYears() >= 0 && period.getMonths() >= 0 && period.getDays() >= 0 && !period.isZero();
-        Check.that(positive, field + ".countsFor", "must be a positive period");
+        Period period = positivePeriod(field + ".countsFor", Check.required(field + ".countsFor", rule.countsFor()));
         Check.that(
                 period.toTotalMonths() <= MAX_MONTHS && period.getDays() <= MAX_DAYS,
                 field + ".countsFor",
@@ -88,6 +90,19 @@ public record PolicyProposal(
         if (rule.cap() != null) {
             bounded(field + ".cap", rule.cap(), 0);
         }
+    }
+
+    private static Period positivePeriod(String field, String text) {
+        Period period;
+        try {
+            period = Period.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Fail.invalid(field, "must be an ISO-8601 period like P2Y or P30D (got '" + text + "')");
+        }
+        boolean positive =
+                period.getYears() >= 0 && period.getMonths() >= 0 && period.getDays() >= 0 && !period.isZero();
+        Check.that(positive, field, "must be a positive period");
+        return period;
     }
 
     private static int bounded(String field, Integer value, int min) {

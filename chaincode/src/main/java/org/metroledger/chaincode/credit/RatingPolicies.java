@@ -86,6 +86,7 @@ public final class RatingPolicies {
                 Map.copyOf(events),
                 Map.copyOf(thresholds),
                 Map.copyOf(ratios),
+                RatingPolicy.DEFAULT_BACKDATING_ALLOWANCE,
                 PolicyStatus.ACTIVE,
                 null,
                 List.of(),

@@ -1,5 +1,8 @@
 package org.metroledger.chaincode.credit;
 
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.metroledger.chaincode.state.Stamp;
@@ -8,6 +11,8 @@ import org.metroledger.chaincode.state.Stamp;
  * A version of the credit rating rules, stored on the ledger as data so that a new version changes
  * the rules without redeploying chaincode. Scores at or above {@code thresholds[g]} earn grade g
  * (thresholds for A, B and C; below C is D); {@code samplingRatio} is a decimal string per grade.
+ * {@code backdatingAllowance} (an ISO-8601 period) is how far before the transaction time a lab may
+ * date a certificate it records.
  */
 public record RatingPolicy(
         int version,
@@ -16,6 +21,7 @@ public record RatingPolicy(
         Map<CreditEventType, EventRule> events,
         Map<Grade, Integer> thresholds,
         Map<Grade, String> samplingRatio,
+        String backdatingAllowance,
         PolicyStatus status,
         String proposedBy,
         List<String> approvals,
@@ -24,6 +30,8 @@ public record RatingPolicy(
         String recordedAt,
         String txId) {
     public static final String TYPE = "RatingPolicy";
+    /** DESIGN §4's default, and the allowance of versions stored before the policy carried one. */
+    public static final String DEFAULT_BACKDATING_ALLOWANCE = "P30D";
 
     public RatingPolicy {
         events = ByName.sorted(events);
@@ -35,6 +43,16 @@ public record RatingPolicy(
     /** The record id of a version, zero-padded so that the type's keys sort by version. */
     public static String id(int version) {
         return String.format("%010d", version);
+    }
+
+    /** The back-dating allowance in force under this version. */
+    public String backdating() {
+        return backdatingAllowance == null ? DEFAULT_BACKDATING_ALLOWANCE : backdatingAllowance;
+    }
+
+    /** The earliest issue date a certificate recorded at {@code txTime} may carry. */
+    public Instant earliestIssue(Instant txTime) {
+        return txTime.atOffset(ZoneOffset.UTC).minus(Period.parse(backdating())).toInstant();
     }
 
     public EventRule rule(CreditEventType type) {
@@ -61,6 +79,7 @@ public record RatingPolicy(
                 events,
                 thresholds,
                 samplingRatio,
+                backdatingAllowance,
                 newStatus,
                 proposedBy,
                 newApprovals,

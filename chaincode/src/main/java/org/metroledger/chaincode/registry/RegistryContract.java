@@ -162,17 +162,7 @@ public final class RegistryContract implements ContractInterface {
         LabSignature.publicKey("publicKey", r.publicKey());
         caller.requireAdminOf(caller.msp(), "register labs");
         store.requireAbsent(Lab.TYPE, r.id());
-        Stamp s = store.stamp();
-        Lab lab = new Lab(
-                r.id(),
-                r.name(),
-                caller.msp(),
-                accreditation,
-                r.publicKey(),
-                LabStatus.ACTIVE,
-                null,
-                s.recordedAt(),
-                s.txId());
+        Lab lab = Lab.registered(r.id(), r.name(), caller.msp(), accreditation, r.publicKey(), store.stamp());
         store.put(Lab.TYPE, lab.id(), lab);
         store.index(Lab.ALL, lab.id());
         store.event("LabRegistered", lab);
@@ -189,17 +179,11 @@ public final class RegistryContract implements ContractInterface {
         Check.text("reason", r.reason(), 1000);
         Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
         caller.requireAdminOf(lab.region(), "change the status of lab " + lab.id());
-        Stamp s = store.stamp();
-        Lab changed = new Lab(
-                lab.id(),
-                lab.name(),
-                lab.region(),
-                lab.accreditation(),
-                lab.publicKey(),
-                r.status(),
-                r.reason(),
-                s.recordedAt(),
-                s.txId());
+        if (lab.status() == LabStatus.WITHDRAWN) {
+            // Withdrawal is final: a withdrawn lab that is accredited again is registered anew.
+            throw Fail.conflict("lab " + lab.id() + " is WITHDRAWN, which is final, and cannot become " + r.status());
+        }
+        Lab changed = lab.withStanding(r.status(), r.reason(), lab.accreditation(), store.stamp());
         store.put(Lab.TYPE, lab.id(), changed);
         store.event("LabStatusChanged", changed);
         return Canonical.json(changed);

@@ -96,9 +96,10 @@ class CertificateBadInputTest {
                 "performedTo");
         issue("Issue issued before performance", d -> d.with("issuedAt", "2025-05-30T10:00:00Z"), "issuedAt");
         issue("Issue valid until its issue", d -> d.with("validUntil", "2025-05-31T08:00:00Z"), "validUntil");
+        issue("Issue issued after the transaction", d -> d.with("issuedAt", "2025-06-01T08:00:01Z"), "issuedAt");
         issue(
-                "Issue issued more than five minutes ahead of the transaction",
-                d -> d.with("issuedAt", "2025-06-01T08:05:01Z"),
+                "Issue dated back further than the policy allows",
+                d -> d.dated("2025-05-01T07:00:00Z", "2025-05-01T07:59:59Z", "2026-05-01T00:00:00Z"),
                 "issuedAt");
         issue("Issue with an uppercase digest", d -> d.with("documentDigest", "A".repeat(64)), "documentDigest");
         issue("Issue with a short digest", d -> d.with("documentDigest", "abc"), "documentDigest");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,14 +53,20 @@ public final class CertificateLedger {
         standard("STD-P", "PRIMARY");
         standard("STD-R", "REFERENCE");
         standard("STD-W", "WORKING");
+        // Each recorded an hour after its issue, as the back-dating allowance wants; then back to now.
+        Instant now = bed.now();
+        bed.at(Instant.parse("2025-01-01T01:00:00Z"));
         issue(TraceabilityChain.calibration("C-P", "STD-P", "2024-12-20T00:00:00Z", "2025-01-01T00:00:00Z")
                 .with("issuer", TestWorld.LAB_NORTH));
+        bed.at(Instant.parse("2025-02-01T01:00:00Z"));
         issue(TraceabilityChain.calibration("C-R", "STD-R", "2025-01-10T00:00:00Z", "2025-02-01T00:00:00Z")
                 .with("issuer", TestWorld.LAB_NORTH)
                 .cites("STD-P", "C-P"));
+        bed.at(Instant.parse("2025-03-01T01:00:00Z"));
         issue(TraceabilityChain.calibration("C-W", "STD-W", "2025-02-10T00:00:00Z", "2025-03-01T00:00:00Z")
                 .with("issuer", TestWorld.LAB_NORTH)
                 .cites("STD-R", "C-R"));
+        bed.at(now);
     }
 
     /** The north lab's verification of the pump, citing the WORKING standard. */

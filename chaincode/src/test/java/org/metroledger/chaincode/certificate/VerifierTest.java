@@ -9,7 +9,10 @@ import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LabStatus;
+import org.metroledger.chaincode.state.Stamp;
 import org.metroledger.simulation.CertificateAuthority;
 
 class VerifierTest {
@@ -166,6 +169,58 @@ class VerifierTest {
                     LabStatus.ACTIVE,
                     TraceabilityChain.accreditation("2025-05-01T00:00:00Z", TraceabilityChain.CATEGORY)));
             assertThat(chain.verify("C-I").verdict()).isEqualTo(Verdict.ISSUER_NOT_ACCREDITED);
+        }
+
+        @Test
+        void a_certificate_dated_in_a_suspension_is_not_accredited_though_the_lab_is_active_now() {
+            Lab active = chain.lab(LabStatus.ACTIVE, TraceabilityChain.ACCREDITATION);
+            chain.lookup.add(active.withStanding(
+                            LabStatus.SUSPENDED,
+                            "audit",
+                            TraceabilityChain.ACCREDITATION,
+                            new Stamp("2025-05-01T00:00:00Z", "tx-suspend"))
+                    .withStanding(
+                            LabStatus.ACTIVE,
+                            "cleared",
+                            TraceabilityChain.ACCREDITATION,
+                            new Stamp("2025-06-01T00:00:00Z", "tx-reactivate")));
+            VerificationReport report = chain.verify("C-I");
+            assertThat(report.verdict()).isEqualTo(Verdict.ISSUER_NOT_ACCREDITED);
+            assertThat(check(report, Verdict.ISSUER_NOT_ACCREDITED).detail())
+                    .startsWith("at issue: ")
+                    .contains("SUSPENDED at 2025-05-31T08:00:00Z (audit)");
+        }
+
+        @Test
+        void a_certificate_recorded_after_the_accreditation_lapsed_is_not_accredited_whatever_its_date() {
+            chain.lookup.add(chain.lab(
+                    LabStatus.ACTIVE,
+                    TraceabilityChain.accreditation("2025-05-31T12:00:00Z", TraceabilityChain.CATEGORY)));
+            CertificateRequest backdated = Canonical.read(
+                    CertificateDraft.verification("C-BACK", TraceabilityChain.LAB, "pump-3")
+                            .cites("STD-W", "C-W")
+                            .signedBy(chain.key),
+                    CertificateRequest.class);
+            chain.lookup.add(Certificate.issued(
+                    backdated, TraceabilityChain.CATEGORY, new Stamp("2025-06-01T00:00:00Z", "tx-late")));
+            VerificationReport report = chain.verify("C-BACK");
+            assertThat(report.verdict()).isEqualTo(Verdict.ISSUER_NOT_ACCREDITED);
+            assertThat(check(report, Verdict.ISSUER_NOT_ACCREDITED).detail())
+                    .startsWith("at recording: ")
+                    .contains("did not cover fuel-dispenser at 2025-06-01T00:00:00Z");
+        }
+
+        @Test
+        void a_suspension_after_issue_and_recording_does_not_change_the_verdict() {
+            chain.lookup.add(chain.lab(LabStatus.ACTIVE, TraceabilityChain.ACCREDITATION)
+                    .withStanding(
+                            LabStatus.SUSPENDED,
+                            "audit",
+                            TraceabilityChain.ACCREDITATION,
+                            new Stamp("2025-06-01T07:00:00Z", "tx-suspend")));
+            VerificationReport report = chain.verify("C-I");
+            assertThat(report.verdict()).isEqualTo(Verdict.VALID);
+            assertThat(check(report, Verdict.ISSUER_NOT_ACCREDITED).detail()).contains("at issue");
         }
 
         @Test

@@ -235,6 +235,11 @@ class CreditBadInputTest {
                 bad(admin, propose, with(v2, "samplingRatio.B", 0.1), "samplingRatio.B"),
                 bad(admin, propose, with(v2, "samplingRatio.C", "-0.1"), "samplingRatio.C"),
                 bad(admin, propose, with(v2, "samplingRatio.D", REMOVED), "samplingRatio.D"),
+                bad(admin, propose, with(v2, "backdatingAllowance", "30 days"), "backdatingAllowance"),
+                bad(admin, propose, with(v2, "backdatingAllowance", "P0D"), "backdatingAllowance"),
+                bad(admin, propose, with(v2, "backdatingAllowance", "P-30D"), "backdatingAllowance"),
+                bad(admin, propose, with(v2, "backdatingAllowance", "P11Y"), "backdatingAllowance"),
+                bad(admin, propose, with(v2, "backdatingAllowance", 30), "backdatingAllowance"),
                 bad(admin, propose, with(v2, "status", "ACTIVE"), "status"));
     }
 

@@ -327,6 +327,7 @@ class RatingRulesTest {
                     events,
                     p.thresholds(),
                     ratios,
+                    p.backdatingAllowance(),
                     p.status(),
                     p.proposedBy(),
                     p.approvals(),

@@ -128,21 +128,22 @@ public final class DemoData {
         standard("admin@central-south", "STD-WORK-TAXI-HB", "lab-hb-hbmtc", "出租汽车计价器检定装置", "WORKING", "taxi-meter");
 
         // The traceability chain: instrument certificates -> working standard -> PRIMARY standard.
-        issue(calibration("CAL-PRIMARY-VOL", "lab-bj-nim", "STD-PRIMARY-VOL", days(-60), List.of()));
+        // Every certificate is dated within the rating policy's back-dating allowance (30 days).
+        issue(calibration("CAL-PRIMARY-VOL", "lab-bj-nim", "STD-PRIMARY-VOL", days(-30), List.of()));
         List<Map<String, String>> viaWorking = List.of(link("STD-PRIMARY-VOL", "CAL-PRIMARY-VOL"));
-        issue(calibration("CAL-WORK-VOL-BJ", "lab-bj-nim", "STD-WORK-VOL-BJ", days(-50), viaWorking));
+        issue(calibration("CAL-WORK-VOL-BJ", "lab-bj-nim", "STD-WORK-VOL-BJ", days(-28), viaWorking));
         List<Map<String, String>> toPrimary = List.of(link("STD-WORK-VOL-BJ", "CAL-WORK-VOL-BJ"));
 
-        issue(verification("VC-BJ-DISP-001", "lab-bj-nim", "BJ-DISP-001", days(-30), days(335), toPrimary));
-        issue(verification("VC-BJ-DISP-002", "lab-bj-nim", "BJ-DISP-002", days(-28), days(337), toPrimary));
+        issue(verification("VC-BJ-DISP-001", "lab-bj-nim", "BJ-DISP-001", days(-26), days(339), toPrimary));
+        issue(verification("VC-BJ-DISP-002", "lab-bj-nim", "BJ-DISP-002", days(-25), days(340), toPrimary));
         submit("operator@lab-bj-nim", "certificate:Revoke", Map.of("id", "VC-BJ-DISP-002", "reason", "检定记录与原始数据不符"));
-        issue(verification("VC-BJ-DISP-003", "lab-bj-nim", "BJ-DISP-003", days(-26), days(339), toPrimary));
+        issue(verification("VC-BJ-DISP-003", "lab-bj-nim", "BJ-DISP-003", days(-24), days(341), toPrimary));
         Map<String, Object> amended =
                 verification("VC-BJ-DISP-003-A", "lab-bj-nim", "BJ-DISP-003", days(-20), days(345), toPrimary);
         amended.put("previous", "VC-BJ-DISP-003");
         submit("operator@lab-bj-nim", "certificate:Supersede", signed("lab-bj-nim", amended));
-        // Expired: performed long ago, before the current chain's certificates existed.
-        issue(verification("VC-BJ-DISP-004", "lab-bj-nim", "BJ-DISP-004", days(-420), days(-55), List.of()));
+        // Expired: a three-week verification after a repair, which lapsed yesterday.
+        issue(verification("VC-BJ-DISP-004", "lab-bj-nim", "BJ-DISP-004", days(-22), days(-1), toPrimary));
 
         issue(verification("VC-SH-SCALE-001", "lab-sh-simt", "SH-SCALE-001", days(-15), days(350), toPrimary));
         issue(verification("VC-WH-TAXI-001", "lab-hb-hbmtc", "WH-TAXI-001", days(-10), days(355), toPrimary));

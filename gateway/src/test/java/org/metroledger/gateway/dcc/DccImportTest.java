@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.metroledger.chaincode.certificate.CertificateRequest;
@@ -28,6 +29,8 @@ class DccImportTest {
     /** The registered world with the examples' sensor as a north instrument; built only where a test submits. */
     private static TestWorld ledger() {
         TestWorld world = new TestWorld();
+        // The examples were issued on 1957-08-13: record them the next day, within the back-dating allowance.
+        world.bed.at(Instant.parse("1957-08-14T00:00:00Z"));
         world.bed.submit(
                 world.northAdmin,
                 "registry:RegisterInstrument",

@@ -89,7 +89,7 @@ class BatchIssueScenarioTest extends Scenario {
         for (int line = 2; line <= ROWS + 1; line++) {
             String reason = BAD.get(line);
             String method = "method is required".equals(reason) ? "" : "JJF 1171-2007";
-            String from = "performedFrom".equals(reason) ? "yesterday" : "2025-05-01T08:00:00Z";
+            String from = "performedFrom".equals(reason) ? "yesterday" : world.daysAgo(2, 8);
             String value = "value".equals(reason) ? "twenty" : "20." + (line % 100);
             String conformity = "conformity".equals(reason) ? "MAYBE" : "NONE";
             String subject = line == UNKNOWN_SUBJECT ? id("no-such-instrument") : sensor;
@@ -100,9 +100,9 @@ class BatchIssueScenarioTest extends Scenario {
                             subject,
                             method,
                             from,
-                            "2025-05-01T10:00:00Z",
-                            "2025-05-02T00:00:00Z",
-                            "2026-05-02T00:00:00Z",
+                            world.daysAgo(2, 10),
+                            world.daysAgo(1, 0),
+                            world.daysAgo(-365, 0),
                             "Lab hall 2",
                             conformity,
                             "",

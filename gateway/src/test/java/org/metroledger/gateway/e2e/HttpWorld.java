@@ -3,6 +3,9 @@ package org.metroledger.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,8 @@ public final class HttpWorld {
     public final String primaryCertificate;
     public final KeyPair northLabKey = CertificateAuthority.newKeyPair();
     public final KeyPair eastLabKey = CertificateAuthority.newKeyPair();
+    /** The ledger's clock when the world was built (the backend's, settable or not), to date requests by. */
+    public final Instant builtAt;
 
     public HttpWorld(Namespace ns, Deployment deployment, Http http) {
         this.ns = ns;
@@ -55,7 +60,9 @@ public final class HttpWorld {
         region(Cast.NORTH, Cast.NORTH_ADMIN, "华北", "北京");
         region(Cast.EAST, Cast.EAST_ADMIN, "华东", "上海");
         region(Cast.CENTRAL_SOUTH, Cast.CENTRAL_SOUTH_ADMIN, "中南", "湖北");
-        created(http.post("/api/v1/labs", token(Cast.NORTH_ADMIN), lab(labNorth, northLabKey)));
+        builtAt = Instant.parse(created(http.post("/api/v1/labs", token(Cast.NORTH_ADMIN), lab(labNorth, northLabKey)))
+                .record()
+                .getString("recordedAt"));
         created(http.post("/api/v1/labs", token(Cast.EAST_ADMIN), lab(labEast, eastLabKey)));
         entity(Cast.NORTH_ADMIN, entityNorth, "北京", "FUEL_STATION");
         entity(Cast.EAST_ADMIN, entityEast, "上海", "MARKET");
@@ -80,6 +87,22 @@ public final class HttpWorld {
         return ns.id(local);
     }
 
+    /**
+     * Midnight UTC of a day before the world was built: certificates dated then stay within the
+     * ledger's back-dating allowance (30 days) on every backend, and performed after the chain's root.
+     */
+    public String daysAgo(int days) {
+        return daysAgo(days, 0);
+    }
+
+    /** An hour (UTC) of a day before the world was built; negative days are after it. */
+    public String daysAgo(int days, int hour) {
+        return builtAt.truncatedTo(ChronoUnit.DAYS)
+                .minus(Duration.ofDays(days))
+                .plus(Duration.ofHours(hour))
+                .toString();
+    }
+
     /** Registers North's PRIMARY standard and issues its calibration: the root the scenarios' chains cite. */
     public void primaryChain() {
         created(http.post(
@@ -96,8 +119,7 @@ public final class HttpWorld {
                         "PRIMARY",
                         "category",
                         category("fuel-dispenser"))));
-        issue(CertificateRequests.primaryCalibration(
-                primaryCertificate, labNorth, primaryStandard, "2025-05-01T00:00:00Z"));
+        issue(CertificateRequests.primaryCalibration(primaryCertificate, labNorth, primaryStandard, daysAgo(5)));
     }
 
     /**
@@ -110,13 +132,13 @@ public final class HttpWorld {
         return issue(verification(id, instrument));
     }
 
-    /** North's lab's verification of an instrument on 2025-05-10, traceable to the primary chain (unsigned). */
+    /** North's lab's verification of an instrument three days ago, traceable to the primary chain (unsigned). */
     public Map<String, Object> verification(String id, String instrument) {
         return CertificateRequests.verification(
                 id,
                 labNorth,
                 instrument,
-                "2025-05-10T00:00:00Z",
+                daysAgo(3),
                 List.of(CertificateRequests.link(primaryStandard, primaryCertificate)));
     }
 
@@ -147,7 +169,8 @@ public final class HttpWorld {
         Map<String, Object> accreditation = new LinkedHashMap<>();
         accreditation.put("body", "CNAS");
         accreditation.put("number", "L-" + id);
-        accreditation.put("validFrom", "2020-01-01T00:00:00Z");
+        // Since 1950, so that certificates dated as the shared DCC examples (1957) can be recorded.
+        accreditation.put("validFrom", "1950-01-01T00:00:00Z");
         accreditation.put("validUntil", "2030-01-01T00:00:00Z");
         List<Map<String, Object>> scope = new ArrayList<>();
         for (String local : List.of("fuel-dispenser", "weighing", "temperature")) {

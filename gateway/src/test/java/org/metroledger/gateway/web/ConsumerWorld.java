@@ -160,9 +160,10 @@ final class ConsumerWorld implements AutoCloseable {
                             "category",
                             CATEGORY));
         }
-        issue(calibration("C-P", "STD-P", "2024-12-01"));
-        issue(calibration("C-R", "STD-R", "2025-01-10").cites("STD-P", "C-P"));
-        issue(calibration("C-W", "STD-W", "2025-02-10").cites("STD-R", "C-R"));
+        // Dated within the back-dating allowance (30 days) of the clock's start.
+        issue(calibration("C-P", "STD-P", "2025-05-05"));
+        issue(calibration("C-R", "STD-R", "2025-05-10").cites("STD-P", "C-P"));
+        issue(calibration("C-W", "STD-W", "2025-05-15").cites("STD-R", "C-R"));
         issue(verification("C-VALID", "pump-1", "2026-05-31T00:00:00Z"));
         issue(verification("C-REVOKED", "pump-2", "2026-05-31T00:00:00Z"));
         submit(labOperator, "certificate:Revoke", Map.of("id", "C-REVOKED", "reason", "量值溯源错误"));
@@ -191,7 +192,7 @@ final class ConsumerWorld implements AutoCloseable {
                 Map.of("id", id, "entity", ENTITY, "type", type, "occurredAt", occurredAt, "evidenceDigest", DIGEST));
     }
 
-    /** A calibration of a standard performed on a day and issued the next morning, valid until 2027. */
+    /** A calibration of a standard performed on a day and issued that night, valid until 2027. */
     private static Draft calibration(String id, String standard, String day) {
         Draft d = verification(id, standard, "2027-01-01T00:00:00Z");
         d.fields.put("performedFrom", day + "T09:00:00Z");
