@@ -52,6 +52,33 @@ public final class TestWorld {
         participant(eastAdmin, "p-east-inspector", eastInspector, Role.INSPECTOR, null);
         participant(northAdmin, "p-north-entity", northEntity, Role.ENTITY, ENTITY_NORTH);
         participant(eastAdmin, "p-east-entity", eastEntity, Role.ENTITY, ENTITY_EAST);
+        for (String category : CATEGORIES) {
+            authorise(northAdmin, LAB_NORTH, category);
+            authorise(eastAdmin, LAB_EAST, category);
+        }
+    }
+
+    /** The admin's region lets the lab verify instruments of the category there, 2020 to 2030. */
+    public void authorise(Member admin, String lab, String category) {
+        bed.submit(admin, "registry:GrantAuthorisation", authorisation(lab, category));
+    }
+
+    /** A GrantAuthorisation request valid 2020 to 2030. */
+    public static String authorisation(String lab, String category) {
+        return Canonical.json(Map.of(
+                "lab",
+                lab,
+                "category",
+                category,
+                "validFrom",
+                "2020-01-01T00:00:00Z",
+                "validUntil",
+                "2030-01-01T00:00:00Z"));
+    }
+
+    /** An engagement request of a lab for a subject (INSTRUMENT or STANDARD). */
+    public static String engagement(String id, String lab, String subject, String subjectType) {
+        return Canonical.json(Map.of("id", id, "lab", lab, "subject", subject, "subjectType", subjectType));
     }
 
     /** Every kind of caller, by a readable name, for authorisation matrices. */

@@ -13,7 +13,6 @@ import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
-import org.metroledger.chaincode.registry.Instrument;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.Standard;
 import org.metroledger.chaincode.state.Page;
@@ -48,7 +47,7 @@ public final class CertificateContract implements ContractInterface {
         CertificateRequest r = wellFormed(store, request);
         Check.that(r.previous() == null, "previous", "must be absent: amend a certificate with Supersede");
         String lab = ownLab(Caller.of(ctx, store), r.issuer(), "issue certificates");
-        Certificate certificate = admit(store, lab, r, "issue certificates");
+        Certificate certificate = admit(store, lab, r, false, "issue certificates");
         store.event("CertificateIssued", certificate);
         return Canonical.json(certificate);
     }
@@ -70,7 +69,7 @@ public final class CertificateContract implements ContractInterface {
                 "subject",
                 "must be the subject of " + previous.id() + " (" + previous.subjectType() + " " + previous.subject()
                         + ")");
-        Certificate successor = admit(store, lab, r, "supersede certificates");
+        Certificate successor = admit(store, lab, r, true, "supersede certificates");
         store.put(
                 Certificate.TYPE,
                 previous.id(),
@@ -179,14 +178,19 @@ public final class CertificateContract implements ContractInterface {
 
     /**
      * The checks Issue and Supersede share once the request is well-formed and the caller is known
-     * to act for the issuing lab: the lab was ACTIVE and accredited for the category both at issuedAt
-     * and now, its registered key signed the request, the subject and every cited standard and
-     * certificate exist, and the id is new. Writes the ACTIVE certificate and its indexes.
+     * to act for the issuing lab: the id is new, the lab was invited to certify the subject
+     * ({@link Invitation}), it was ACTIVE and accredited for the category both at issuedAt and now,
+     * its registered key signed the request, and every cited standard and certificate exists.
+     * Writes the ACTIVE certificate and its indexes, and uses the engagement that invited it.
      */
-    private static Certificate admit(RecordStore store, String labId, CertificateRequest r, String action) {
+    private static Certificate admit(
+            RecordStore store, String labId, CertificateRequest r, boolean amendment, String action) {
         Lab lab = store.get(Lab.TYPE, labId, Lab.class);
-        String category = subjectCategory(store, r);
-        for (Instant at : List.of(Instant.parse(r.issuedAt()), store.now())) {
+        store.requireAbsent(Certificate.TYPE, r.id());
+        List<Instant> judged = List.of(Instant.parse(r.issuedAt()), store.now());
+        Invitation invitation = Invitation.of(store, lab, r, amendment, judged);
+        String category = invitation.category();
+        for (Instant at : judged) {
             lab.problemWith(category, at).ifPresent(problem -> {
                 throw Fail.forbidden(problem + ", so it may not " + action + " dated " + r.issuedAt());
             });
@@ -210,7 +214,7 @@ public final class CertificateContract implements ContractInterface {
                     "names certificate " + cited.id() + " of " + cited.subject() + ", not of standard "
                             + link.standardId());
         }
-        store.requireAbsent(Certificate.TYPE, r.id());
+        invitation.use(store, certificate.id());
         store.put(Certificate.TYPE, certificate.id(), certificate);
         store.index(Certificate.BY_SUBJECT, certificate.subject(), certificate.issuedAt(), certificate.id());
         store.index(Certificate.BY_LAB, certificate.issuer(), certificate.issuedAt(), certificate.id());
@@ -224,15 +228,6 @@ public final class CertificateContract implements ContractInterface {
             throw Fail.forbidden("a participant of lab " + lab + " may not " + action + " as " + issuer);
         }
         return lab;
-    }
-
-    private static String subjectCategory(RecordStore store, CertificateRequest r) {
-        return switch (r.subjectType()) {
-            case INSTRUMENT ->
-                store.get(Instrument.TYPE, r.subject(), Instrument.class).category();
-            case STANDARD ->
-                store.get(Standard.TYPE, r.subject(), Standard.class).category();
-        };
     }
 
     private static void requireActive(Certificate certificate, String becoming) {

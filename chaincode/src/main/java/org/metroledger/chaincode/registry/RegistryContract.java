@@ -48,7 +48,8 @@ public final class RegistryContract implements ContractInterface {
             RatingPolicy.TYPE,
             RecognitionAgreement.TYPE,
             RecognitionAcceptance.TYPE,
-            InspectionDraw.TYPE));
+            InspectionDraw.TYPE,
+            Engagement.TYPE));
 
     /** Request of RegisterRegion. */
     public record RegionRegistration(String name, List<String> provinces) {}
@@ -61,6 +62,12 @@ public final class RegistryContract implements ContractInterface {
 
     /** Request of SetLabStatus. */
     public record LabStatusChange(String id, LabStatus status, String reason) {}
+
+    /** Request of GrantAuthorisation: the region granting is the caller's. */
+    public record AuthorisationGrant(String lab, String category, String validFrom, String validUntil) {}
+
+    /** Request of ListAuthorisations: a lab's, or a region's (of one category when named). */
+    public record AuthorisationListing(String lab, String region, String category) {}
 
     /** Request of RegisterEntity. */
     public record EntityRegistration(String id, String name, String province, EntityCategory category) {}
@@ -187,6 +194,71 @@ public final class RegistryContract implements ContractInterface {
         store.put(Lab.TYPE, lab.id(), changed);
         store.event("LabStatusChanged", changed);
         return Canonical.json(changed);
+    }
+
+    /**
+     * A region's centre admin authorises a lab (of any region) to issue legal VERIFICATION
+     * certificates for instruments of a category in the region; granting again replaces the grant.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String GrantAuthorisation(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        AuthorisationGrant r = Canonical.read(request, AuthorisationGrant.class);
+        Check.id("lab", r.lab());
+        Check.id("category", r.category());
+        var from = Check.instant("validFrom", r.validFrom());
+        var until = Check.instant("validUntil", r.validUntil());
+        Check.that(until.isAfter(from), "validUntil", "must be after validFrom");
+        caller.require("grant legal-verification authorisations", Role.CENTRE_ADMIN);
+        if (!store.exists(Region.TYPE, caller.msp())) {
+            throw Fail.forbidden(caller.msp() + " is not a registered region, so it may not grant authorisations");
+        }
+        Lab lab = store.get(Lab.TYPE, r.lab(), Lab.class);
+        Stamp s = store.stamp();
+        LegalAuthorisation granted = new LegalAuthorisation(
+                lab.id(),
+                caller.msp(),
+                r.category(),
+                from.toString(),
+                until.toString(),
+                caller.actor(),
+                s.recordedAt(),
+                s.txId());
+        store.putUnder(LegalAuthorisation.TYPE, granted, lab.id(), caller.msp(), r.category());
+        store.index(LegalAuthorisation.BY_REGION, caller.msp(), r.category(), lab.id());
+        store.event("AuthorisationGranted", granted);
+        return Canonical.json(granted);
+    }
+
+    /** A lab's legal-verification authorisations, or a region's (of one category when named). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListAuthorisations(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        AuthorisationListing r = Canonical.read(request, AuthorisationListing.class);
+        List<LegalAuthorisation> found;
+        if (r.lab() != null) {
+            Check.that(
+                    r.region() == null && r.category() == null,
+                    "lab",
+                    "is asked for alone, without region or category");
+            found = store.allUnder(LegalAuthorisation.TYPE, LegalAuthorisation.class, Check.id("lab", r.lab()));
+        } else {
+            Check.id("region", r.region());
+            String[] prefix = r.category() == null
+                    ? new String[] {r.region()}
+                    : new String[] {r.region(), Check.id("category", r.category())};
+            found = store.keysByIndex(LegalAuthorisation.BY_REGION, prefix).stream()
+                    .map(key -> store.findUnder(
+                                    LegalAuthorisation.TYPE,
+                                    LegalAuthorisation.class,
+                                    key.get(2),
+                                    key.get(0),
+                                    key.get(1))
+                            .orElseThrow())
+                    .toList();
+        }
+        return Canonical.json(found);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)

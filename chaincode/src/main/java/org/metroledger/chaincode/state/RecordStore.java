@@ -86,6 +86,35 @@ public final class RecordStore {
         stub.putState(key(type, id), Canonical.bytes(record));
     }
 
+    /**
+     * Writes a record under {@code (type, attributes...)}, for records identified by several
+     * writer-chosen ids at once, which no separator could join unambiguously.
+     */
+    public void putUnder(String type, Object record, String... attributes) {
+        stub.putState(stub.createCompositeKey(type, attributes).toString(), Canonical.bytes(record));
+    }
+
+    /** The record under {@code (type, attributes...)}, as {@link #putUnder} wrote it. */
+    public <T> Optional<T> findUnder(String type, Class<T> recordClass, String... attributes) {
+        byte[] bytes = stub.getState(stub.createCompositeKey(type, attributes).toString());
+        return bytes == null || bytes.length == 0
+                ? Optional.empty()
+                : Optional.of(Canonical.readStored(bytes, recordClass));
+    }
+
+    /** Every record under a prefix of {@code (type, attributes...)}, in key order. For writes too. */
+    public <T> List<T> allUnder(String type, Class<T> recordClass, String... prefix) {
+        List<T> records = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(type, prefix)) {
+            for (KeyValue kv : results) {
+                records.add(Canonical.readStored(kv.getValue(), recordClass));
+            }
+        } catch (Exception e) {
+            throw rethrow(e);
+        }
+        return records;
+    }
+
     public void index(String index, String... attributes) {
         stub.putState(stub.createCompositeKey(index, attributes).toString(), INDEX_VALUE);
     }
@@ -105,6 +134,19 @@ public final class RecordStore {
             throw rethrow(e);
         }
         return ids;
+    }
+
+    /** The attributes of every key under an index prefix, in key order: for indexes of multi-id records. */
+    public List<List<String>> keysByIndex(String index, String... prefix) {
+        List<List<String>> keys = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(index, prefix)) {
+            for (KeyValue kv : results) {
+                keys.add(stub.splitCompositeKey(kv.getKey()).getAttributes());
+            }
+        } catch (Exception e) {
+            throw rethrow(e);
+        }
+        return keys;
     }
 
     /** A page of ids under an index prefix; only for read-only (evaluate) transactions, as on Fabric. */

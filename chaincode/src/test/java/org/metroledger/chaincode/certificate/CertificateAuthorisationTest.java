@@ -90,7 +90,21 @@ class CertificateAuthorisationTest {
         }
 
         @Test
-        void may_issue_its_own_certificate_for_an_instrument_of_another_region() {
+        void may_not_put_a_failing_verification_on_another_region_s_instrument_uninvited() {
+            String request = pumpVerification("C-EAST")
+                    .with("issuer", TestWorld.LAB_EAST)
+                    .with("conformity", "FAIL")
+                    .signedBy(world.eastLabKey);
+            assertForbiddenAndNothingWritten(world.eastLab, "certificate:Issue", request);
+            assertThat(ledger.evaluate(world.stranger, "certificate:Current", Map.of("subject", CertificateLedger.PUMP))
+                            .path("id")
+                            .asText())
+                    .isEqualTo("C-1");
+        }
+
+        @Test
+        void may_verify_another_region_s_instrument_once_that_region_authorises_it() {
+            world.authorise(world.northAdmin, TestWorld.LAB_EAST, CertificateLedger.CATEGORY);
             String request = pumpVerification("C-EAST")
                     .with("issuer", TestWorld.LAB_EAST)
                     .signedBy(world.eastLabKey);

@@ -96,6 +96,7 @@ class RecordingRulesTest {
             KeyPair key = CertificateAuthority.newKeyPair();
             Member operator = world.labWithOperator(
                     world.northAdmin, "lab-lapsed", key, "2020-01-01T00:00:00Z", "2025-05-20T00:00:00Z");
+            world.authorise(world.northAdmin, "lab-lapsed", CertificateLedger.CATEGORY);
             String request = issuedOn("C-LAPSED", "2025-05-15")
                     .with("issuer", "lab-lapsed")
                     .signedBy(key);

@@ -28,6 +28,31 @@ import org.metroledger.testbed.TestWorld;
 class RegistryAuthorisationTest {
     private static final TestWorld WORLD = new TestWorld();
 
+    static {
+        WORLD.bed.submit(
+                WORLD.northAdmin,
+                "registry:RegisterInstrument",
+                instrumentRequest("inst-engaged", TestWorld.ENTITY_NORTH));
+        WORLD.bed.submit(
+                WORLD.northAdmin,
+                "registry:RegisterStandard",
+                Canonical.json(Map.of(
+                        "id",
+                        "std-held",
+                        "holder",
+                        TestWorld.LAB_NORTH,
+                        "description",
+                        "d",
+                        "level",
+                        "WORKING",
+                        "category",
+                        "weighing")));
+        WORLD.bed.submit(
+                WORLD.northEntity,
+                "engagement:Request",
+                TestWorld.engagement("eng-open", TestWorld.LAB_EAST, "inst-engaged", "INSTRUMENT"));
+    }
+
     record Case(String function, Function<Member, String> request, Set<String> allowed) {}
 
     static Stream<Arguments> matrix() {
@@ -81,7 +106,23 @@ class RegistryAuthorisationTest {
                                 "WORKING",
                                 "category",
                                 "weighing")),
-                        Set.of("north centre admin")));
+                        Set.of("north centre admin")),
+                new Case(
+                        "registry:GrantAuthorisation",
+                        caller -> TestWorld.authorisation(TestWorld.LAB_EAST, "taxi-meter"),
+                        Set.of("north centre admin", "east centre admin", "central-south centre admin")),
+                new Case(
+                        "engagement:Request",
+                        caller -> TestWorld.engagement("eng-new", TestWorld.LAB_EAST, "inst-engaged", "INSTRUMENT"),
+                        Set.of("north entity")),
+                new Case(
+                        "engagement:Request",
+                        caller -> TestWorld.engagement("eng-new", TestWorld.LAB_EAST, "std-held", "STANDARD"),
+                        Set.of("north lab")),
+                new Case(
+                        "engagement:Withdraw",
+                        caller -> Canonical.json(Map.of("id", "eng-open", "reason", "no longer needed")),
+                        Set.of("north entity")));
         return cases.stream()
                 .flatMap(c -> WORLD.everyCaller().entrySet().stream()
                         .map(caller -> Arguments.of(

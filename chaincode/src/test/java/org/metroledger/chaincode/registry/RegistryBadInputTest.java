@@ -19,6 +19,9 @@ class RegistryBadInputTest {
     private static final String INSTRUMENT =
             RegistryAuthorisationTest.instrumentRequest("inst-x", TestWorld.ENTITY_NORTH);
     private static final String LONG = "x".repeat(5000);
+    private static final String GRANT = "{\"lab\":\"lab-north-1\",\"category\":\"weighing\","
+            + "\"validFrom\":\"2025-01-01T00:00:00Z\",\"validUntil\":\"2026-01-01T00:00:00Z\"}";
+    private static final String ENGAGE = TestWorld.engagement("E-1", "lab-east-1", "inst-x", "INSTRUMENT");
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -93,6 +96,34 @@ class RegistryBadInputTest {
                         "registry:RegisterStandard",
                         "{\"id\":\"s\",\"holder\":\"lab-north-1\",\"description\":\"d\",\"level\":\"GOLD\",\"category\":\"c\"}",
                         "level"),
+                Arguments.of(
+                        "registry:GrantAuthorisation",
+                        "{\"category\":\"weighing\",\"validFrom\":\"2025-01-01T00:00:00Z\",\"validUntil\":\"2026-01-01T00:00:00Z\"}",
+                        "lab"),
+                Arguments.of("registry:GrantAuthorisation", GRANT.replace("\"weighing\"", "\"../x\""), "category"),
+                Arguments.of(
+                        "registry:GrantAuthorisation",
+                        GRANT.replace("\"2025-01-01T00:00:00Z\"", "\"soon\""),
+                        "validFrom"),
+                Arguments.of(
+                        "registry:GrantAuthorisation",
+                        GRANT.replace("\"2026-01-01T00:00:00Z\"", "\"2024-01-01T00:00:00Z\""),
+                        "validUntil"),
+                Arguments.of(
+                        "registry:GrantAuthorisation", GRANT.replace("\"2026-01-01T00:00:00Z\"", "7"), "validUntil"),
+                Arguments.of("registry:GrantAuthorisation", GRANT.replace("{", "{\"region\":\"EastMSP\","), "region"),
+                Arguments.of("registry:ListAuthorisations", "{}", "region"),
+                Arguments.of("registry:ListAuthorisations", "{\"lab\":\"lab-north-1\",\"region\":\"NorthMSP\"}", "lab"),
+                Arguments.of(
+                        "registry:ListAuthorisations", "{\"region\":\"NorthMSP\",\"category\":\"a b\"}", "category"),
+                Arguments.of("engagement:Request", ENGAGE.replace("\"E-1\"", "\"E 1\""), "id"),
+                Arguments.of("engagement:Request", ENGAGE.replace(",\"lab\":\"lab-east-1\"", ""), "lab"),
+                Arguments.of("engagement:Request", ENGAGE.replace("\"inst-x\"", "\"\""), "subject"),
+                Arguments.of("engagement:Request", ENGAGE.replace("\"INSTRUMENT\"", "\"ENTITY\""), "subjectType"),
+                Arguments.of("engagement:Request", ENGAGE.replace("{", "{\"note\":\"x\","), "note"),
+                Arguments.of("engagement:Withdraw", "{\"id\":\"E-1\"}", "reason"),
+                Arguments.of("engagement:Withdraw", "{\"reason\":\"r\"}", "id"),
+                Arguments.of("engagement:Get", "{\"id\":\"\"}", "id"),
                 Arguments.of("registry:GetLab", "{\"id\":\"\\u0000\"}", "id"),
                 Arguments.of("registry:GetLab", "{}", "id"),
                 Arguments.of("registry:ListLabs", "{\"pageSize\":0}", "pageSize"),

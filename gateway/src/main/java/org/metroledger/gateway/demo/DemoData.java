@@ -114,6 +114,11 @@ public final class DemoData {
         participant("admin@east", "owner@market-sh", EAST, "ENTITY", market);
         participant("admin@central-south", "owner@taxi-wh", CENTRAL_SOUTH, "ENTITY", taxi);
 
+        // Legal verification needs the region's authorisation (法定计量检定授权) of the lab for the category.
+        authorise("admin@north", "lab-bj-nim", "fuel-dispenser");
+        authorise("admin@east", "lab-sh-simt", "weighing");
+        authorise("admin@central-south", "lab-hb-hbmtc", "taxi-meter");
+
         instrument("owner@station-bj", "BJ-DISP-001", station, "燃油加油机", "fuel-dispenser", "正星 ZX-2000", "3号泵");
         instrument("owner@station-bj", "BJ-DISP-002", station, "燃油加油机", "fuel-dispenser", "正星 ZX-2000", "4号泵");
         instrument("owner@station-bj", "BJ-DISP-003", station, "燃油加油机", "fuel-dispenser", "托肯 TK-6", "5号泵");
@@ -218,6 +223,21 @@ public final class DemoData {
                         accreditation,
                         "publicKey",
                         LabSignature.pem(key.getPublic())));
+    }
+
+    private void authorise(String admin, String lab, String category) {
+        submit(
+                admin,
+                "registry:GrantAuthorisation",
+                Map.of(
+                        "lab",
+                        lab,
+                        "category",
+                        category,
+                        "validFrom",
+                        days(-3 * 365).toString(),
+                        "validUntil",
+                        days(3 * 365).toString()));
     }
 
     private String entity(String admin, String first17, String name, String province, String category) {

@@ -22,6 +22,16 @@ final class RegistryRoutes implements RouteGroup {
         api.on(
                 "getStandard",
                 ctx -> answers.evaluatePublic(ctx, "registry:GetStandard", Requests.of("id", ctx.pathParam("id"))));
+        api.on(
+                "grantAuthorisation",
+                ctx -> answers.submit(ctx, "registry:GrantAuthorisation", Requests.bodyWith(ctx, "lab", "id")));
+        api.on("requestEngagement", ctx -> answers.submit(ctx, "engagement:Request", Requests.body(ctx)));
+        api.on(
+                "withdrawEngagement",
+                ctx -> answers.submit(ctx, "engagement:Withdraw", Requests.bodyWith(ctx, "id", "id")));
+        api.on(
+                "getEngagement",
+                ctx -> answers.evaluatePublic(ctx, "engagement:Get", Requests.of("id", ctx.pathParam("id"))));
         api.on("whoAmI", ctx -> answers.evaluateAsCaller(ctx, "registry:WhoAmI", null));
     }
 }

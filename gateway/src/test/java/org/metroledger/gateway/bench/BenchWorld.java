@@ -127,6 +127,18 @@ final class BenchWorld {
                         LAB_USER,
                         "organisation",
                         LAB));
+        submit(
+                admin,
+                "registry:GrantAuthorisation",
+                Map.of(
+                        "lab",
+                        LAB,
+                        "category",
+                        CATEGORY,
+                        "validFrom",
+                        days(-1000).toString(),
+                        "validUntil",
+                        days(1000).toString()));
         List<CompletableFuture<?>> pending = new ArrayList<>();
         for (String level : List.of("PRIMARY", "REFERENCE", "WORKING")) {
             pending.add(submitAsync(
@@ -148,22 +160,22 @@ final class BenchWorld {
             pending.add(submitAsync(admin, "registry:RegisterInstrument", instrument(instrumentId(i))));
         }
         awaitAll(pending);
-        issue(calibration("CAL-PRIMARY", "STD-PRIMARY", days(-100), List.of()));
+        issue(calibration("CAL-PRIMARY", "STD-PRIMARY", days(-29), List.of()));
         issue(calibration(
                 "CAL-REFERENCE",
                 "STD-REFERENCE",
-                days(-90),
+                days(-28),
                 List.of(CertificateRequests.link("STD-PRIMARY", "CAL-PRIMARY"))));
         issue(calibration(
                 "CAL-WORKING",
                 "STD-WORKING",
-                days(-80),
+                days(-27),
                 List.of(CertificateRequests.link("STD-REFERENCE", "CAL-REFERENCE"))));
         awaitAll(IntStream.range(0, instruments)
                 .mapToObj(i -> submitAsync(
                         operator,
                         "certificate:Issue",
-                        signed(verification(certificateId(i), instrumentId(i), days(-30), days(335), workingLink()))))
+                        signed(verification(certificateId(i), instrumentId(i), days(-25), days(335), workingLink()))))
                 .toList());
     }
 

@@ -44,6 +44,11 @@ class DccImportTest {
                         "location", "Musterstadt",
                         "mandatory", false,
                         "category", "temperature")));
+        // The owner's invitation to calibrate it (only the first certificate recorded uses it).
+        world.bed.submit(
+                world.northEntity,
+                "engagement:Request",
+                TestWorld.engagement("E-DCC", TestWorld.LAB_NORTH, SENSOR, "INSTRUMENT"));
         return world;
     }
 

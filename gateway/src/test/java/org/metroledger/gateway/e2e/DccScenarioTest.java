@@ -62,6 +62,10 @@ class DccScenarioTest extends Scenario {
                 "/api/v1/instruments",
                 token(Cast.NORTH_ENTITY),
                 world.instrument(SENSOR, world.entityNorth, "temperature")));
+        // Every calibration of the sensor needs its owner's engagement: one for each the tests record.
+        for (int i = 1; i <= 4; i++) {
+            world.engageNorthLab(id("E-DCC-" + i), SENSOR);
+        }
     }
 
     @Test

@@ -71,6 +71,32 @@ public final class HttpWorld {
         participant(Cast.NORTH_ADMIN, "p-north-inspector", Cast.NORTH_INSPECTOR, "INSPECTOR", null);
         participant(Cast.NORTH_ADMIN, "p-north-entity", Cast.NORTH_ENTITY, "ENTITY", entityNorth);
         participant(Cast.EAST_ADMIN, "p-east-entity", Cast.EAST_ENTITY, "ENTITY", entityEast);
+        for (String local : List.of("fuel-dispenser", "weighing", "temperature")) {
+            authorise(Cast.NORTH_ADMIN, labNorth, local);
+            authorise(Cast.EAST_ADMIN, labEast, local);
+        }
+    }
+
+    /** The admin's region lets the lab verify instruments of the category (local name) there, 1950 to 2030. */
+    public Http.Answer authorise(String admin, String lab, String local) {
+        return created(http.post(
+                "/api/v1/labs/" + lab + "/authorisations",
+                token(admin),
+                Map.of(
+                        "category",
+                        category(local),
+                        "validFrom",
+                        "1950-01-01T00:00:00Z",
+                        "validUntil",
+                        "2030-01-01T00:00:00Z")));
+    }
+
+    /** North's entity engages North's lab to calibrate its instrument: one calibration certificate's invitation. */
+    public Http.Answer engageNorthLab(String engagementId, String instrument) {
+        return created(http.post(
+                "/api/v1/engagements",
+                token(Cast.NORTH_ENTITY),
+                Map.of("id", engagementId, "lab", labNorth, "subject", instrument, "subjectType", "INSTRUMENT")));
     }
 
     /** The token of this run's member of that name of the {@link Cast}. */

@@ -114,6 +114,18 @@ final class ConsumerWorld implements AutoCloseable {
                         "publicKey",
                         LabSignature.pem(labKey.getPublic())));
         participant("p-lab", labOperator, "LAB", LAB);
+        submit(
+                northAdmin,
+                "registry:GrantAuthorisation",
+                Map.of(
+                        "lab",
+                        LAB,
+                        "category",
+                        CATEGORY,
+                        "validFrom",
+                        "2020-01-01T00:00:00Z",
+                        "validUntil",
+                        "2030-01-01T00:00:00Z"));
         participant("p-inspector", inspector, "INSPECTOR", null);
         submit(
                 northAdmin,
