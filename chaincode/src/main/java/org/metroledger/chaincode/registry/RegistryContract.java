@@ -63,6 +63,9 @@ public final class RegistryContract implements ContractInterface {
     /** Request of SetLabStatus. */
     public record LabStatusChange(String id, LabStatus status, String reason) {}
 
+    /** Request of RenewAccreditation. */
+    public record AccreditationRenewal(String id, Accreditation accreditation, String reason) {}
+
     /** Request of GrantAuthorisation: the region granting is the caller's. */
     public record AuthorisationGrant(String lab, String category, String validFrom, String validUntil) {}
 
@@ -194,6 +197,29 @@ public final class RegistryContract implements ContractInterface {
         store.put(Lab.TYPE, lab.id(), changed);
         store.event("LabStatusChanged", changed);
         return Canonical.json(changed);
+    }
+
+    /**
+     * A lab's new accreditation (renewed, extended or narrowed), from the transaction time on: its
+     * standing history keeps the old one for the certificates dated under it.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RenewAccreditation(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        AccreditationRenewal r = Canonical.read(request, AccreditationRenewal.class);
+        Check.id("id", r.id());
+        Check.text("reason", r.reason(), 1000);
+        Accreditation accreditation = validAccreditation(r.accreditation());
+        Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
+        caller.requireAdminOf(lab.region(), "renew the accreditation of lab " + lab.id());
+        if (lab.status() == LabStatus.WITHDRAWN) {
+            throw Fail.conflict("lab " + lab.id() + " is WITHDRAWN, which is final: register it anew");
+        }
+        Lab renewed = lab.withStanding(lab.status(), r.reason(), accreditation, store.stamp());
+        store.put(Lab.TYPE, lab.id(), renewed);
+        store.event("LabAccreditationRenewed", renewed);
+        return Canonical.json(renewed);
     }
 
     /**

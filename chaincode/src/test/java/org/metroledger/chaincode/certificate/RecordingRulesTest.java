@@ -169,6 +169,89 @@ class RecordingRulesTest {
     }
 
     @Nested
+    class Accreditation_history {
+        private String renewal(String validFrom, String validUntil, String category) {
+            return Canonical.json(Map.of(
+                    "id",
+                    TestWorld.LAB_NORTH,
+                    "reason",
+                    "CNAS reassessment",
+                    "accreditation",
+                    Map.of(
+                            "body",
+                            "CNAS",
+                            "number",
+                            "L-RENEWED",
+                            "validFrom",
+                            validFrom,
+                            "validUntil",
+                            validUntil,
+                            "scope",
+                            java.util.List.of(Map.of(
+                                    "category",
+                                    category,
+                                    "quantity",
+                                    "q",
+                                    "range",
+                                    "0-100",
+                                    "cmcUncertainty",
+                                    "0.1%")))));
+        }
+
+        @Test
+        void a_narrowed_scope_refuses_new_certificates_but_keeps_old_ones_valid() {
+            ledger.issue(pumpVerification("C-1"));
+            ledger.bed.at(Instant.parse("2025-06-10T00:00:00Z"));
+            JsonNode lab = Canonical.tree(
+                    ledger.bed.submit(
+                            world.northAdmin,
+                            "registry:RenewAccreditation",
+                            renewal("2025-06-10T00:00:00Z", "2030-01-01T00:00:00Z", "weighing")),
+                    "answer");
+            assertThat(lab.get("accreditation").get("number").asText()).isEqualTo("L-RENEWED");
+            assertThat(lab.get("standing")).hasSize(2);
+            assertThat(lab.get("standing").get(1).get("reason").asText()).isEqualTo("CNAS reassessment");
+
+            assertThat(ledger.verify("C-1").get("verdict").asText()).isEqualTo("VALID");
+            String message = Expect.refused(
+                    ledger.bed,
+                    ErrorCode.FORBIDDEN,
+                    world.northLab,
+                    "certificate:Issue",
+                    issuedOn("C-2", "2025-06-05").signedBy(world.northLabKey));
+            assertThat(message).contains("L-RENEWED did not cover fuel-dispenser at 2025-06-10T00:00:00Z");
+        }
+
+        @Test
+        void is_renewed_only_by_the_lab_s_region_and_never_once_withdrawn() {
+            String renewal = renewal("2025-06-01T00:00:00Z", "2031-01-01T00:00:00Z", "weighing");
+            for (Member caller : java.util.List.of(world.eastAdmin, world.northLab, world.northInspector)) {
+                Expect.refused(ledger.bed, ErrorCode.FORBIDDEN, caller, "registry:RenewAccreditation", renewal);
+            }
+            setStatus("WITHDRAWN");
+            Expect.refused(ledger.bed, ErrorCode.CONFLICT, world.northAdmin, "registry:RenewAccreditation", renewal);
+        }
+
+        @Test
+        void bad_input_names_the_field() {
+            Expect.invalid(
+                    ledger.bed,
+                    "accreditation.validUntil",
+                    world.northAdmin,
+                    "registry:RenewAccreditation",
+                    renewal("2025-06-01T00:00:00Z", "2024-01-01T00:00:00Z", "weighing"));
+            Expect.invalid(
+                    ledger.bed, "reason", world.northAdmin, "registry:RenewAccreditation", "{\"id\":\"lab-north-1\"}");
+            Expect.invalid(
+                    ledger.bed,
+                    "accreditation",
+                    world.northAdmin,
+                    "registry:RenewAccreditation",
+                    "{\"id\":\"lab-north-1\",\"reason\":\"r\"}");
+        }
+    }
+
+    @Nested
     class Withdrawal {
         @Test
         void is_final() {

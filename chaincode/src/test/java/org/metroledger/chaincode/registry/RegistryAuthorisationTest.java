@@ -108,6 +108,10 @@ class RegistryAuthorisationTest {
                                 "weighing")),
                         Set.of("north centre admin")),
                 new Case(
+                        "registry:RenewAccreditation",
+                        caller -> renewalRequest(TestWorld.LAB_NORTH),
+                        Set.of("north centre admin")),
+                new Case(
                         "registry:GrantAuthorisation",
                         caller -> TestWorld.authorisation(TestWorld.LAB_EAST, "taxi-meter"),
                         Set.of("north centre admin", "east centre admin", "central-south centre admin")),
@@ -161,6 +165,15 @@ class RegistryAuthorisationTest {
 
     static Stream<Arguments> regionCallers() {
         return Stream.of(Arguments.of("admin", true), Arguments.of("client", false));
+    }
+
+    /** A RenewAccreditation request: the accreditation of {@link #labRequest}, with a reason. */
+    static String renewalRequest(String lab) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", lab);
+        request.put("accreditation", Canonical.tree(labRequest(lab), "lab").get("accreditation"));
+        request.put("reason", "reassessed");
+        return Canonical.json(request);
     }
 
     static String labRequest(String id) {

@@ -23,6 +23,9 @@ final class RegistryRoutes implements RouteGroup {
                 "getStandard",
                 ctx -> answers.evaluatePublic(ctx, "registry:GetStandard", Requests.of("id", ctx.pathParam("id"))));
         api.on(
+                "renewAccreditation",
+                ctx -> answers.submit(ctx, "registry:RenewAccreditation", Requests.bodyWith(ctx, "id", "id")));
+        api.on(
                 "grantAuthorisation",
                 ctx -> answers.submit(ctx, "registry:GrantAuthorisation", Requests.bodyWith(ctx, "lab", "id")));
         api.on("requestEngagement", ctx -> answers.submit(ctx, "engagement:Request", Requests.body(ctx)));

@@ -153,5 +153,29 @@ class RecordingRulesScenarioTest extends Scenario {
         refused(409, () -> http.post(status, token(Cast.EAST_ADMIN), Map.of("status", "ACTIVE", "reason", "reopened")));
         Http.Answer lab = http.get("/api/v1/labs/" + id("lab-gone"), null);
         assertThat(lab.json().getJsonArray("standing")).hasSize(2);
+        refused(
+                409,
+                () -> http.post(
+                        "/api/v1/labs/" + id("lab-gone") + "/accreditation",
+                        token(Cast.EAST_ADMIN),
+                        Map.of(
+                                "accreditation",
+                                world.lab(id("lab-gone"), world.eastLabKey).get("accreditation"),
+                                "reason",
+                                "reassessed")));
+    }
+
+    @Test
+    void a_renewed_accreditation_joins_the_lab_s_standing_history() {
+        String path = "/api/v1/labs/" + world.labEast + "/accreditation";
+        Map<String, Object> renewal = Map.of(
+                "accreditation",
+                world.lab(world.labEast, world.eastLabKey).get("accreditation"),
+                "reason",
+                "reassessed");
+        refused(403, () -> http.post(path, token(Cast.NORTH_ADMIN), renewal));
+        refused(400, () -> http.post(path, token(Cast.EAST_ADMIN), Map.of("reason", "no accreditation")));
+        Http.Answer renewed = committed(http.post(path, token(Cast.EAST_ADMIN), renewal));
+        assertThat(renewed.record().getJsonArray("standing")).hasSize(2);
     }
 }
