@@ -28,6 +28,8 @@ Commands:
   down [--keep]       stop every process started here (TERM, then KILL), and
                       remove the run dir unless --keep.
   status              processes, pids, channel height per peer, chaincode.
+  check               every peer reports the same height and newest block hash
+                      (waits while a restarted peer catches up); exit 1 if not.
   stop-node NAME      stop one process, e.g. orderer1.north, peer0.east,
                       chaincode.centralsouth.
   start-node NAME     start it again with its previous configuration.
@@ -340,6 +342,35 @@ cmd_status() {
   echo "connection file: $CONNECTION_FILE"
 }
 
+# check: every peer reports the same height and the same newest block hash. Each block header
+# carries the hash of the one before, so one equal newest hash at one equal height means the whole
+# chains are equal. Retries for WAIT_SECONDS while a restarted peer catches up.
+peer_infos() {
+  local org
+  for org in "${ORGS[@]}"; do
+    printf '%s %s\n' "$(peer_name "$org")" "$(peer_cli "$org" channel getinfo -c "$CHANNEL_NAME" 2>/dev/null |
+      sed -n 's/.*"height":\([0-9]*\),"currentBlockHash":"\([^"]*\)".*/\1 \2/p')"
+  done
+}
+
+peers_agree() {
+  local infos
+  infos=$(peer_infos)
+  printf '%s\n' "$infos" >"$RUN_DIR/check.last"
+  [[ $(cut -d' ' -f2- <<<"$infos" | sort -u | wc -l) -eq 1 && -n $(cut -d' ' -f2 <<<"$infos" | head -1) ]]
+}
+
+cmd_check() {
+  [[ -f $RUN_DIR/.initialized ]] || die "no network in $RUN_DIR"
+  require_fabric
+  if ! wait_for "every peer to report the same height and newest block" "" peers_agree; then
+    cat "$RUN_DIR/check.last" >&2
+    return 1
+  fi
+  cat "$RUN_DIR/check.last"
+  log "the ${#ORGS[@]} peers hold the same chain"
+}
+
 cmd_node() {
   local action=$1 name=${2:-}
   [[ -n $name ]] || die "$action needs a process name (see 'scripts/network.sh nodes')"
@@ -361,6 +392,7 @@ main() {
     deploy) cmd_deploy "$@" ;;
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
+    check) cmd_check "$@" ;;
     stop-node|start-node) cmd_node "$command" "$@" ;;
     generate) cmd_generate "$@" ;;
     nodes) all_nodes; all_chaincode_nodes ;;

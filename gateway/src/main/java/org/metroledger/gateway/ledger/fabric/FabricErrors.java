@@ -29,6 +29,10 @@ final class FabricErrors {
         if (isUnavailable(e)) {
             return new LedgerException(ErrorCode.UNAVAILABLE, "the Fabric network did not answer: " + all, txId, e);
         }
+        if (chaincodeUnreachable(all)) {
+            return new LedgerException(
+                    ErrorCode.UNAVAILABLE, "the peer cannot reach its chaincode server: " + all, txId, e);
+        }
         return new LedgerException(ErrorCode.INTERNAL, "Fabric call failed: " + all, txId, e);
     }
 
@@ -51,6 +55,16 @@ final class FabricErrors {
     static boolean isUnavailable(GatewayException e) {
         Status.Code code = e.getStatus().getCode();
         return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+    }
+
+    /**
+     * The peer answered, but its chaincode server is down or restarting (the peer says so in the
+     * simulation error): another centre's peer may well serve the same call.
+     */
+    static boolean chaincodeUnreachable(String message) {
+        return message.contains("could not launch chaincode")
+                || message.contains("chaincode registration failed")
+                || message.contains("chaincode stream terminated");
     }
 
     private static String firstWithCode(GatewayException e, String description) {

@@ -320,7 +320,8 @@ public final class FabricLedger implements Ledger {
         }
     }
 
-    private static ManagedChannel channel(FabricNetwork.Node peer) {
+    /** A TLS gRPC channel to one peer, trusting its organisation's TLS root. */
+    public static ManagedChannel channel(FabricNetwork.Node peer) {
         try {
             ChannelCredentials tls = TlsChannelCredentials.newBuilder()
                     .trustManager(new File(peer.tlsRootCertPath()))
