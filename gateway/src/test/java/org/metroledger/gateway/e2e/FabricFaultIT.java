@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.hyperledger.fabric.client.GatewayException;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +28,6 @@ class FabricFaultIT extends Scenario {
     private static final List<String> ORDERERS = List.of("orderer1.north", "orderer1.east", "orderer1.centralsouth");
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
     private FabricNetwork network;
     private FabricNodes nodes;
     private PeerReads peers;
@@ -47,15 +44,8 @@ class FabricFaultIT extends Scenario {
         }
         nodes = new FabricNodes(network);
         peers = new PeerReads(network);
-        // Regions exist once per channel: another scenario class may have registered North already.
-        Http.Answer region =
-                http.post("/api/v1/regions", token(Cast.NORTH_ADMIN), Map.of("name", "华北", "provinces", List.of("北京")));
-        assertThat(region.status()).as(region.toString()).isIn(201, 409);
-        entity = HttpWorld.withCheck("9111000" + String.format("%010d", Math.abs(run.hashCode()) % 10_000_000_000L));
-        HttpWorld.created(http.post(
-                "/api/v1/entities",
-                token(Cast.NORTH_ADMIN),
-                Map.of("id", entity, "name", "Fault " + run, "province", "北京", "category", "FUEL_STATION")));
+        HttpWorld world = registerWorld();
+        entity = world.entityNorth;
     }
 
     @AfterAll
@@ -232,7 +222,7 @@ class FabricFaultIT extends Scenario {
     }
 
     private String nextId() {
-        return "FT-" + run + "-" + (++written);
+        return id("FT-" + (++written));
     }
 
     /** Every acknowledged write is on every centre's peer (waiting for a restarted peer to catch up). */
