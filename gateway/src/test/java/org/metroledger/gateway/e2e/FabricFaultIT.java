@@ -218,7 +218,10 @@ class FabricFaultIT extends Scenario {
     }
 
     private Http.Answer registerInstrument(String id) {
-        return http.post("/api/v1/instruments", token(Cast.NORTH_ADMIN), HttpWorld.instrument(id, entity));
+        return http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ADMIN),
+                HttpWorld.instrumentRegistration(id, entity, "fuel-dispenser"));
     }
 
     private String nextId() {

@@ -81,7 +81,11 @@ class GatewayCrashIT {
                 while (writing.get() && sent.get() < 2_000) {
                     String id = ns.id("GC-" + sent.incrementAndGet());
                     try {
-                        Http.Answer answer = post(port, token, "/api/v1/instruments", HttpWorld.instrument(id, entity));
+                        Http.Answer answer = post(
+                                port,
+                                token,
+                                "/api/v1/instruments",
+                                HttpWorld.instrumentRegistration(id, entity, "fuel-dispenser"));
                         if (answer.status() == 201) {
                             acknowledged.add(id);
                         }
