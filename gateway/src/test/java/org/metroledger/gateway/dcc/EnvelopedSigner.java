@@ -15,14 +15,14 @@ import org.apache.xml.security.utils.XMLUtils;
 import org.w3c.dom.Document;
 
 /** Signs test documents with a plain enveloped ECDSA signature (no XAdES, so no signing time). */
-final class EnvelopedSigner {
+public final class EnvelopedSigner {
     static {
         Init.init();
     }
 
     private EnvelopedSigner() {}
 
-    static byte[] sign(byte[] document, X509Certificate certificate, PrivateKey key) throws Exception {
+    public static byte[] sign(byte[] document, X509Certificate certificate, PrivateKey key) throws Exception {
         return sign(document, certificate, key, false);
     }
 

@@ -8,10 +8,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,32 +21,53 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.metroledger.gateway.dcc.DccSamples;
 import org.metroledger.gateway.dcc.DccSchema;
+import org.metroledger.gateway.dcc.EnvelopedSigner;
 import org.metroledger.gateway.document.DocumentDigest;
 import org.metroledger.gateway.qr.LabKeyring;
+import org.metroledger.simulation.CertificateAuthority;
+import org.metroledger.simulation.Member;
 
 /**
  * DCC import and export over HTTP. The gateway holds the north lab's key (as it does for demo labs)
- * and trusts the shared examples' signer chain through {@code <data-dir>/dcc-trust/}.
+ * and trusts, through {@code <data-dir>/dcc-trust/}, the public samples' signer chain and a signer
+ * of this run. The samples' certificate and item ids are fixed in their XML, so the run imports
+ * copies with its own ids; the signed copy is signed by the run's signer, since rewriting ids
+ * breaks the samples' own signature.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DccScenarioTest extends Scenario {
-    /** The examples' item as the customer identifies it, registered as a north instrument. */
-    private static final String SENSOR = "string-customer-item";
+    /** The samples' item as the customer identifies it. */
+    private static final String SAMPLE_ITEM = "string-customer-item";
+    /** The certificate ids of the typical (also the signed ones) and the simplified sample. */
+    private static final String SAMPLE_TYPICAL_ID = "GP_DCC_temperature_typical_1.2";
 
+    private static final String SAMPLE_MINIMAL_ID = "GP_DCC_temperature_minimal_1.2";
     private static final String IMPORT = "/api/v1/certificates/dcc";
-    private static final String SIGNED_ID = "GP_DCC_temperature_typical_1.2";
 
     private HttpWorld world;
+    /** This run's item, registered as a north instrument, and its certificates' ids. */
+    private final String sensor = id(SAMPLE_ITEM);
+
+    private final String typicalId = id(SAMPLE_TYPICAL_ID);
+    private final String minimalId = id(SAMPLE_MINIMAL_ID);
+    /** This run's typical sample, signed by a signer the gateway trusts. */
+    private byte[] signedTypical;
 
     @Override
     void configure(Path dataDir) {
         try {
             Path trust = Files.createDirectories(dataDir.resolve("dcc-trust"));
             for (String pem : new String[] {"root.crt", "sub.crt"}) {
-                Files.copy(DccSamples.trustDir().resolve(pem), trust.resolve(pem));
+                Files.copy(DccSamples.trustDir().resolve(pem), trust.resolve(pem), StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The gateway checks DCC signers against the wall clock, so the run's chain starts now.
+            Instant issued = Instant.now().minus(Duration.ofDays(1));
+            CertificateAuthority ca = CertificateAuthority.create(Cast.NORTH, "dcc-" + ns.code() + ".example", issued);
+            Files.writeString(trust.resolve(ns.code() + "-root.crt"), ca.certificatePem());
+            Member signer = ca.issue("DCC signer " + ns.code(), "client", issued);
+            signedTypical = EnvelopedSigner.sign(sample(DccSamples.TYPICAL), signer.certificate(), signer.privateKey());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the DCC trust of run " + ns, e);
         }
     }
 
@@ -61,11 +83,20 @@ class DccScenarioTest extends Scenario {
         HttpWorld.created(http.post(
                 "/api/v1/instruments",
                 token(Cast.NORTH_ENTITY),
-                world.instrument(SENSOR, world.entityNorth, "temperature")));
+                world.instrument(sensor, world.entityNorth, "temperature")));
         // Every calibration of the sensor needs its owner's engagement: one for each the tests record.
         for (int i = 1; i <= 4; i++) {
-            world.engageNorthLab(id("E-DCC-" + i), SENSOR);
+            world.engageNorthLab(id("E-DCC-" + i), sensor);
         }
+    }
+
+    /** A public sample with this run's certificate and item ids. */
+    private byte[] sample(String name) {
+        return new String(DccSamples.example(name), StandardCharsets.UTF_8)
+                .replace(SAMPLE_TYPICAL_ID, typicalId)
+                .replace(SAMPLE_MINIMAL_ID, minimalId)
+                .replace(SAMPLE_ITEM, sensor)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -79,24 +110,25 @@ class DccScenarioTest extends Scenario {
         assertThat(answer.errorCode()).isEqualTo("SIGNATURE_INVALID");
         assertThat(answer.json().getJsonObject("error").getString("message")).contains("reference digest");
         assertThat(height()).isEqualTo(before);
-        assertThat(http.get("/api/v1/certificates/" + SIGNED_ID + "/dcc", null).status())
+        assertThat(http.get("/api/v1/certificates/" + SAMPLE_TYPICAL_ID + "/dcc", null)
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     @Order(2)
     void a_signed_dcc_is_recorded_with_the_digest_of_its_exact_bytes_and_served_back_unchanged() {
-        byte[] bytes = DccSamples.example(DccSamples.SIGNED_320);
+        byte[] bytes = signedTypical;
 
         Http.Answer answer = postXml(bytes, Cast.NORTH_LAB);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        assertThat(answer.record().getString("id")).isEqualTo(SIGNED_ID);
+        assertThat(answer.record().getString("id")).isEqualTo(typicalId);
         assertThat(answer.record().getString("issuer")).isEqualTo(world.labNorth);
-        assertThat(answer.record().getString("subject")).isEqualTo(SENSOR);
+        assertThat(answer.record().getString("subject")).isEqualTo(sensor);
         assertThat(answer.record().getString("documentDigest")).isEqualTo(DocumentDigest.of(bytes));
 
-        HttpResponse<Buffer> dcc = exportDcc(SIGNED_ID);
+        HttpResponse<Buffer> dcc = exportDcc(typicalId);
         assertThat(dcc.statusCode()).isEqualTo(200);
         assertThat(dcc.getHeader("Content-Type")).isEqualTo("application/xml");
         assertThat(dcc.body().getBytes()).isEqualTo(bytes);
@@ -105,7 +137,7 @@ class DccScenarioTest extends Scenario {
     @Test
     @Order(3)
     void importing_the_same_certificate_again_is_a_conflict() {
-        Http.Answer again = postXml(DccSamples.example(DccSamples.TYPICAL), Cast.NORTH_LAB);
+        Http.Answer again = postXml(sample(DccSamples.TYPICAL), Cast.NORTH_LAB);
 
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("CONFLICT");
@@ -114,22 +146,22 @@ class DccScenarioTest extends Scenario {
     @Test
     @Order(4)
     void an_unsigned_dcc_is_accepted_and_the_lab_signature_on_the_ledger_vouches_for_it() {
-        Http.Answer answer = postXml(DccSamples.example(DccSamples.SIMPLIFIED), Cast.NORTH_LAB);
+        Http.Answer answer = postXml(sample(DccSamples.SIMPLIFIED), Cast.NORTH_LAB);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        assertThat(answer.record().getString("id")).isEqualTo("GP_DCC_temperature_minimal_1.2");
+        assertThat(answer.record().getString("id")).isEqualTo(minimalId);
     }
 
     @Test
     @Order(5)
     void a_certificate_whose_document_this_gateway_lacks_is_served_as_a_generated_320_dcc() throws Exception {
-        byte[] original = DccSamples.example(DccSamples.SIMPLIFIED);
+        byte[] original = sample(DccSamples.SIMPLIFIED);
         String digest = DocumentDigest.of(original);
         // As for a certificate imported through another region's gateway: the ledger has it, we lack the file.
         Files.delete(
                 dataDir.resolve("documents").resolve(digest.substring(0, 2)).resolve(digest.substring(2)));
 
-        HttpResponse<Buffer> dcc = exportDcc("GP_DCC_temperature_minimal_1.2");
+        HttpResponse<Buffer> dcc = exportDcc(minimalId);
 
         assertThat(dcc.statusCode()).as(dcc.bodyAsString()).isEqualTo(200);
         assertThat(dcc.body().getBytes()).isNotEqualTo(original);
@@ -137,22 +169,22 @@ class DccScenarioTest extends Scenario {
                 .contains("schemaVersion=\"3.2.0\"")
                 .contains("Lab " + world.labNorth)
                 .contains("Entity " + world.entityNorth)
-                .contains("SN-" + SENSOR);
+                .contains("SN-" + sensor);
         assertThatCode(() -> DccSchema.v3_2_0().validate(dcc.body().getBytes())).doesNotThrowAnyException();
     }
 
     @Test
     @Order(6)
     void import_dcc_reports_each_file_and_a_rerun_skips_what_is_recorded() throws Exception {
-        Path work = Files.createDirectories(dataDir.resolve("cli-dcc"));
-        Path signed = write(work, "signed.xml", DccSamples.example(DccSamples.SIGNED_320));
+        Path work = Files.createDirectories(dataDir.resolve("cli-dcc-" + ns.code()));
+        Path signed = write(work, "signed.xml", signedTypical);
         Path fresh = write(
                 work,
                 "fresh.xml",
-                new String(DccSamples.example(DccSamples.SIMPLIFIED), StandardCharsets.UTF_8)
-                        .replace("GP_DCC_temperature_minimal_1.2", "CLI-DCC-1")
+                new String(sample(DccSamples.SIMPLIFIED), StandardCharsets.UTF_8)
+                        .replace(minimalId, id("CLI-DCC-1"))
                         .getBytes(StandardCharsets.UTF_8));
-        Path otherDocument = write(work, "typical.xml", DccSamples.example(DccSamples.TYPICAL));
+        Path otherDocument = write(work, "typical.xml", sample(DccSamples.TYPICAL));
         Path broken = write(work, "broken.xml", "<dcc:digitalCalibrationCertificate".getBytes(StandardCharsets.UTF_8));
 
         CommandRun first = cli("import-dcc", signed, fresh, otherDocument, broken);
@@ -160,11 +192,12 @@ class DccScenarioTest extends Scenario {
         assertThat(first.code()).isEqualTo(1);
         assertThat(first.out())
                 .contains("issued 1, skipped 1, failed 2")
-                .contains("skipped " + signed + ": certificate " + SIGNED_ID + " is already recorded")
+                .contains("skipped " + signed + ": certificate " + typicalId + " is already recorded")
                 .contains(
-                        "failed " + otherDocument + ": certificate " + SIGNED_ID + " is recorded with another document")
+                        "failed " + otherDocument + ": certificate " + typicalId + " is recorded with another document")
                 .contains("failed " + broken + ": INVALID_ARGUMENT: dcc is not well-formed XML");
-        assertThat(http.get("/api/v1/certificates/CLI-DCC-1", null).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/certificates/" + id("CLI-DCC-1"), null).status())
+                .isEqualTo(200);
 
         CommandRun again = cli("import-dcc", signed, fresh);
 
@@ -175,24 +208,24 @@ class DccScenarioTest extends Scenario {
     @Test
     @Order(7)
     void issue_from_csv_signs_with_the_lab_key_reports_bad_lines_and_resumes() throws Exception {
-        Path work = Files.createDirectories(dataDir.resolve("cli-csv"));
+        Path work = Files.createDirectories(dataDir.resolve("cli-csv-" + ns.code()));
         Path key = write(work, "lab.pem", HttpWorld.privateKeyPem(world.northLabKey.getPrivate()));
         write(work, "report-1.pdf", "%PDF-1.7 report one".getBytes(StandardCharsets.UTF_8));
         String header = "id,kind,subject,method,performedFrom,performedTo,issuedAt,validUntil,location,conformity,"
                 + "decisionRule,signatory,document,quantity,value,unit,expandedUncertainty,coverageFactor\n";
         String dates = world.daysAgo(2, 8) + "," + world.daysAgo(2, 10) + "," + world.daysAgo(1, 0) + ","
                 + world.daysAgo(-365, 0);
-        String common = SENSOR + ",JJF 1171-2007," + dates + ",\"Lab hall 2, Beijing\",";
+        String common = sensor + ",JJF 1171-2007," + dates + ",\"Lab hall 2, Beijing\",";
         Path csv = write(
                 work,
                 "certificates.csv",
                 (header
-                                + "CSV-1,CALIBRATION," + common
+                                + id("CSV-1") + ",CALIBRATION," + common
                                 + "NONE,,Li Wei,report-1.pdf,Temperature,20.01,\\degreecelsius,0.05,2\n"
-                                + "CSV-1,,,,,,,,,,,,,Temperature,80.03,\\degreecelsius,0.06,2\n"
-                                + "CSV-2,VERIFICATION," + common
+                                + id("CSV-1") + ",,,,,,,,,,,,,Temperature,80.03,\\degreecelsius,0.06,2\n"
+                                + id("CSV-2") + ",VERIFICATION," + common
                                 + "PASS,JJG simple acceptance,Li Wei,report-1.pdf,,,,,\n"
-                                + "CSV-3,VERIFICATION," + SENSOR + ",," + dates
+                                + id("CSV-3") + ",VERIFICATION," + sensor + ",," + dates
                                 + ",Beijing,PASS,rule,Li Wei,report-1.pdf,,,,,\n")
                         .getBytes(StandardCharsets.UTF_8));
 
@@ -201,8 +234,8 @@ class DccScenarioTest extends Scenario {
         assertThat(first.code()).as(first.out()).isEqualTo(1);
         assertThat(first.out())
                 .contains("issued 2, skipped 0, failed 1")
-                .contains("failed line 5 (CSV-3): method is required");
-        Http.Answer calibration = http.get("/api/v1/certificates/CSV-1", null);
+                .contains("failed line 5 (" + id("CSV-3") + "): method is required");
+        Http.Answer calibration = http.get("/api/v1/certificates/" + id("CSV-1"), null);
         assertThat(calibration.json().getJsonArray("results").size()).isEqualTo(2);
         assertThat(calibration.json().getJsonArray("results").getJsonObject(1).getString("value"))
                 .isEqualTo("80.03");

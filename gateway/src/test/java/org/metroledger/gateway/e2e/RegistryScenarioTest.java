@@ -203,7 +203,7 @@ class RegistryScenarioTest extends Scenario {
                     }
                 }));
         try {
-            return done.get(10, TimeUnit.SECONDS);
+            return done.get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("after " + lastEventId + " received only: " + received, e);
         } finally {
