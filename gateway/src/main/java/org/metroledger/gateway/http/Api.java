@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -37,7 +38,7 @@ public final class Api {
     private final GatewayServices services;
     private final LedgerAnswers answers;
     private final Map<String, Handler<RoutingContext>> handlers = new LinkedHashMap<>();
-    private final Set<String> largeBodyPaths = new HashSet<>();
+    private final Set<String> largeBodyOperations = new HashSet<>();
 
     Api(Vertx vertx, Router router, OpenAPIContract contract, Buffer document, GatewayServices services) {
         this.vertx = vertx;
@@ -89,14 +90,10 @@ public final class Api {
         return this;
     }
 
-    /** Lets one operation take bodies up to {@link BodyLimits#LARGE_BODY_BYTES} (DCC XML documents). */
+    /** Lets one operation take bodies up to {@link RequestBodies#LARGE_BODY_BYTES} (DCC XML documents). */
     public Api allowLargeBody(String operationId) {
-        largeBodyPaths.add(contract.operation(operationId).getOpenAPIPath());
+        largeBodyOperations.add(contract.operation(operationId).getOperationId());
         return this;
-    }
-
-    Set<String> largeBodyPaths() {
-        return largeBodyPaths;
     }
 
     /** Routes every operation of the document; refuses to start if one has no handler. */
@@ -104,6 +101,7 @@ public final class Api {
         RequestValidator validator = RequestValidator.create(vertx, contract);
         RequestExtractor extractor = RequestExtractor.withBodyHandler();
         BearerAuthentication authentication = new BearerAuthentication(services.tokens(), services.members());
+        Map<String, Set<String>> bodyTypes = RequestBodies.declared(new JsonObject(document));
         for (Operation operation : contract.operations()) {
             Handler<RoutingContext> handler = handlers.get(operation.getOperationId());
             if (handler == null) {
@@ -131,6 +129,11 @@ public final class Api {
             String operationId = operation.getOperationId();
             route.handler(new QueryParameters(operation));
             route.handler(Api::lowerCaseMediaType);
+            Handler<RoutingContext> body =
+                    RequestBodies.of(operation, bodyTypes.get(operationId), largeBodyOperations.contains(operationId));
+            if (body != null) {
+                route.handler(body);
+            }
             route.handler(ctx -> extractor
                     .extractValidatableRequest(ctx, operation)
                     .compose(request -> validator.validate(request, operationId))

@@ -26,7 +26,6 @@ final class GatewayRouter {
             ctx.next();
         });
         router.route().handler(GatewayRouter::requireDecodableUri);
-        router.route().handler(new BodyLimits(api.largeBodyPaths()));
         groups.forEach(group -> group.register(api));
         api.bindAll();
         Failures failures = new Failures();

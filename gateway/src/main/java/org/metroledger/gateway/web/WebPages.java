@@ -6,7 +6,6 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +37,8 @@ public final class WebPages {
             + "frame-ancestors 'none'; base-uri 'none'";
     static final String SESSION_COOKIE = "ml_session";
     private static final int RECENT_BLOCKS = 10;
+    private static final int LOGIN_FORM_BYTES = 8192;
+    private static final int LOGIN_FORM_FIELDS = 8;
     private static final int MAX_SERIES = 40;
 
     private final LedgerReads reads;
@@ -88,7 +89,9 @@ public final class WebPages {
                                                         .getSubjectX500Principal()
                                                         .getName())
                                         .orElse(null))));
-        router.post("/login").handler(BodyHandler.create().setBodyLimit(8192)).handler(this::login);
+        router.post("/login")
+                .handler(new FormFields(LOGIN_FORM_BYTES, LOGIN_FORM_FIELDS))
+                .handler(this::login);
         router.post("/logout").handler(ctx -> {
             ctx.response().addCookie(cookie("").setMaxAge(0));
             redirect(ctx, PageFrame.link("/login", Map.of(), lang(ctx)));
@@ -266,10 +269,9 @@ public final class WebPages {
 
     private void login(RoutingContext ctx) {
         Lang lang = lang(ctx);
-        String token = Optional.ofNullable(ctx.request().getFormAttribute("token"))
-                .orElse("")
-                .trim();
-        String next = ctx.request().getFormAttribute("next");
+        Map<String, String> form = FormFields.of(ctx);
+        String token = form.getOrDefault("token", "").trim();
+        String next = form.get("next");
         if (sessions.apply(token).isEmpty()) {
             html(ctx, 401, LoginPage.render(lang, next, true, null));
             return;

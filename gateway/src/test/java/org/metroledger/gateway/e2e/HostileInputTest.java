@@ -249,6 +249,38 @@ class HostileInputTest extends Scenario {
     }
 
     @Test
+    void a_form_sent_to_an_operation_without_a_body_is_not_read() {
+        Http.Answer answer = unauthenticated(io.vertx.core.http.HttpMethod.GET, "/health", "a=b", FORM);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void a_form_sent_to_a_json_operation_is_415_naming_the_types_it_takes() {
+        Http.Answer answer = unauthenticated(
+                io.vertx.core.http.HttpMethod.POST,
+                "/api/v1/verifications",
+                "f=" + "x".repeat(9000),
+                "multipart/form-data; boundary=x");
+        assertError(answer, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json");
+    }
+
+    @Test
+    void a_sign_in_form_over_its_own_limit_is_413_and_one_of_300_fields_400() {
+        io.vertx.core.http.HttpMethod post = io.vertx.core.http.HttpMethod.POST;
+        assertError(
+                unauthenticated(post, "/login", "token=" + "x".repeat(9000), FORM), 413, "PAYLOAD_TOO_LARGE", "8192");
+        assertError(
+                unauthenticated(post, "/login", "f=1" + "&f=1".repeat(299), FORM), 400, "INVALID_ARGUMENT", "fields");
+    }
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private Http.Answer unauthenticated(io.vertx.core.http.HttpMethod method, String path, String body, String type) {
+        return http.send(method, path, null, io.vertx.core.buffer.Buffer.buffer(body), type);
+    }
+
+    @Test
     void credit_history_pages_with_page_size_and_bookmark() {
         String path = "/api/v1/entities/" + world.entityNorth + "/credit/history";
         String inspector = token(Cast.NORTH_INSPECTOR);

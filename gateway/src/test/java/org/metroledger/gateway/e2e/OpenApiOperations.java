@@ -19,7 +19,13 @@ import org.metroledger.gateway.http.GatewayVerticle;
  */
 final class OpenApiOperations {
     /** One operation of the document and the request built for it. */
-    record Operation(String operationId, HttpMethod method, String path, boolean secured, JsonObject body) {
+    record Operation(
+            String operationId,
+            HttpMethod method,
+            String path,
+            boolean secured,
+            JsonObject body,
+            List<String> mediaTypes) {
         boolean hasJsonBody() {
             return body != null;
         }
@@ -38,7 +44,12 @@ final class OpenApiOperations {
      * @param suffix appended to every id made up, so requests of one run never meet another run's records
      */
     OpenApiOperations(String suffix) {
-        this.document = read();
+        this(read(), suffix);
+    }
+
+    /** The operations of a document as given, e.g. the one a gateway serves at /openapi.json. */
+    OpenApiOperations(JsonObject document, String suffix) {
+        this.document = document;
         this.suffix = suffix;
     }
 
@@ -60,7 +71,8 @@ final class OpenApiOperations {
                         HttpMethod.valueOf(method.toUpperCase(java.util.Locale.ROOT)),
                         filledPath(path),
                         secured,
-                        jsonBody(operation)));
+                        jsonBody(operation),
+                        mediaTypes(operation)));
             }
         }
         return operations;
@@ -69,6 +81,14 @@ final class OpenApiOperations {
     private String filledPath(String path) {
         String filled = path.replace("{n}", "0").replace("{type}", "Certificate");
         return filled.replaceAll("\\{[^}]+}", "id-" + suffix);
+    }
+
+    /** The media types the operation's request body may have; none when it takes no body. */
+    private static List<String> mediaTypes(JsonObject operation) {
+        JsonObject requestBody = operation.getJsonObject("requestBody");
+        return requestBody == null
+                ? List.of()
+                : List.copyOf(requestBody.getJsonObject("content").fieldNames());
     }
 
     private JsonObject jsonBody(JsonObject operation) {
