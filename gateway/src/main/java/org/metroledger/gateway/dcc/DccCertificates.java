@@ -60,6 +60,7 @@ public final class DccCertificates {
             if (check.isInvalid()) {
                 throw Fail.with(ErrorCode.SIGNATURE_INVALID, "the DCC's XML signature is invalid: " + check.reason());
             }
+            DccSchema.validateUpload(xml);
             PrivateKey key = labKeys.apply(options.lab())
                     .orElseThrow(() -> Fail.forbidden("this gateway holds no signing key of lab '" + options.lab()
                             + "'; sign the certificate request yourself and POST /api/v1/certificates"));

@@ -46,7 +46,11 @@ final class DccRoutes implements RouteGroup {
                     .onSuccess(xml -> ctx.response()
                             .setStatusCode(200)
                             .putHeader("Content-Type", "application/xml")
-                            .putHeader("Content-Disposition", "inline; filename=\"" + fileName(id) + ".xml\"")
+                            // A lab's document, whatever it holds (XHTML, scripts), is a file to save,
+                            // never a page of this origin: a download, not sniffed, sandboxed if opened.
+                            .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(id) + ".xml\"")
+                            .putHeader("X-Content-Type-Options", "nosniff")
+                            .putHeader("Content-Security-Policy", "sandbox")
                             .end(Buffer.buffer(xml)))
                     .onFailure(ctx::fail);
         });

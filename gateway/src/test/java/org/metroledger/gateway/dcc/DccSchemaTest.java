@@ -26,6 +26,24 @@ class DccSchemaTest {
     }
 
     @Test
+    void an_upload_is_validated_by_the_schema_of_the_version_it_states() {
+        for (String sample :
+                new String[] {DccSamples.SIGNED_320, DccSamples.TYPICAL, DccSamples.SIMPLIFIED, DccSamples.MANIPULATED
+                }) {
+            assertThatCode(() -> DccSchema.validateUpload(DccSamples.example(sample)))
+                    .as(sample)
+                    .doesNotThrowAnyException();
+        }
+        String typical = new String(DccSamples.example(DccSamples.TYPICAL), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DccSchema.validateUpload(typical.replaceFirst("<dcc:coreData>", "<dcc:coreData><x/>")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema (line ");
+        assertThatThrownBy(() -> DccSchema.validateUpload(
+                        typical.replaceFirst("schemaVersion=\"3.1.1\"", "").getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("INVALID_ARGUMENT: dcc schemaVersion is required on the root element");
+    }
+
+    @Test
     void a_document_missing_a_required_element_does_not_validate() {
         String noCustomer = new String(DccSamples.example(DccSamples.SIGNED_320), StandardCharsets.UTF_8)
                 .replaceAll("(?s)<dcc:customer>.*?</dcc:customer>", "");

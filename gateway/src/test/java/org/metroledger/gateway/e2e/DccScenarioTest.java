@@ -270,6 +270,45 @@ class DccScenarioTest extends Scenario {
     }
 
     @Test
+    @Order(3)
+    void a_dcc_is_served_as_a_sandboxed_download_never_as_a_page() {
+        HttpResponse<Buffer> dcc = exportDcc(typicalId);
+
+        assertThat(dcc.statusCode()).isEqualTo(200);
+        assertThat(dcc.getHeader("Content-Disposition"))
+                .startsWith("attachment;")
+                .contains(".xml");
+        assertThat(dcc.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(dcc.getHeader("Content-Security-Policy")).isEqualTo("sandbox");
+    }
+
+    @Test
+    void a_dcc_that_breaks_its_schema_is_refused_before_its_document_is_kept() {
+        byte[] broken =
+                simplifiedWith("<dcc:administrativeData>", "<dcc:administrativeData><dcc:script>x</dcc:script>");
+
+        Http.Answer answer = refused(400, () -> postXml(broken, Cast.NORTH_LAB));
+
+        assertThat(answer.json().getJsonObject("error").getString("message"))
+                .startsWith("dcc does not match the DCC schema (line ")
+                .contains("script");
+        String digest = DocumentDigest.of(broken);
+        assertThat(dataDir.resolve("documents").resolve(digest.substring(0, 2)).resolve(digest.substring(2)))
+                .doesNotExist();
+    }
+
+    @Test
+    void a_dcc_of_a_schema_version_not_bundled_is_400_naming_it() {
+        byte[] future = simplifiedWith("schemaVersion=\"3.1.1\"", "schemaVersion=\"9.9.9\"");
+
+        Http.Answer answer = refused(400, () -> postXml(future, Cast.NORTH_LAB));
+
+        assertThat(answer.json().getJsonObject("error").getString("message"))
+                .contains("schemaVersion")
+                .contains("9.9.9");
+    }
+
+    @Test
     void only_lab_staff_import_dccs() {
         Http.Answer answer = postXml(DccSamples.example(DccSamples.SIMPLIFIED), Cast.NORTH_INSPECTOR);
 
@@ -307,6 +346,13 @@ class DccScenarioTest extends Scenario {
 
     private static Path write(Path dir, String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
+    }
+
+    /** This run's simplified sample with the first match of a pattern replaced. */
+    private byte[] simplifiedWith(String pattern, String replacement) {
+        return new String(sample(DccSamples.SIMPLIFIED), StandardCharsets.UTF_8)
+                .replaceFirst(pattern, replacement)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private Http.Answer postXml(byte[] xml, String user) {
