@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.certificate.CertificateRequest;
 import org.metroledger.chaincode.error.ErrorCode;
@@ -28,19 +27,19 @@ import org.metroledger.simulation.Member;
 public final class DccCertificates {
     private final Ledger ledger;
     private final DocumentStore documents;
-    private final Supplier<DccSignatureVerifier> signatures;
+    private final Function<String, DccSignatureVerifier> signatures;
     private final Function<String, Optional<PrivateKey>> labKeys;
     private final DccParser parser = new DccParser();
     private final DccWriter writer = new DccWriter();
 
     /**
-     * @param signatures gives the verifier for each import, so a changed trust store takes effect
+     * @param signatures gives the verifier for each import of a lab's DCC, so a changed trust store takes effect
      * @param labKeys the signing key of each lab the gateway signs certificate requests for
      */
     public DccCertificates(
             Ledger ledger,
             DocumentStore documents,
-            Supplier<DccSignatureVerifier> signatures,
+            Function<String, DccSignatureVerifier> signatures,
             Function<String, Optional<PrivateKey>> labKeys) {
         this.ledger = ledger;
         this.documents = documents;
@@ -56,7 +55,7 @@ public final class DccCertificates {
     public CompletableFuture<Committed> importDcc(Member lab, byte[] xml, DccImport.Options options) {
         CertificateRequest request;
         try {
-            SignatureCheck check = signatures.get().verify(xml);
+            SignatureCheck check = signatures.apply(options.lab()).verify(xml);
             if (check.isInvalid()) {
                 throw Fail.with(ErrorCode.SIGNATURE_INVALID, "the DCC's XML signature is invalid: " + check.reason());
             }

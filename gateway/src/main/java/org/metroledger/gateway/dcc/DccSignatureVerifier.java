@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.exceptions.XMLSecurityException;
@@ -23,6 +24,7 @@ import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.VerifiedReference;
 import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -40,22 +42,36 @@ public final class DccSignatureVerifier {
 
     private final TrustedCertificates trust;
     private final Clock clock;
+    private final String signedOnly;
 
     /**
      * @param clock gives the time to validate the chain at when a signature carries no signed
      *     signing time
      */
     public DccSignatureVerifier(TrustedCertificates trust, Clock clock) {
-        this.trust = trust;
-        this.clock = clock;
+        this(trust, clock, null);
     }
 
-    /** UNSIGNED when the document has no ds:Signature; INVALID when any signature fails. */
+    /**
+     * @param signedOnly why an unsigned document is INVALID here, or null when it is acceptable
+     */
+    DccSignatureVerifier(TrustedCertificates trust, Clock clock, String signedOnly) {
+        this.trust = trust;
+        this.clock = clock;
+        this.signedOnly = signedOnly;
+    }
+
+    /**
+     * UNSIGNED when the document has no ds:Signature (INVALID where signatures are required);
+     * INVALID when any signature fails.
+     */
     public SignatureCheck verify(byte[] document) {
         Document dom = SafeXml.parse(document, "dcc");
         NodeList signatures = dom.getElementsByTagNameNS(DS, "Signature");
         if (signatures.getLength() == 0) {
-            return SignatureCheck.unsigned();
+            return signedOnly == null
+                    ? SignatureCheck.unsigned()
+                    : SignatureCheck.invalid("the DCC is unsigned: " + signedOnly);
         }
         SignatureCheck first = null;
         for (int i = 0; i < signatures.getLength(); i++) {
@@ -110,15 +126,59 @@ public final class DccSignatureVerifier {
         }
     }
 
-    /** A signature that does not cover the whole document would leave the DCC's content unsigned. */
+    /**
+     * The transforms a whole-document reference may apply: removing the enveloped signature itself
+     * and canonicalising. Any other (an XPath filter, XSLT) can take parts of the document out of
+     * what is signed, which could then be edited at will.
+     */
+    private static final Map<String, String> COVERING_TRANSFORMS = Map.of(
+            Transforms.TRANSFORM_ENVELOPED_SIGNATURE, "enveloped-signature",
+            Transforms.TRANSFORM_C14N_OMIT_COMMENTS, "C14N 1.0",
+            Transforms.TRANSFORM_C14N_WITH_COMMENTS, "C14N 1.0 with comments",
+            Transforms.TRANSFORM_C14N11_OMIT_COMMENTS, "C14N 1.1",
+            Transforms.TRANSFORM_C14N11_WITH_COMMENTS, "C14N 1.1 with comments",
+            Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS, "exclusive C14N",
+            Transforms.TRANSFORM_C14N_EXCL_WITH_COMMENTS, "exclusive C14N with comments");
+
+    /** Names for the transforms a refusal may name; others are named by their URI alone. */
+    private static final Map<String, String> OTHER_TRANSFORMS = Map.of(
+            Transforms.TRANSFORM_XPATH2FILTER, "XPath Filter 2.0",
+            Transforms.TRANSFORM_XPATH, "XPath",
+            Transforms.TRANSFORM_XSLT, "XSLT",
+            Transforms.TRANSFORM_BASE64_DECODE, "base64");
+
+    /**
+     * A signature must cover the whole document, or the DCC's content is unsigned: at least one
+     * reference has URI="" with the enveloped-signature transform, and every URI="" reference
+     * applies only that and canonicalisation.
+     */
     private static void requireWholeDocumentReference(SignedInfo signedInfo) throws XMLSecurityException, Refusal {
+        boolean covered = false;
         for (int i = 0; i < signedInfo.getLength(); i++) {
             Reference reference = signedInfo.item(i);
-            if ("".equals(reference.getURI())) {
-                return;
+            if (!"".equals(reference.getURI())) {
+                continue;
             }
+            Transforms transforms = reference.getTransforms();
+            boolean enveloped = false;
+            for (int t = 0; transforms != null && t < transforms.getLength(); t++) {
+                String uri = transforms.item(t).getURI();
+                if (!COVERING_TRANSFORMS.containsKey(uri)) {
+                    String name =
+                            OTHER_TRANSFORMS.containsKey(uri) ? OTHER_TRANSFORMS.get(uri) + " (" + uri + ")" : uri;
+                    throw new Refusal("the whole-document reference (URI=\"\") has a transform other than"
+                            + " enveloped-signature and canonicalisation: " + name);
+                }
+                enveloped |= Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(uri);
+            }
+            if (!enveloped) {
+                throw new Refusal("the whole-document reference (URI=\"\") lacks the enveloped-signature transform");
+            }
+            covered = true;
         }
-        throw new Refusal("no reference covers the whole document (URI=\"\")");
+        if (!covered) {
+            throw new Refusal("no reference covers the whole document (URI=\"\")");
+        }
     }
 
     private static List<X509Certificate> keyInfoCertificates(Element signature) throws Refusal {

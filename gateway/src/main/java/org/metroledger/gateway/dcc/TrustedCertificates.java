@@ -49,15 +49,28 @@ public final class TrustedCertificates {
      * does not exist, so a gateway without a DCC trust store still takes unsigned DCCs.
      */
     public static TrustedCertificates fromDirectory(Path directory) {
+        return fromDirectories(List.of(directory));
+    }
+
+    /** The PEM certificates of several directories together; those that do not exist add none. */
+    public static TrustedCertificates fromDirectories(List<Path> directories) {
+        List<Path> pems = new ArrayList<>();
+        for (Path directory : directories) {
+            pems.addAll(pemFiles(directory));
+        }
+        return pems.isEmpty() ? none() : fromPemFiles(pems);
+    }
+
+    /** The {@code *.pem} and {@code *.crt} files of a directory, in name order; none when it does not exist. */
+    static List<Path> pemFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
-            return none();
+            return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> pems = files.filter(
+            return files.filter(
                             f -> f.toString().endsWith(".pem") || f.toString().endsWith(".crt"))
                     .sorted()
                     .toList();
-            return pems.isEmpty() ? none() : fromPemFiles(pems);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the DCC trust store " + directory, e);
         }

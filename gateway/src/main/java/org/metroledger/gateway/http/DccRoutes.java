@@ -12,16 +12,15 @@ import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.dcc.DccCertificates;
 import org.metroledger.gateway.dcc.DccImport;
-import org.metroledger.gateway.dcc.DccSignatureVerifier;
-import org.metroledger.gateway.dcc.TrustedCertificates;
+import org.metroledger.gateway.dcc.DccTrustStore;
 import org.metroledger.gateway.document.DocumentStore;
 import org.metroledger.gateway.qr.LabKeyring;
 import org.metroledger.simulation.Member;
 
 /**
  * DCC documents: a lab imports its DCC XML as a certificate, anyone reads a certificate's DCC.
- * Trusted DCC signer certificates are the PEM files of {@code <data-dir>/dcc-trust/}, read at each
- * import so an operator can add one without a restart.
+ * Trusted DCC signer certificates are the PEM files of {@code <data-dir>/dcc-trust/} and, for one
+ * lab's DCCs, of {@code <data-dir>/dcc-trust/<lab>/} ({@link DccTrustStore}).
  */
 final class DccRoutes implements RouteGroup {
     /** Where the operator puts the root (and intermediate) certificates of trusted DCC signers. */
@@ -36,7 +35,7 @@ final class DccRoutes implements RouteGroup {
         DccCertificates dcc = new DccCertificates(
                 services.ledger(),
                 new DocumentStore(services.dataDir()),
-                () -> new DccSignatureVerifier(TrustedCertificates.fromDirectory(trust), Clock.systemUTC()),
+                DccTrustStore.in(trust, Clock.systemUTC())::verifierFor,
                 LabKeyring.in(services.dataDir())::key);
         api.allowLargeBody("importDcc");
         api.on("importDcc", ctx -> importDcc(api, ctx, dcc));

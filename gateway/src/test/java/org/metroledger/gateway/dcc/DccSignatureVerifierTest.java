@@ -127,12 +127,35 @@ class DccSignatureVerifierTest {
         @Test
         void a_valid_signature_that_does_not_cover_the_document_is_invalid() throws Exception {
             Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
-            byte[] signed = EnvelopedSigner.sign(generatedDcc(), lab.certificate(), lab.privateKey(), true);
+            byte[] signed = EnvelopedSigner.sign(
+                    generatedDcc(), lab.certificate(), lab.privateKey(), EnvelopedSigner.Coverage.OBJECT_ONLY);
 
             SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(signed);
 
             assertThat(check.status()).isEqualTo(Status.INVALID);
             assertThat(check.reason()).isEqualTo("no reference covers the whole document (URI=\"\")");
+        }
+
+        @Test
+        void a_whole_document_reference_that_filters_out_the_results_is_invalid_naming_the_transform()
+                throws Exception {
+            Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+            byte[] signed = EnvelopedSigner.sign(
+                    generatedDcc(),
+                    lab.certificate(),
+                    lab.privateKey(),
+                    EnvelopedSigner.Coverage.DOCUMENT_WITHOUT_RESULTS);
+            byte[] edited = new String(signed, StandardCharsets.UTF_8)
+                    .replaceFirst("(?s)(measurementResults>.*?:value>)[^<]*", "$1999")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(edited).isNotEqualTo(signed);
+
+            SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(edited);
+
+            assertThat(check.status()).isEqualTo(Status.INVALID);
+            assertThat(check.reason())
+                    .isEqualTo("the whole-document reference (URI=\"\") has a transform other than enveloped-signature"
+                            + " and canonicalisation: XPath Filter 2.0 (http://www.w3.org/2002/06/xmldsig-filter2)");
         }
 
         @Test

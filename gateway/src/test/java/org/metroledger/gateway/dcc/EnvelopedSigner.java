@@ -11,6 +11,7 @@ import org.apache.xml.security.c14n.Canonicalizer;
 import org.apache.xml.security.signature.ObjectContainer;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
+import org.apache.xml.security.transforms.params.XPath2FilterContainer;
 import org.apache.xml.security.utils.XMLUtils;
 import org.w3c.dom.Document;
 
@@ -22,15 +23,21 @@ public final class EnvelopedSigner {
 
     private EnvelopedSigner() {}
 
-    public static byte[] sign(byte[] document, X509Certificate certificate, PrivateKey key) throws Exception {
-        return sign(document, certificate, key, false);
+    /** What the one reference of a test signature covers. */
+    enum Coverage {
+        /** The document: URI="", enveloped-signature and exclusive canonicalisation. */
+        DOCUMENT,
+        /** A ds:Object inside the signature: a valid signature over nothing of the DCC's content. */
+        OBJECT_ONLY,
+        /** URI="" with an XPath Filter 2.0 subtracting the measurement results: they stay unsigned. */
+        DOCUMENT_WITHOUT_RESULTS
     }
 
-    /**
-     * With {@code objectOnly}, the one reference covers a ds:Object inside the signature instead of
-     * the document: a valid signature over nothing of the DCC's content.
-     */
-    static byte[] sign(byte[] document, X509Certificate certificate, PrivateKey key, boolean objectOnly)
+    public static byte[] sign(byte[] document, X509Certificate certificate, PrivateKey key) throws Exception {
+        return sign(document, certificate, key, Coverage.DOCUMENT);
+    }
+
+    static byte[] sign(byte[] document, X509Certificate certificate, PrivateKey key, Coverage coverage)
             throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -38,7 +45,7 @@ public final class EnvelopedSigner {
         XMLSignature signature = new XMLSignature(
                 dom, "", XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA256, Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
         dom.getDocumentElement().appendChild(signature.getElement());
-        if (objectOnly) {
+        if (coverage == Coverage.OBJECT_ONLY) {
             ObjectContainer object = new ObjectContainer(dom);
             object.setId("decoy");
             object.appendChild(dom.createTextNode("nothing of the certificate"));
@@ -50,6 +57,12 @@ public final class EnvelopedSigner {
         } else {
             Transforms transforms = new Transforms(dom);
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+            if (coverage == Coverage.DOCUMENT_WITHOUT_RESULTS) {
+                XPath2FilterContainer subtract =
+                        XPath2FilterContainer.newInstanceSubtract(dom, "//*[local-name()='measurementResults']");
+                subtract.setXPathNamespaceContext("dsig-xpath", Transforms.TRANSFORM_XPATH2FILTER);
+                transforms.addTransform(Transforms.TRANSFORM_XPATH2FILTER, subtract.getElement());
+            }
             transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
             signature.addDocument("", transforms, MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
         }

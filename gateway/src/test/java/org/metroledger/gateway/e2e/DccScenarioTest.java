@@ -52,6 +52,8 @@ class DccScenarioTest extends Scenario {
     private final String minimalId = id(SAMPLE_MINIMAL_ID);
     /** This run's typical sample, signed by a signer the gateway trusts. */
     private byte[] signedTypical;
+    /** The root of this run's DCC signer, PEM. */
+    private String runRoot;
 
     @Override
     void configure(Path dataDir) {
@@ -63,7 +65,8 @@ class DccScenarioTest extends Scenario {
             // The gateway checks DCC signers against the wall clock, so the run's chain starts now.
             Instant issued = Instant.now().minus(Duration.ofDays(1));
             CertificateAuthority ca = CertificateAuthority.create(Cast.NORTH, "dcc-" + ns.code() + ".example", issued);
-            Files.writeString(trust.resolve(ns.code() + "-root.crt"), ca.certificatePem());
+            runRoot = ca.certificatePem();
+            Files.writeString(trust.resolve(ns.code() + "-root.crt"), runRoot);
             Member signer = ca.issue("DCC signer " + ns.code(), "client", issued);
             signedTypical = EnvelopedSigner.sign(sample(DccSamples.TYPICAL), signer.certificate(), signer.privateKey());
         } catch (Exception e) {
@@ -306,6 +309,24 @@ class DccScenarioTest extends Scenario {
         assertThat(answer.json().getJsonObject("error").getString("message"))
                 .contains("schemaVersion")
                 .contains("9.9.9");
+    }
+
+    @Test
+    void a_signed_dcc_stripped_of_its_signature_is_refused_where_the_lab_has_a_trust_store() throws IOException {
+        Path own = Files.createDirectories(dataDir.resolve("dcc-trust").resolve(world.labEast));
+        Files.writeString(own.resolve("signer-root.crt"), runRoot);
+        byte[] stripped = new String(signedTypical, StandardCharsets.UTF_8)
+                .replaceAll("(?s)<(\\w+:)?Signature[ >].*</(\\w+:)?Signature>", "")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(stripped.length).isLessThan(signedTypical.length);
+
+        Http.Answer answer = refused(422, () -> postXml(stripped, Cast.EAST_LAB));
+
+        assertThat(answer.errorCode()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(answer.json().getJsonObject("error").getString("message"))
+                .contains("unsigned")
+                .contains(world.labEast)
+                .contains("must be signed");
     }
 
     @Test
