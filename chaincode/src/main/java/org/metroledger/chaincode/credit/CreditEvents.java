@@ -22,9 +22,12 @@ public final class CreditEvents {
     /**
      * Refuses with FORBIDDEN anyone but an inspector or centre admin (of any region) or the entity
      * itself: the one rule for reading an entity's credit events, whichever function reads them.
+     *
+     * @param entity the entity whose events are read, or null when they do not exist
      */
     public static void requireReader(Caller caller, String entity) {
         if (caller.has(Role.ENTITY)) {
+            // A null entity (no such event) is no entity's own: refused as another's would be.
             if (!caller.entityId("read credit histories").equals(entity)) {
                 throw Fail.forbidden("an entity may read only its own credit history");
             }

@@ -1,8 +1,10 @@
 package org.metroledger.chaincode.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,13 +13,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.error.Fail;
@@ -52,6 +59,7 @@ public final class Canonical {
                     c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .addModule(new SimpleModule("well-formed-text").addDeserializer(String.class, new WellFormedText()))
             .build();
 
     private Canonical() {}
@@ -103,6 +111,8 @@ public final class Canonical {
                 throw Fail.invalid("request", "must be a JSON object");
             }
             return value;
+        } catch (LoneSurrogate e) {
+            throw Fail.invalid(field(e), e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
             throw Fail.invalid(path(e), "is not a known field");
         } catch (InvalidFormatException e) {
@@ -163,6 +173,53 @@ public final class Canonical {
             return "a list";
         }
         return "an object";
+    }
+
+    /**
+     * Reads text as Jackson does, refusing a lone UTF-16 surrogate ({@code "\\ud800"}): it is no
+     * character, and would be stored as '?' once the record is written as UTF-8.
+     */
+    private static final class WellFormedText extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        WellFormedText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null) {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    boolean paired = Character.isHighSurrogate(c)
+                            ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                            : !Character.isLowSurrogate(c);
+                    if (!paired) {
+                        throw new LoneSurrogate(
+                                parser,
+                                String.format(
+                                        Locale.ROOT,
+                                        "holds a lone UTF-16 surrogate (\\u%04x at %d), which is not text",
+                                        (int) c,
+                                        i));
+                    }
+                    if (Character.isHighSurrogate(c)) {
+                        i++;
+                    }
+                }
+            }
+            return text;
+        }
+    }
+
+    /** A text value holding a lone surrogate; Jackson adds the field path as it unwinds. */
+    private static final class LoneSurrogate extends JsonMappingException {
+        private static final long serialVersionUID = 1L;
+
+        LoneSurrogate(JsonParser parser, String message) {
+            super(parser, message);
+        }
     }
 
     private static String path(JsonMappingException e) {

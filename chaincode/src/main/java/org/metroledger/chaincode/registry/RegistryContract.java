@@ -441,14 +441,20 @@ public final class RegistryContract implements ContractInterface {
                 "type",
                 "must be one of " + RECORD_TYPES + " (got '" + r.type() + "')");
         Check.id("id", r.id());
-        if (!store.exists(r.type(), r.id())) {
-            throw Fail.notFound(r.type(), r.id());
-        }
+        boolean exists = store.exists(r.type(), r.id());
         if (r.type().equals(CreditEvent.TYPE)) {
-            // Credit events are for their readers only, through whichever function they are read.
+            // Credit events are for their readers only, through whichever function they are read;
+            // that an event exists is itself credit information, so a caller who may not read it is
+            // refused alike whether it exists or not (an entity's own events being the ones it names).
             CreditEvents.requireReader(
                     Caller.of(ctx, store),
-                    store.get(CreditEvent.TYPE, r.id(), CreditEvent.class).entity());
+                    exists
+                            ? store.get(CreditEvent.TYPE, r.id(), CreditEvent.class)
+                                    .entity()
+                            : null);
+        }
+        if (!exists) {
+            throw Fail.notFound(r.type(), r.id());
         }
         return Canonical.json(store.history(r.type(), r.id()));
     }

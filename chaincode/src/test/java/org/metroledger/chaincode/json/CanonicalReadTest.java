@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.metroledger.chaincode.error.ErrorCode;
@@ -34,7 +35,12 @@ class CanonicalReadTest {
                 "{\"items\":[\"x\"]}             | items[0] must be an object",
                 "{\"item\":[]}                   | item must be an object",
                 "[1,2]                           | request must be an object",
-                "{\"id\":\"bad\",\"count\":1,\"flag\":true} | id must not be 'bad'"
+                "{\"id\":\"bad\",\"count\":1,\"flag\":true} | id must not be 'bad'",
+                "{\"id\":\"a\\ud800b\"}          | id holds a lone UTF-16 surrogate (\\ud800 at 1), which is not text",
+                "{\"items\":[{\"name\":\"\\udfff\"}]} | items[0].name holds a lone UTF-16 surrogate (\\udfff at 0),"
+                        + " which is not text",
+                "{\"item\":{\"name\":\"x\\ud83d\"}} | item.name holds a lone UTF-16 surrogate (\\ud83d at 1),"
+                        + " which is not text"
             })
     void a_wrong_shape_is_named_without_java_types(String json, String message) {
         assertThatThrownBy(() -> Canonical.read(json.strip(), Request.class))
@@ -43,5 +49,11 @@ class CanonicalReadTest {
                     assertThat(Fail.messageOf(e.getMessage())).isEqualTo(message.strip());
                     assertThat(e.getMessage()).doesNotContain("org.metroledger", "java.", "`");
                 });
+    }
+
+    @Test
+    void a_surrogate_pair_is_text() {
+        assertThat(Canonical.read("{\"name\":\"\\ud83d\\ude00\"}", Item.class).name())
+                .isEqualTo("\ud83d\ude00");
     }
 }

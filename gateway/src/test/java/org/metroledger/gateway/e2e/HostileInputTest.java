@@ -114,6 +114,17 @@ class HostileInputTest extends Scenario {
     }
 
     @Test
+    void a_lone_surrogate_in_json_is_400_naming_the_field_not_stored_as_a_question_mark() {
+        Http.Answer answer = refused(
+                400,
+                () -> http.post(
+                        "/api/v1/regions",
+                        token(Cast.NORTH_ADMIN),
+                        "{\"name\":\"North \\ud800\",\"provinces\":[\"p\"]}"));
+        assertError(answer, 400, "INVALID_ARGUMENT", "name holds a lone UTF-16 surrogate");
+    }
+
+    @Test
     void a_client_that_leaves_in_the_middle_of_its_body_is_no_fault_of_ours() throws Exception {
         Logger failures = Logger.getLogger(Failures.class.getName());
         List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -202,6 +213,20 @@ class HostileInputTest extends Scenario {
             assertThat(answer.status()).as(reader + ": " + answer).isEqualTo(200);
             assertThat(new JsonArray(answer.body())).hasSize(1);
         }
+    }
+
+    @Test
+    void history_of_a_credit_event_answers_alike_whether_it_exists_or_not_for_those_who_may_not_read_it() {
+        String existing = "/api/v1/history/CreditEvent/" + severeEvent;
+        String missing = "/api/v1/history/CreditEvent/" + id("CE-NEVER-RECORDED");
+        for (String outsider : List.of(Cast.NORTH_LAB, Cast.EAST_ENTITY, Cast.STRANGER)) {
+            Http.Answer there = http.get(existing, token(outsider));
+            Http.Answer absent = http.get(missing, token(outsider));
+            assertThat(absent.status()).as(outsider + ": " + absent).isEqualTo(there.status());
+            assertThat(absent.body()).as(outsider).isEqualTo(there.body());
+            assertThat(absent.status()).as(outsider).isEqualTo(403);
+        }
+        assertError(http.get(missing, token(Cast.NORTH_INSPECTOR)), 404, "NOT_FOUND", "CE-NEVER-RECORDED");
     }
 
     @Test
