@@ -12,21 +12,33 @@ verifications per second through the gateway on the embedded ledger, and committ
 issuances per second from pre-signed requests. Settings (defaults): seconds=15 warmup=10
 inFlight=128 connections=128 pipelining=1 certificates=300 issuances=60000.
 Extra JVM options: BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr).
+
+backend=fabric measures on the network of scripts/network.sh up + deploy instead: verifications and
+committed issuances through the gateway's HTTP API, the same functions from a plain fabric-gateway
+client (no HTTP), and the blind-write ceiling (probe:Write). Settings (defaults): seconds=20
+warmup=5 inFlight=32 certificates=50 issuances=4000 connection=.network/gateway-connection.json.
 USAGE
 }
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rebuild=false
+fabric=false
+connection_given=false
 args=()
 for arg in "$@"; do
   case "$arg" in
     --rebuild) rebuild=true ;;
     -h|--help) usage; exit 0 ;;
+    connection=*) connection_given=true; args+=("$arg") ;;
+    backend=fabric) fabric=true; args+=("$arg") ;;
     *=*) args+=("$arg") ;;
     *) echo "unknown argument: $arg" >&2; usage >&2; exit 2 ;;
   esac
 done
 
+if $fabric && ! $connection_given; then
+  args+=("connection=$root/.network/gateway-connection.json")
+fi
 classes="$root/gateway/target/test-classes/org/metroledger/gateway/bench/GatewayBench.class"
 classpath_file="$root/gateway/target/bench-classpath.txt"
 if [[ "$rebuild" == true || ! -f "$classes" || ! -f "$classpath_file" ]]; then

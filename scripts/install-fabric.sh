@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Hyperledger Fabric's own binaries (peer, orderer, configtxgen, osnadmin) and, when a
+# Installs Hyperledger Fabric's own binaries (peer, orderer, configtxgen, osnadmin, discover) and, when a
 # Fabric CA source is given, fabric-ca-server and fabric-ca-client. Sources, in this order:
 #   1. FABRIC_BIN_DIR: a directory of Fabric's published release binaries (checked, never written);
 #   2. the cache, keyed by the source archive's sha256 (or the pinned commit for go install);
@@ -14,7 +14,7 @@ Usage: scripts/install-fabric.sh [--force] [--print-bin-dir]
 
 Environment:
   FABRIC_BIN_DIR     a directory holding Fabric's release binaries (peer, orderer,
-                     configtxgen, osnadmin; fabric-ca-server and fabric-ca-client too when
+                     configtxgen, osnadmin, discover; fabric-ca-server and fabric-ca-client too when
                      the CA is wanted): used as it is
   FABRIC_SOURCE      a Fabric source release archive (fabric-3.1.5-src.tar.gz, top folder
                      fabric-3.1.5/) to build from with Go; its sha256 is checked
@@ -39,7 +39,8 @@ readonly FABRIC_SHA256=b5c70d9b438587c7f069171c356d82f2dcd101014d2c6e9191cd4c1a1
 readonly FABRIC_CA_VERSION=1.5.21
 readonly FABRIC_CA_COMMIT=f355456a72323ae2a4a250fdecb8744a8c041150
 readonly FABRIC_CA_SHA256=952052e434d4248c2b51f911d662f9d6c5049deb415d3aaac119fc21bbe8e127
-readonly FABRIC_TOOLS=(peer orderer configtxgen osnadmin)
+# discover: network.sh asks each peer's discovery service whether it can plan endorsements.
+readonly FABRIC_TOOLS=(peer orderer configtxgen osnadmin discover)
 readonly CA_TOOLS=(fabric-ca-server fabric-ca-client)
 
 force=false
@@ -113,7 +114,7 @@ elif [[ -n ${FABRIC_SOURCE:-} ]]; then
   meta=github.com/hyperledger/fabric/common/metadata
   build_from_archive "$FABRIC_SOURCE" "$FABRIC_SHA256" "fabric-$FABRIC_VERSION" "$fabric_stamp" -- \
     -mod=vendor -ldflags "-X $meta.Version=$FABRIC_VERSION -X $meta.CommitSHA=${FABRIC_COMMIT:0:7}" \
-    ./cmd/peer ./cmd/orderer ./cmd/configtxgen ./cmd/osnadmin
+    "${FABRIC_TOOLS[@]/#/./cmd/}"
 else
   command -v go >/dev/null 2>&1 || die "'go' is not on PATH and no FABRIC_BIN_DIR or FABRIC_SOURCE is set"
   say "no FABRIC_SOURCE: trying go install of Fabric at $FABRIC_COMMIT (the module proxy may refuse it)"

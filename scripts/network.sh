@@ -91,6 +91,7 @@ restart_kept() {
     n=$(chaincode_name "$org")
     if [[ -f $NODES_DIR/$n/cmd ]]; then wait_healthy "$n"; fi
   done
+  [[ ! -f $RUN_DIR/chaincode/deployed-version ]] || wait_endorsers_discovered
   log "network restarted from $RUN_DIR"
 }
 
@@ -191,6 +192,31 @@ query_metadata() {
     -c '{"Args":["org.hyperledger.fabric:GetMetadata"]}'
 }
 
+# endorsers_discovered ORG: ORG's peer's discovery service (what its gateway plans endorsements
+# from) names a peer of every organisation for the chaincode. Gossip spreads membership and each
+# peer's chaincodes some seconds after the peers join; until then the gateway answers
+# "no combination of peers can be derived which satisfy the endorsement policy".
+endorsers_discovered() {
+  local org=$1 admin out other
+  admin=$(user_dir "$org" Admin)
+  out=$(env -i HOME="$RUN_DIR" PATH=/usr/local/bin:/usr/bin:/bin "$FABRIC_BIN/discover" \
+    --peerTLSCA "$(tls_ca_file "$org")" --MSP "${ORG_MSP[$org]}" \
+    --userKey "$(ls "$admin"/msp/keystore/* | head -n 1)" --userCert "$(ls "$admin"/msp/signcerts/* | head -n 1)" \
+    endorsers --channel "$CHANNEL_NAME" --chaincode "$CHAINCODE_NAME" --server "$(peer_endpoint "$org")") || return 1
+  for other in "${ORGS[@]}"; do
+    grep -qF "\"${ORG_MSP[$other]}\"" <<<"$out" || return 1
+  done
+}
+
+# wait_endorsers_discovered: every peer's gateway can plan an endorsement by all organisations.
+wait_endorsers_discovered() {
+  local org
+  for org in "${ORGS[@]}"; do
+    wait_for "discovery on $(peer_name "$org") to name every organisation's endorser" "$(peer_name "$org")" \
+      endorsers_discovered "$org"
+  done
+}
+
 cmd_deploy() {
   local jar="" start=$SECONDS
   while (($#)); do
@@ -285,8 +311,9 @@ cmd_deploy() {
   for org in "${ORGS[@]}"; do
     wait_for "GetMetadata query on $(peer_name "$org")" "$(chaincode_name "$org")" query_metadata "$org"
   done
+  wait_endorsers_discovered
   printf '%s\n' "$version" >"$RUN_DIR/chaincode/deployed-version"
-  log "deployed $CHAINCODE_NAME $version in $((SECONDS - start))s; GetMetadata answers on every peer"
+  log "deployed $CHAINCODE_NAME $version in $((SECONDS - start))s; GetMetadata answers on every peer, whose discovery names every organisation"
 }
 
 # ---------------------------------------------------------------- down / status / nodes

@@ -74,7 +74,7 @@ fabric_bin_dir() { "$REPO_ROOT/scripts/install-fabric.sh" --print-bin-dir; }
 ensure_fabric() {
   FABRIC_BIN=$(fabric_bin_dir)
   local tool missing=false
-  for tool in peer orderer configtxgen osnadmin; do
+  for tool in peer orderer configtxgen osnadmin discover; do
     [[ -x $FABRIC_BIN/$tool ]] || missing=true
   done
   if $missing; then

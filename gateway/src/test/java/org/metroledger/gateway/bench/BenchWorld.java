@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.e2e.CertificateRequests;
 import org.metroledger.gateway.e2e.HttpWorld;
+import org.metroledger.gateway.e2e.Namespace;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.ledger.embedded.Registry;
 import org.metroledger.simulation.CertificateAuthority;
 import org.metroledger.simulation.Member;
@@ -28,44 +31,65 @@ import org.metroledger.simulation.Member;
  * clock, the certificates a lab would send for issuance.
  */
 final class BenchWorld {
-    static final String CATEGORY = "fuel-dispenser";
-    static final String LAB = "lab-bench";
-    static final String LAB_USER = "operator@lab-bench";
     private static final String NORTH = IdentityStore.NORTH;
 
     private final Ledger ledger;
+    /** Every id of the world is in it, so that a run can go on a ledger that earlier runs wrote. */
+    private final Namespace ns;
+
+    private final String category;
+    private final String lab;
+    private final String labUser;
     private final Member admin;
     private final Member operator;
     private final KeyPair labKey = CertificateAuthority.newKeyPair();
     private final Instant now;
-    private final String entity = Registry.creditCode(1);
+    private final String entity;
     private final int instruments;
 
     /** The lab operator's bearer token. */
     final String labToken;
 
-    private BenchWorld(Ledger ledger, IdentityStore identities, TokenBook tokens, int instruments, Instant now) {
+    private BenchWorld(
+            Ledger ledger, IdentityStore identities, TokenBook tokens, int instruments, Instant now, Namespace ns) {
         this.ledger = ledger;
+        this.ns = ns;
         this.instruments = instruments;
         // Midnight: the certificate requests perform at T00 and issue at T03 of a day.
         this.now = now.truncatedTo(ChronoUnit.DAYS);
+        this.category = ns.id("fuel-dispenser");
+        this.lab = ns.id("lab-bench");
+        this.entity = ns.creditCode(HttpWorld.BEIJING, 1);
+        this.labUser = "operator@" + lab;
         this.admin = identities.findOrIssue(NORTH, "admin@north", NodeOu.ADMIN);
-        this.operator = identities.findOrIssue(NORTH, LAB_USER, NodeOu.CLIENT);
-        this.labToken = tokens.issue(NORTH, LAB_USER);
+        this.operator = identities.findOrIssue(NORTH, labUser, NodeOu.CLIENT);
+        this.labToken = tokens.issue(NORTH, labUser);
     }
 
-    /** Builds the world on an empty ledger; {@code instruments} verified instruments. */
-    static BenchWorld build(Ledger ledger, IdentityStore identities, TokenBook tokens, int instruments, Instant now) {
-        BenchWorld world = new BenchWorld(ledger, identities, tokens, instruments, now);
+    /**
+     * Builds the world, registering North's region unless the ledger has it; {@code instruments}
+     * verified instruments.
+     */
+    static BenchWorld build(
+            Ledger ledger, IdentityStore identities, TokenBook tokens, int instruments, Instant now, Namespace ns) {
+        BenchWorld world = new BenchWorld(ledger, identities, tokens, instruments, now, ns);
         world.build();
         return world;
     }
 
+    /** The lab operator, who signs the issuances. */
+    Member operator() {
+        return operator;
+    }
+
+    /** A centre admin of North, who may write the probe. */
+    Member admin() {
+        return admin;
+    }
+
     /** The ids of the instruments' certificates, every one VALID. */
     List<String> certificateIds() {
-        return IntStream.range(0, instruments)
-                .mapToObj(BenchWorld::certificateId)
-                .toList();
+        return IntStream.range(0, instruments).mapToObj(this::certificateId).toList();
     }
 
     /**
@@ -75,13 +99,15 @@ final class BenchWorld {
     List<String> signedIssuances(String prefix, int count) {
         return IntStream.range(0, count)
                 .parallel()
-                .mapToObj(n -> signed(
-                        verification(prefix + n, instrumentId(n % instruments), days(-20), days(345), workingLink())))
+                .mapToObj(n -> signed(verification(
+                        ns.id(prefix + n), instrumentId(n % instruments), days(-20), days(345), workingLink())))
                 .toList();
     }
 
     private void build() {
-        submit(admin, "registry:RegisterRegion", Map.of("name", "华北", "provinces", List.of("北京")));
+        if (!regionRegistered()) {
+            submit(admin, "registry:RegisterRegion", Map.of("name", "华北", "provinces", List.of("北京")));
+        }
         Map<String, Object> accreditation = Map.of(
                 "body", "CNAS",
                 "number", "CNAS L0001",
@@ -90,7 +116,7 @@ final class BenchWorld {
                 "scope",
                         List.of(Map.of(
                                 "category",
-                                CATEGORY,
+                                category,
                                 "quantity",
                                 "volume",
                                 "range",
@@ -102,7 +128,7 @@ final class BenchWorld {
                 "registry:RegisterLab",
                 Map.of(
                         "id",
-                        LAB,
+                        lab,
                         "name",
                         "Bench lab",
                         "accreditation",
@@ -118,23 +144,23 @@ final class BenchWorld {
                 "registry:RegisterParticipant",
                 Map.of(
                         "id",
-                        "operator.lab-bench",
+                        ns.id("operator.lab-bench"),
                         "certificate",
                         operator.certificatePem(),
                         "role",
                         "LAB",
                         "name",
-                        LAB_USER,
+                        labUser,
                         "organisation",
-                        LAB));
+                        lab));
         submit(
                 admin,
                 "registry:GrantAuthorisation",
                 Map.of(
                         "lab",
-                        LAB,
+                        lab,
                         "category",
-                        CATEGORY,
+                        category,
                         "validFrom",
                         days(-1000).toString(),
                         "validUntil",
@@ -146,31 +172,31 @@ final class BenchWorld {
                     "registry:RegisterStandard",
                     Map.of(
                             "id",
-                            "STD-" + level,
+                            standard(level),
                             "holder",
-                            LAB,
+                            lab,
                             "description",
                             level,
                             "level",
                             level,
                             "category",
-                            CATEGORY)));
+                            category)));
         }
         for (int i = 0; i < instruments; i++) {
             pending.add(submitAsync(admin, "registry:RegisterInstrument", instrument(instrumentId(i))));
         }
         awaitAll(pending);
-        issue(calibration("CAL-PRIMARY", "STD-PRIMARY", days(-29), List.of()));
+        issue(calibration(calibration("PRIMARY"), standard("PRIMARY"), days(-29), List.of()));
         issue(calibration(
-                "CAL-REFERENCE",
-                "STD-REFERENCE",
+                calibration("REFERENCE"),
+                standard("REFERENCE"),
                 days(-28),
-                List.of(CertificateRequests.link("STD-PRIMARY", "CAL-PRIMARY"))));
+                List.of(CertificateRequests.link(standard("PRIMARY"), calibration("PRIMARY")))));
         issue(calibration(
-                "CAL-WORKING",
-                "STD-WORKING",
+                calibration("WORKING"),
+                standard("WORKING"),
                 days(-27),
-                List.of(CertificateRequests.link("STD-REFERENCE", "CAL-REFERENCE"))));
+                List.of(CertificateRequests.link(standard("REFERENCE"), calibration("REFERENCE")))));
         awaitAll(IntStream.range(0, instruments)
                 .mapToObj(i -> submitAsync(
                         operator,
@@ -179,31 +205,52 @@ final class BenchWorld {
                 .toList());
     }
 
-    private static String instrumentId(int n) {
-        return String.format("INS-%04d", n);
+    private boolean regionRegistered() {
+        try {
+            ledger.evaluate(admin, "registry:GetRegion", List.of(Canonical.json(Map.of("id", NORTH))))
+                    .join();
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof LedgerException refused && refused.code() == ErrorCode.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
     }
 
-    private static String certificateId(int n) {
-        return String.format("VC-%04d", n);
+    private String standard(String level) {
+        return ns.id("STD-" + level);
+    }
+
+    private String calibration(String level) {
+        return ns.id("CAL-" + level);
+    }
+
+    private String instrumentId(int n) {
+        return ns.id(String.format("INS-%04d", n));
+    }
+
+    private String certificateId(int n) {
+        return ns.id(String.format("VC-%04d", n));
     }
 
     private List<Map<String, String>> workingLink() {
-        return List.of(CertificateRequests.link("STD-WORKING", "CAL-WORKING"));
+        return List.of(CertificateRequests.link(standard("WORKING"), calibration("WORKING")));
     }
 
     private Map<String, Object> instrument(String id) {
-        return HttpWorld.instrumentRegistration(id, entity, CATEGORY);
+        return HttpWorld.instrumentRegistration(id, entity, category);
     }
 
     private Map<String, Object> verification(
             String id, String instrument, Instant performed, Instant validUntil, List<?> links) {
-        Map<String, Object> c = CertificateRequests.verification(id, LAB, instrument, performed.toString(), links);
+        Map<String, Object> c = CertificateRequests.verification(id, lab, instrument, performed.toString(), links);
         c.put("validUntil", validUntil.toString());
         return c;
     }
 
     private Map<String, Object> calibration(String id, String standard, Instant performed, List<?> links) {
-        Map<String, Object> c = CertificateRequests.primaryCalibration(id, LAB, standard, performed.toString());
+        Map<String, Object> c = CertificateRequests.primaryCalibration(id, lab, standard, performed.toString());
         c.put("validUntil", performed.plus(Duration.ofDays(730)).toString());
         c.put("traceability", links);
         return c;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.e2e.Namespace;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
@@ -62,7 +63,11 @@ public final class GatewayBench {
             }
             settings.put(pair[0], pair[1]);
         }
-        new GatewayBench(settings).run();
+        if ("fabric".equals(settings.remove("backend"))) {
+            new FabricBench(settings).run();
+        } else {
+            new GatewayBench(settings).run();
+        }
         // Vert.x and RocksDB threads are stopped; nothing else should keep the JVM.
         System.exit(0);
     }
@@ -115,7 +120,8 @@ public final class GatewayBench {
             try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, clock)) {
                 TokenBook tokens = TokenBook.open(dataDir);
                 long began = System.nanoTime();
-                BenchWorld world = BenchWorld.build(ledger, identities, tokens, certificates, clock.instant());
+                BenchWorld world =
+                        BenchWorld.build(ledger, identities, tokens, certificates, clock.instant(), Namespace.fresh());
                 System.out.printf(
                         "world: %d verified instruments with 3-link traceability chains, built in %.1f s (height %d)%n",
                         certificates, (System.nanoTime() - began) / 1e9, ledger.height());
@@ -210,7 +216,7 @@ public final class GatewayBench {
     }
 
     /** Runs a measured phase and prints its line with the CPU the process spent per answer. */
-    private static HttpLoad.Outcome measure(
+    static HttpLoad.Outcome measure(
             HttpLoad load,
             String name,
             java.util.function.IntFunction<HttpLoad.Call> calls,
@@ -253,7 +259,7 @@ public final class GatewayBench {
         return server.actualPort();
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
@@ -271,7 +277,7 @@ public final class GatewayBench {
         return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
-    private static void delete(Path directory) throws IOException {
+    static void delete(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

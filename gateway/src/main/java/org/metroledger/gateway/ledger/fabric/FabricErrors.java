@@ -29,6 +29,17 @@ final class FabricErrors {
         if (isUnavailable(e)) {
             return new LedgerException(ErrorCode.UNAVAILABLE, "the Fabric network did not answer: " + all, txId, e);
         }
+        if (endorsersUnknown(all)) {
+            return new LedgerException(
+                    ErrorCode.UNAVAILABLE, "the peer knows too few endorsing peers as yet: " + all, txId, e);
+        }
+        if (endorsersDisagree(all)) {
+            return new LedgerException(
+                    ErrorCode.MVCC_READ_CONFLICT,
+                    "the endorsing peers read different states (one had not committed the newest block): " + all,
+                    txId,
+                    e);
+        }
         if (chaincodeUnreachable(all)) {
             return new LedgerException(
                     ErrorCode.UNAVAILABLE, "the peer cannot reach its chaincode server: " + all, txId, e);
@@ -55,6 +66,24 @@ final class FabricErrors {
     static boolean isUnavailable(GatewayException e) {
         Status.Code code = e.getStatus().getCode();
         return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+    }
+
+    /**
+     * The peer's gateway cannot yet plan an endorsement: gossip has not told it of enough other
+     * organisations' peers (just after they join or restart), or those it knows are down. Another
+     * centre's peer, or the same one a little later, can.
+     */
+    static boolean endorsersUnknown(String message) {
+        return message.contains("no combination of peers can be derived")
+                || message.contains("failed to select a set of endorsers");
+    }
+
+    /**
+     * Two endorsing peers simulated the proposal on different states, as when one has not yet
+     * committed the block that another has: a fresh proposal a moment later endorses alike.
+     */
+    static boolean endorsersDisagree(String message) {
+        return message.contains("ProposalResponsePayloads do not match");
     }
 
     /**

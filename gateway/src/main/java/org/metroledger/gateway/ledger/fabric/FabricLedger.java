@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hyperledger.fabric.client.CommitStatusException;
@@ -53,6 +55,8 @@ public final class FabricLedger implements Ledger {
     private static final Logger LOG = Logger.getLogger(FabricLedger.class.getName());
     /** A conflict means another transaction won the race; a fresh proposal usually succeeds. */
     private static final int MAX_ATTEMPTS = 4;
+    /** How long a write committed elsewhere waits for the caller's own peer to hold it too. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(3);
 
     private final FabricNetwork settings;
     private final Deadlines deadlines;
@@ -87,29 +91,31 @@ public final class FabricLedger implements Ledger {
 
     @Override
     public CompletableFuture<Committed> submit(Member who, String function, List<String> args) {
-        return CompletableFuture.supplyAsync(() -> submitNow(who, function, args), calls);
+        return onCalls(() -> submitNow(who, function, args));
     }
 
     @Override
     public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
-        return CompletableFuture.supplyAsync(
-                () -> new String(
-                        onAnyPeer(
-                                who,
-                                network -> contract(network)
-                                        .newProposal(function)
-                                        .addArguments(args.toArray(String[]::new))
-                                        .build()
-                                        .evaluate(deadlines::forEvaluate)),
-                        StandardCharsets.UTF_8),
-                calls);
+        return onCalls(() -> new String(
+                onAnyPeer(
+                        who,
+                        (network, peerMsp) -> contract(network)
+                                .newProposal(function)
+                                .addArguments(args.toArray(String[]::new))
+                                // On that peer alone: Fabric's gateway would otherwise move a
+                                // read to another centre's peer, which may lag behind a write
+                                // this gateway has seen committed.
+                                .setEndorsingOrganizations(peerMsp)
+                                .build()
+                                .evaluate(deadlines::forEvaluate)),
+                StandardCharsets.UTF_8));
     }
 
     private Committed submitNow(Member who, String function, List<String> args) {
         LedgerException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                return onAnyPeer(who, network -> {
+                return onAnyPeer(who, (network, peerMsp) -> {
                     SubmittedTransaction submitted = contract(network)
                             .newProposal(function)
                             .addArguments(args.toArray(String[]::new))
@@ -121,6 +127,7 @@ public final class FabricLedger implements Ledger {
                         throw new CommitFailure(status);
                     }
                     height.accumulateAndGet(status.getBlockNumber() + 1, Math::max);
+                    awaitReadable(who, peerMsp, status.getBlockNumber() + 1);
                     return new Committed(
                             new String(submitted.getResult(), StandardCharsets.UTF_8),
                             status.getTransactionId(),
@@ -132,6 +139,8 @@ public final class FabricLedger implements Ledger {
                 }
                 last = e;
                 LOG.fine(() -> "retrying " + function + " after " + e.getMessage());
+                // A lagging peer catches up within milliseconds; a conflicting writer has committed.
+                pause(Duration.ofMillis(20L * attempt));
             }
         }
         throw last;
@@ -140,7 +149,7 @@ public final class FabricLedger implements Ledger {
     /** A call that may throw Fabric's checked exceptions. */
     @FunctionalInterface
     private interface FabricCall<T> {
-        T apply(Network network) throws GatewayException, CommitFailure;
+        T apply(Network network, String peerMsp) throws GatewayException, CommitFailure;
     }
 
     /** The caller's own organisation's peer first, then the others while peers are unavailable. */
@@ -148,7 +157,7 @@ public final class FabricLedger implements Ledger {
         LedgerException unavailable = null;
         for (String peerMsp : peerOrder(who.mspId())) {
             try {
-                return call.apply(gateway(who, peerMsp).getNetwork(settings.channel()));
+                return call.apply(gateway(who, peerMsp).getNetwork(settings.channel()), peerMsp);
             } catch (CommitFailure e) {
                 throw FabricErrors.committedInvalid(e.status);
             } catch (CommitStatusException e) {
@@ -168,6 +177,31 @@ public final class FabricLedger implements Ledger {
             }
         }
         throw unavailable;
+    }
+
+    /**
+     * Read your writes: a transaction committed through another centre's peer (the caller's own was
+     * unavailable) is answered once the caller's first peer, where its next reads go, holds the
+     * block too, or after {@link #CATCH_UP} if that peer is still away (its reads fail over then).
+     */
+    private void awaitReadable(Member who, String committedOn, long height) {
+        String reader = peerOrder(who.mspId()).get(0);
+        if (reader.equals(committedOn)) {
+            return;
+        }
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (peerHeight(reader) >= height) {
+                    return;
+                }
+            } catch (LedgerException e) {
+                LOG.log(Level.FINE, "the peer of " + reader + " cannot say its height yet", e);
+            }
+            pause(Duration.ofMillis(50));
+        }
+        LOG.warning(() -> "the peer of " + reader + " did not reach height " + height + " within " + CATCH_UP
+                + "; reads may fail over to other centres' peers");
     }
 
     private List<String> peerOrder(String mspId) {
@@ -200,21 +234,19 @@ public final class FabricLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        byte[] bytes = qscc("GetBlockByTxID", settings.channel(), txId);
-                        return Optional.of(Block.parseFrom(bytes).getHeader().getNumber());
-                    } catch (LedgerException e) {
-                        if (e.code() == ErrorCode.UNAVAILABLE) {
-                            throw e;
-                        }
-                        return Optional.<Long>empty();
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new LedgerException(ErrorCode.INTERNAL, "unreadable block from qscc", null, e);
-                    }
-                },
-                calls);
+        return onCalls(() -> {
+            try {
+                byte[] bytes = qscc("GetBlockByTxID", settings.channel(), txId);
+                return Optional.of(Block.parseFrom(bytes).getHeader().getNumber());
+            } catch (LedgerException e) {
+                if (e.code() == ErrorCode.UNAVAILABLE) {
+                    throw e;
+                }
+                return Optional.<Long>empty();
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block from qscc", null, e);
+            }
+        });
     }
 
     @Override
@@ -229,30 +261,32 @@ public final class FabricLedger implements Ledger {
      */
     @Override
     public CompletableFuture<Void> probe() {
-        return CompletableFuture.runAsync(
-                () -> {
-                    String msp = observer.mspId();
-                    try {
-                        byte[] info = gateway(observer, msp)
-                                .getNetwork(settings.channel())
-                                .getContract("qscc")
-                                .newProposal("GetChainInfo")
-                                .addArguments(settings.channel())
-                                .build()
-                                .evaluate(deadlines::forProbe);
-                        height.accumulateAndGet(BlockchainInfo.parseFrom(info).getHeight(), Math::max);
-                    } catch (GatewayException e) {
-                        throw new LedgerException(
-                                ErrorCode.UNAVAILABLE,
-                                "the peer of " + msp + " does not answer: "
-                                        + e.getStatus().getCode(),
-                                null,
-                                e);
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new LedgerException(ErrorCode.UNAVAILABLE, "unreadable chain info from " + msp, null, e);
-                    }
-                },
-                calls);
+        return onCalls(() -> {
+            height.accumulateAndGet(peerHeight(observer.mspId()), Math::max);
+        });
+    }
+
+    /** The height of that centre's peer, asked of it alone; UNAVAILABLE when it does not answer. */
+    private long peerHeight(String msp) {
+        try {
+            byte[] info = gateway(observer, msp)
+                    .getNetwork(settings.channel())
+                    .getContract("qscc")
+                    .newProposal("GetChainInfo")
+                    .addArguments(settings.channel())
+                    .setEndorsingOrganizations(msp)
+                    .build()
+                    .evaluate(deadlines::forProbe);
+            return BlockchainInfo.parseFrom(info).getHeight();
+        } catch (GatewayException e) {
+            throw new LedgerException(
+                    ErrorCode.UNAVAILABLE,
+                    "the peer of " + msp + " does not answer: " + e.getStatus().getCode(),
+                    null,
+                    e);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new LedgerException(ErrorCode.UNAVAILABLE, "unreadable chain info from " + msp, null, e);
+        }
     }
 
     private void refreshHeight() {
@@ -266,28 +300,27 @@ public final class FabricLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<BlockSummary>> block(long number) {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    refreshHeight();
-                    if (number < 0 || number >= height.get()) {
-                        return Optional.<BlockSummary>empty();
-                    }
-                    try {
-                        return Optional.of(BlockDecoder.summarise(
-                                Block.parseFrom(qscc("GetBlockByNumber", settings.channel(), Long.toString(number)))));
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                        throw new LedgerException(ErrorCode.INTERNAL, "unreadable block " + number, null, e);
-                    }
-                },
-                calls);
+        return onCalls(() -> {
+            refreshHeight();
+            if (number < 0 || number >= height.get()) {
+                return Optional.<BlockSummary>empty();
+            }
+            try {
+                return Optional.of(BlockDecoder.summarise(
+                        Block.parseFrom(qscc("GetBlockByNumber", settings.channel(), Long.toString(number)))));
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block " + number, null, e);
+            }
+        });
     }
 
     private byte[] qscc(String function, String... args) {
         return onAnyPeer(
                 observer,
-                network -> network.getContract("qscc")
+                (network, peerMsp) -> network.getContract("qscc")
                         .newProposal(function)
                         .addArguments(args)
+                        .setEndorsingOrganizations(peerMsp)
                         .build()
                         .evaluate(deadlines::forEvaluate));
     }
@@ -335,6 +368,38 @@ public final class FabricLedger implements Ledger {
         } catch (IOException e) {
             throw new LedgerException(
                     ErrorCode.UNAVAILABLE, "cannot read TLS root of " + peer.name() + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Runs a blocking Fabric call on the call pool. The future fails with the {@link LedgerException}
+     * itself, as {@link Ledger} promises, not wrapped in a CompletionException as supplyAsync would.
+     */
+    private <T> CompletableFuture<T> onCalls(Supplier<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        calls.execute(() -> {
+            try {
+                future.complete(work.get());
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
+    private CompletableFuture<Void> onCalls(Runnable work) {
+        return onCalls(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException(ErrorCode.UNAVAILABLE, "interrupted while retrying a transaction", null, e);
         }
     }
 
