@@ -86,6 +86,21 @@ public final class LabSignature {
         return P256.verify(key, data, der).orElseGet(() -> verifiedByJdk(key, data, der));
     }
 
+    /**
+     * Whether the base64url DER signature is well-formed with S in its low form. Where a signature
+     * must have one spelling (QR tokens), check this beside {@link #verify}: (r, n - s) verifies too.
+     */
+    public static boolean isLowS(String signature) {
+        if (signature == null || signature.isEmpty() || signature.length() > 200) {
+            return false;
+        }
+        try {
+            return P256.isLowS(Base64.getUrlDecoder().decode(signature));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static boolean verifiedByJdk(PublicKey key, byte[] data, byte[] der) {
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);

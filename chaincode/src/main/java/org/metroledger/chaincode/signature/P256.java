@@ -54,6 +54,19 @@ public final class P256 {
     }
 
     /**
+     * Whether a DER signature is well-formed with S in its low form (S at most half the order):
+     * the one of its two spellings, (r, s) and (r, n - s), that Fabric accepts and we produce.
+     */
+    public static boolean isLowS(byte[] der) {
+        try {
+            BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(DOMAIN.getN(), der);
+            return rs[1].compareTo(HALF_ORDER) <= 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The DER signature of the data (k derived from the key and the data, RFC 6979; S in its low
      * form); empty when the
      * key is not a P-256 key.

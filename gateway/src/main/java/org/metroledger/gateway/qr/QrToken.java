@@ -65,6 +65,11 @@ public final class QrToken {
         } catch (ChaincodeException e) {
             return TokenCheck.forged(payload, lab, "the trust list holds no usable key for lab '" + lab.id() + "'");
         }
+        // A token has one spelling: the high-S twin (r, n - s) of a genuine signature verifies too.
+        if (!LabSignature.isLowS(parsed.signature())) {
+            return TokenCheck.forged(
+                    payload, lab, "the signature is not in its canonical low-S form; lab tokens are signed low-S");
+        }
         if (!LabSignature.verify(key, parsed.json(), parsed.signature())) {
             return TokenCheck.forged(
                     payload, lab, "the signature does not verify with the key of lab '" + lab.id() + "'");

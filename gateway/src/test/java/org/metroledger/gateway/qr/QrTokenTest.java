@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +87,30 @@ class QrTokenTest {
             String edited = token.substring(0, at) + flipped + token.substring(at + 1);
 
             assertThat(QrToken.verify(edited, fixture.trustList).genuine()).isFalse();
+        }
+
+        @Test
+        void the_high_s_twin_of_a_genuine_signature_is_refused() throws Exception {
+            String token = fixture.token();
+            int dot = token.lastIndexOf('.');
+            BigInteger n = CustomNamedCurves.getByName("secp256r1").getN();
+            BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(
+                    n, Base64.getUrlDecoder().decode(token.substring(dot + 1)));
+            BigInteger low = rs[1].min(n.subtract(rs[1]));
+            byte[] high = StandardDSAEncoding.INSTANCE.encode(n, rs[0], n.subtract(low));
+            String twin = token.substring(0, dot + 1)
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(high);
+            // (r, n - s) is as valid an ECDSA signature as (r, s): only its form tells them apart.
+            Signature jdk = Signature.getInstance("SHA256withECDSA");
+            jdk.initVerify(fixture.labKey.getPublic());
+            jdk.update(Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1, dot)));
+            assertThat(jdk.verify(high)).isTrue();
+
+            TokenCheck check = QrToken.verify(twin, fixture.trustList);
+
+            assertThat(QrToken.verify(token, fixture.trustList).genuine()).isTrue();
+            assertThat(check.genuine()).isFalse();
+            assertThat(check.detail()).contains("low-S");
         }
 
         @Test
