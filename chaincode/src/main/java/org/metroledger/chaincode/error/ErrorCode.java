@@ -22,6 +22,11 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     /** The ledger could not be reached or did not answer in time. */
     UNAVAILABLE,
+    /**
+     * The gateway's embedded ledger store failed a checksum or consistency check: it answers
+     * nothing until it is restored (gateway only).
+     */
+    STORE_CORRUPTED,
     /** A fault of ours; never the caller's input. */
     INTERNAL;
 

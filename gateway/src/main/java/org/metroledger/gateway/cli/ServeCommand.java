@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.demo.DemoData;
 import org.metroledger.gateway.http.GatewayServices;
@@ -17,6 +18,7 @@ import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 import org.metroledger.gateway.ledger.fabric.Deadlines;
 import org.metroledger.gateway.ledger.fabric.FabricIdentitySeed;
@@ -24,11 +26,16 @@ import org.metroledger.gateway.ledger.fabric.FabricLedger;
 import org.metroledger.gateway.ledger.fabric.FabricNetwork;
 import org.metroledger.simulation.Member;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs the gateway over the chosen ledger backend until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP gateway.")
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     /** Set while serving, so main does not exit the JVM under the server. */
     static final AtomicBoolean SERVING = new AtomicBoolean();
 
@@ -101,7 +108,15 @@ final class ServeCommand implements Callable<Integer> {
                     Deadlines.standard());
         } else {
             identities = IdentityStore.open(dataDir, clock);
-            ledger = EmbeddedLedger.open(dataDir, identities, clock);
+            try {
+                ledger = EmbeddedLedger.open(dataDir, identities, clock);
+            } catch (LedgerException e) {
+                if (e.code() != ErrorCode.STORE_CORRUPTED) {
+                    throw e;
+                }
+                spec.commandLine().getErr().println("not serving: " + e.getMessage());
+                return 1;
+            }
         }
         TokenBook tokens = TokenBook.open(dataDir);
         Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);

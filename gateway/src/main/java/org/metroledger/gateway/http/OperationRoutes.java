@@ -34,16 +34,21 @@ final class OperationRoutes implements RouteGroup {
                 .put("live", true)
                 .put("ready", failure == null)
                 .put("ledger", new JsonObject().put("backend", ledger.backend()).put("height", ledger.height()));
-        if (failure != null) {
-            Throwable cause =
-                    failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-            String reason = cause instanceof LedgerException e ? e.getMessage() : "no answer";
-            health.put(
-                    "error",
-                    new JsonObject()
-                            .put("code", ErrorCode.UNAVAILABLE.name())
-                            .put("message", "the " + ledger.backend() + " ledger is not ready: " + reason));
+        if (failure == null) {
+            LedgerAnswers.json(ctx, 200, health.encode());
+            return;
         }
-        LedgerAnswers.json(ctx, failure == null ? 200 : Failures.status(ErrorCode.UNAVAILABLE), health.encode());
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        String reason = cause instanceof LedgerException e ? e.getMessage() : "no answer";
+        // Not ready is 503 whatever the probe says; a damaged store is named as such.
+        ErrorCode code = cause instanceof LedgerException e && e.code() == ErrorCode.STORE_CORRUPTED
+                ? ErrorCode.STORE_CORRUPTED
+                : ErrorCode.UNAVAILABLE;
+        health.put(
+                "error",
+                new JsonObject()
+                        .put("code", code.name())
+                        .put("message", "the " + ledger.backend() + " ledger is not ready: " + reason));
+        LedgerAnswers.json(ctx, Failures.status(code), health.encode());
     }
 }

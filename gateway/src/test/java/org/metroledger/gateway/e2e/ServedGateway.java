@@ -19,8 +19,9 @@ import org.metroledger.simulation.Member;
 /**
  * The gateway served on a free loopback port over whichever ledger a deployment opened; it enrols
  * the members of the cast that scenarios ask for in the identity store and gives them tokens.
+ * Closing it closes the ledger too.
  */
-final class ServedGateway implements AutoCloseable {
+public final class ServedGateway implements AutoCloseable {
     private final Vertx vertx;
     private final Ledger ledger;
     private final GatewayVerticle verticle;
@@ -29,7 +30,7 @@ final class ServedGateway implements AutoCloseable {
     private final TokenBook tokens;
     private final Map<String, User> users = new HashMap<>();
 
-    ServedGateway(Path dataDir, IdentityStore identities, Ledger ledger) {
+    public ServedGateway(Path dataDir, IdentityStore identities, Ledger ledger) {
         this.dataDir = dataDir;
         this.identities = identities;
         this.ledger = ledger;
@@ -43,7 +44,7 @@ final class ServedGateway implements AutoCloseable {
         await(vertx.deployVerticle(verticle));
     }
 
-    int port() {
+    public int port() {
         return verticle.actualPort();
     }
 

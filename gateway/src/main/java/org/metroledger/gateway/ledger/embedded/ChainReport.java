@@ -7,6 +7,7 @@ package org.metroledger.gateway.ledger.embedded;
  * @param blocksChecked blocks whose hash, link and signature verified before any problem
  * @param firstBadBlock the first block that failed a check, or null (state problems name a key)
  * @param badKey the key whose stored value, version or history differs from the replay, or null
+ *     (both are null for damage of the store's files, which the detail names)
  * @param detail a sentence saying what is wrong, or null when ok
  */
 public record ChainReport(
@@ -34,7 +35,14 @@ public record ChainReport(
         /** A key's stored history differs from the replayed changes of that key. */
         HISTORY_MISMATCH,
         /** The orderer's certificate was not issued by its organisation's CA. */
-        UNTRUSTED_ORDERER
+        UNTRUSTED_ORDERER,
+        /**
+         * RocksDB found damage (a checksum mismatch, a damaged manifest or log) or cannot open the
+         * store; the detail names the file and its key range.
+         */
+        CORRUPTED,
+        /** A stored state value, history entry or index entry is not in the store's encoding. */
+        UNREADABLE_RECORD
     }
 
     static ChainReport passed(long blocks) {
@@ -49,12 +57,19 @@ public record ChainReport(
         return new ChainReport(false, blocksChecked, null, problem, key, detail);
     }
 
+    /** Damage of the store itself, named by file rather than by block or key. */
+    static ChainReport storeProblem(long blocksChecked, Problem problem, String detail) {
+        return new ChainReport(false, blocksChecked, null, problem, null, detail);
+    }
+
     /** One line for the command line. */
     public String summary() {
         if (ok) {
             return "chain OK: " + blocksChecked + " blocks: hashes, links, signatures, state and history verified";
         }
-        String where = firstBadBlock != null ? "block " + firstBadBlock : "key " + Orderer.printable(badKey);
+        String where = firstBadBlock != null
+                ? "block " + firstBadBlock
+                : badKey != null ? "key " + Orderer.printable(badKey) : "the store";
         return "chain DAMAGED at " + where + " (" + problem + "): " + detail + "; " + blocksChecked
                 + " blocks verified before it";
     }

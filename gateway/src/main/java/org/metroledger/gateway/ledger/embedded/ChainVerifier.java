@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.ledger.embedded.ChainReport.Problem;
 import org.metroledger.simulation.InMemoryWorldState;
 import org.metroledger.simulation.KeyChange;
@@ -52,8 +54,22 @@ public final class ChainVerifier {
                     false, 0, null, Problem.UNTRUSTED_ORDERER, null, "orderer certificate: " + e.getMessage());
         }
         PublicKey ordererKey = identities.orderer().certificate().getPublicKey();
-        try (LedgerStore store = LedgerStore.openReadOnly(EmbeddedLedger.ledgerDirectory(dataDir))) {
+        LedgerStore store;
+        try {
+            store = LedgerStore.openReadOnly(EmbeddedLedger.ledgerDirectory(dataDir));
+        } catch (LedgerException | IllegalStateException e) {
+            return ChainReport.storeProblem(0, Problem.CORRUPTED, e.getMessage());
+        }
+        try (store) {
+            store.verifyChecksums();
             return verify(store, ordererKey);
+        } catch (LedgerException e) {
+            if (e.code() != ErrorCode.STORE_CORRUPTED) {
+                throw e;
+            }
+            return ChainReport.storeProblem(0, Problem.CORRUPTED, e.getMessage());
+        } catch (IllegalStateException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            return ChainReport.storeProblem(0, Problem.UNREADABLE_RECORD, rootMessage(e));
         }
     }
 

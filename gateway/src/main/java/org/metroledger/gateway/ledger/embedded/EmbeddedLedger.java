@@ -111,7 +111,9 @@ public final class EmbeddedLedger implements Ledger {
         try {
             ChainVerifier.checkTail(store, identities.orderer().certificate().getPublicKey())
                     .ifPresent(problem -> {
-                        throw new IllegalStateException("the ledger at " + dataDir + " is damaged: " + problem);
+                        throw new LedgerException(
+                                ErrorCode.STORE_CORRUPTED,
+                                "the ledger store at " + ledgerDirectory(dataDir) + " is damaged: " + problem);
                     });
         } catch (RuntimeException e) {
             store.close();
@@ -170,13 +172,15 @@ public final class EmbeddedLedger implements Ledger {
 
     /**
      * Runs work on a pool; the future fails with the {@link LedgerException} itself (not wrapped),
-     * so callers' handlers see the code directly.
+     * so callers' handlers see the code directly. Once the store has found damage, nothing is read
+     * from it again.
      */
-    private static <T> CompletableFuture<T> on(ExecutorService pool, Supplier<T> work) {
+    private <T> CompletableFuture<T> on(ExecutorService pool, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             pool.execute(() -> {
                 try {
+                    store.refuseIfDamaged();
                     result.complete(work.get());
                 } catch (LedgerException e) {
                     result.completeExceptionally(e);
@@ -216,9 +220,13 @@ public final class EmbeddedLedger implements Ledger {
         try (LedgerStore.StateSnapshot state = store.snapshot()) {
             simulation = host.simulate(state, proposal);
         } catch (RuntimeException e) {
+            store.refuseIfDamaged();
             throw new LedgerException(
                     ErrorCode.INTERNAL, "simulating " + function + " failed: " + e.getMessage(), proposal.txId(), e);
         }
+        // The router answers a failed read as the chaincode's error, and a contract may have caught
+        // it: whatever it answered, an answer read from damaged data is not given.
+        store.refuseIfDamaged();
         if (!simulation.succeeded()) {
             throw new LedgerException(
                     Fail.codeOf(simulation.payload(), simulation.message()),
@@ -312,6 +320,15 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public String backend() {
         return "embedded";
+    }
+
+    /** Ready until the store finds damage; from then on /health answers 503 with the damaged file. */
+    @Override
+    public CompletableFuture<Void> probe() {
+        return store.damage()
+                .map(damage ->
+                        CompletableFuture.<Void>failedFuture(new LedgerException(ErrorCode.STORE_CORRUPTED, damage)))
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
 
     /** Commits what is already ordered, stops the threads and closes the store. */

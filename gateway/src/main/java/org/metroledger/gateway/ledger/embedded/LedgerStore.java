@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.KeyChange;
 import org.metroledger.simulation.StateEntry;
 import org.metroledger.simulation.Version;
@@ -22,11 +24,15 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LiveFileMetaData;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
+import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -35,6 +41,11 @@ import org.rocksdb.WriteOptions;
  * txId-to-block index and the chain's tip, each in its own column family. A block and every state
  * change it makes are written in one synced batch, so after a crash either all of a block is there
  * or none of it.
+ *
+ * <p>Damage is never taken for data: every read verifies RocksDB's block checksums and every
+ * iterator's status is checked, so a checksum error is not mistaken for the end of a range. The
+ * first damage seen is kept; from then on the store refuses every read with {@link
+ * ErrorCode#STORE_CORRUPTED}, naming the damaged file and its key range.
  */
 final class LedgerStore implements AutoCloseable {
     static final String STATE = "state";
@@ -42,6 +53,8 @@ final class LedgerStore implements AutoCloseable {
     static final String BLOCKS = "blocks";
     static final String TX_INDEX = "txindex";
     private static final byte[] TIP = "tip".getBytes(StandardCharsets.US_ASCII);
+
+    private static final System.Logger LOG = System.getLogger(LedgerStore.class.getName());
 
     static {
         RocksDB.loadLibrary();
@@ -58,7 +71,12 @@ final class LedgerStore implements AutoCloseable {
     private final ColumnFamilyHandle blocks;
     private final ColumnFamilyHandle txIndex;
     private final WriteOptions syncWrites;
+    private final ReadOptions verifiedReads;
+    private final Path directory;
+    private final boolean readOnly;
     private volatile Tip tip;
+    /** What the first damaged read found, or null while none has. */
+    private volatile String damage;
 
     /** The last committed block: how many blocks there are and the last one's hash. */
     record Tip(long height, String hash) {
@@ -75,15 +93,25 @@ final class LedgerStore implements AutoCloseable {
     record Indexed(String txId, int tx, ValidationCode code) {}
 
     private LedgerStore(Path directory, boolean readOnly) {
+        this.directory = directory;
+        this.readOnly = readOnly;
         options = new DBOptions()
                 .setCreateIfMissing(!readOnly)
                 .setCreateMissingColumnFamilies(!readOnly)
                 .setMaxBackgroundJobs(2)
-                .setKeepLogFileNum(3);
+                .setKeepLogFileNum(3)
+                // Refuse to open on any damage found in the manifest, the tables' metadata or the
+                // write-ahead log. Only a torn last record, a write a kill interrupted before it was
+                // acknowledged, is dropped; point-in-time recovery would silently drop a damaged
+                // log's acknowledged tail.
+                .setParanoidChecks(true)
+                .setWalRecoveryMode(WALRecoveryMode.TolerateCorruptedTailRecords);
         // Bloom filters answer most lookups of absent keys (new records, new txIds) without a disk read.
         bloomFilter = new BloomFilter(10);
         familyOptions = new ColumnFamilyOptions()
-                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter));
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloomFilter))
+                // Every table a flush or compaction writes is read back before it replaces its inputs.
+                .setParanoidFileChecks(true);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
         for (String name : List.of(STATE, HISTORY, BLOCKS, TX_INDEX)) {
@@ -101,7 +129,12 @@ final class LedgerStore implements AutoCloseable {
             options.close();
             familyOptions.close();
             bloomFilter.close();
-            throw new IllegalStateException("cannot open the ledger store at " + directory + ": " + e.getMessage(), e);
+            String problem = "cannot open the ledger store at " + directory + ": "
+                    + (e instanceof RocksDBException r ? statusOf(r) : e.getMessage());
+            if (e instanceof RocksDBException r && corruption(r)) {
+                throw new LedgerException(ErrorCode.STORE_CORRUPTED, problem, null, e);
+            }
+            throw new IllegalStateException(problem, e);
         }
         meta = handles.get(0);
         state = handles.get(1);
@@ -109,7 +142,13 @@ final class LedgerStore implements AutoCloseable {
         blocks = handles.get(3);
         txIndex = handles.get(4);
         syncWrites = new WriteOptions().setSync(true);
-        tip = readTip();
+        verifiedReads = new ReadOptions().setVerifyChecksums(true);
+        try {
+            tip = readTip();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     static LedgerStore open(Path directory) {
@@ -128,9 +167,31 @@ final class LedgerStore implements AutoCloseable {
         return tip;
     }
 
+    /** What the first damaged read found (file, key range, RocksDB's words), if one has. */
+    Optional<String> damage() {
+        return Optional.ofNullable(damage);
+    }
+
+    /** Throws {@link ErrorCode#STORE_CORRUPTED} once any read has found damage. */
+    void refuseIfDamaged() {
+        String found = damage;
+        if (found != null) {
+            throw new LedgerException(ErrorCode.STORE_CORRUPTED, found);
+        }
+    }
+
+    /** Reads every block of every table file and checks its checksum, as verify-chain does first. */
+    void verifyChecksums() {
+        try {
+            db.verifyChecksum();
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
     /** Committed state as of now, without a snapshot: for the committer, the only writer. */
     WorldState latest() {
-        return new StateView(null);
+        return new StateView(verifiedReads);
     }
 
     /** A consistent view of committed state for one simulation; close it afterwards. */
@@ -139,11 +200,11 @@ final class LedgerStore implements AutoCloseable {
     }
 
     Optional<byte[]> block(long number) {
-        return Optional.ofNullable(get(blocks, null, blockKey(number)));
+        return Optional.ofNullable(get(blocks, verifiedReads, blockKey(number)));
     }
 
     Optional<TxLocation> locate(String txId) {
-        byte[] value = get(txIndex, null, txId.getBytes(StandardCharsets.UTF_8));
+        byte[] value = get(txIndex, verifiedReads, txId.getBytes(StandardCharsets.UTF_8));
         if (value == null) {
             return Optional.empty();
         }
@@ -185,23 +246,27 @@ final class LedgerStore implements AutoCloseable {
             db.write(syncWrites, batch);
             tip = next;
         } catch (RocksDBException e) {
+            if (corruption(e)) {
+                throw failed(e);
+            }
             throw new IllegalStateException("cannot write block " + number + ": " + e.getMessage(), e);
         }
     }
 
     /** Calls back with every key of committed state in key order. */
     void forEachState(BiConsumer<String, VersionedValue> consumer) {
-        try (RocksIterator it = db.newIterator(state)) {
+        try (RocksIterator it = db.newIterator(state, verifiedReads)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 consumer.accept(new String(it.key(), StandardCharsets.UTF_8), decodeVersioned(it.value()));
             }
+            ended(it);
         }
     }
 
     /** Calls back once with each key that has history, in the history family's order. */
     void forEachHistoryKey(Consumer<String> consumer) {
         byte[] previous = null;
-        try (RocksIterator it = db.newIterator(history)) {
+        try (RocksIterator it = db.newIterator(history, verifiedReads)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 byte[] entry = it.key();
                 int length = ByteBuffer.wrap(entry).getInt();
@@ -211,13 +276,27 @@ final class LedgerStore implements AutoCloseable {
                     previous = key;
                 }
             }
+            ended(it);
         }
     }
 
+    /**
+     * Flushes what only the write-ahead log holds into tables first, so a cleanly stopped store
+     * opens without replaying a log; a damaged store is left as it is.
+     */
     @Override
     public void close() {
+        if (!readOnly && damage == null) {
+            try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+                db.flush(flush, handles);
+            } catch (RocksDBException e) {
+                // Nothing is lost: the synced write-ahead log still holds every committed block.
+                LOG.log(System.Logger.Level.WARNING, "cannot flush the ledger store at " + directory, e);
+            }
+        }
         handles.forEach(ColumnFamilyHandle::close);
         db.close();
+        verifiedReads.close();
         syncWrites.close();
         options.close();
         familyOptions.close();
@@ -225,7 +304,7 @@ final class LedgerStore implements AutoCloseable {
     }
 
     private Tip readTip() {
-        byte[] value = get(meta, null, TIP);
+        byte[] value = get(meta, verifiedReads, TIP);
         if (value == null) {
             return Tip.EMPTY;
         }
@@ -238,9 +317,80 @@ final class LedgerStore implements AutoCloseable {
 
     private byte[] get(ColumnFamilyHandle family, ReadOptions read, byte[] key) {
         try {
-            return read == null ? db.get(family, key) : db.get(family, read, key);
+            return db.get(family, read, key);
         } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot read the ledger store: " + e.getMessage(), e);
+            throw failed(e);
+        }
+    }
+
+    /** An iterator that is no longer valid has either reached the end or failed: which one? */
+    private void ended(RocksIterator it) {
+        try {
+            it.status();
+        } catch (RocksDBException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * The exception for a failed read. Corruption is recorded, with the file RocksDB names and that
+     * file's column family and key range, so that every later read is refused as well.
+     */
+    private RuntimeException failed(RocksDBException e) {
+        if (!corruption(e)) {
+            return new IllegalStateException("cannot read the ledger store at " + directory + ": " + e.getMessage(), e);
+        }
+        String found = "the ledger store at " + directory + " is damaged: " + where(e.getMessage()) + statusOf(e);
+        synchronized (this) {
+            if (damage == null) {
+                damage = found;
+                LOG.log(System.Logger.Level.ERROR, found);
+            }
+        }
+        return new LedgerException(ErrorCode.STORE_CORRUPTED, damage, null, e);
+    }
+
+    /** RocksDB's message with its status ("Corruption: ..."), which the message alone leaves out. */
+    private static String statusOf(RocksDBException e) {
+        return e.getStatus() == null ? e.getMessage() : e.getStatus().getCodeString() + ": " + e.getMessage();
+    }
+
+    private static boolean corruption(RocksDBException e) {
+        return e.getStatus() != null && e.getStatus().getCode() == Status.Code.Corruption;
+    }
+
+    /** The table file a RocksDB message names, with its column family and key range; or "". */
+    private String where(String message) {
+        if (message == null) {
+            return "";
+        }
+        for (LiveFileMetaData file : db.getLiveFilesMetaData()) {
+            String name = file.fileName().replaceFirst("^/+", "");
+            if (message.contains(name)) {
+                String family = new String(file.columnFamilyName(), StandardCharsets.US_ASCII);
+                return directory.resolve(name) + " (" + family + ", keys " + printableKey(family, file.smallestKey())
+                        + " to " + printableKey(family, file.largestKey()) + "): ";
+            }
+        }
+        return "";
+    }
+
+    /** A key as its column family encodes it, for people. */
+    static String printableKey(String family, byte[] key) {
+        try {
+            return switch (family) {
+                case BLOCKS -> "block " + ByteBuffer.wrap(key).getLong();
+                case HISTORY -> {
+                    ByteBuffer buffer = ByteBuffer.wrap(key);
+                    byte[] of = new byte[buffer.getInt()];
+                    buffer.get(of);
+                    yield Orderer.printable(new String(of, StandardCharsets.UTF_8)) + " at block " + buffer.getLong()
+                            + " tx " + buffer.getInt();
+                }
+                default -> Orderer.printable(new String(key, StandardCharsets.UTF_8));
+            };
+        } catch (RuntimeException e) {
+            return "0x" + java.util.HexFormat.of().formatHex(key);
         }
     }
 
@@ -317,7 +467,7 @@ final class LedgerStore implements AutoCloseable {
         return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
-    /** Committed state through RocksDB, at a snapshot or (null) at the latest write. */
+    /** Committed state through RocksDB, at a snapshot or at the latest write. */
     private class StateView implements WorldState {
         private final ReadOptions read;
 
@@ -335,7 +485,7 @@ final class LedgerStore implements AutoCloseable {
         public List<StateEntry> range(String start, String end, int limit) {
             byte[] endKey = end.isEmpty() ? null : stateKey(end);
             List<StateEntry> entries = new ArrayList<>();
-            try (RocksIterator it = read == null ? db.newIterator(state) : db.newIterator(state, read)) {
+            try (RocksIterator it = db.newIterator(state, read)) {
                 for (it.seek(stateKey(start)); it.isValid() && entries.size() < limit; it.next()) {
                     byte[] key = it.key();
                     if (endKey != null && Arrays.compareUnsigned(key, endKey) >= 0) {
@@ -343,6 +493,7 @@ final class LedgerStore implements AutoCloseable {
                     }
                     entries.add(new StateEntry(new String(key, StandardCharsets.UTF_8), decodeVersioned(it.value())));
                 }
+                ended(it);
             }
             return entries;
         }
@@ -351,10 +502,11 @@ final class LedgerStore implements AutoCloseable {
         public List<KeyChange> history(String key) {
             byte[] prefix = historyPrefix(stateKey(key));
             List<KeyChange> changes = new ArrayList<>();
-            try (RocksIterator it = read == null ? db.newIterator(history) : db.newIterator(history, read)) {
+            try (RocksIterator it = db.newIterator(history, read)) {
                 for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
                     changes.add(decodeChange(it.value()));
                 }
+                ended(it);
             }
             return changes;
         }
@@ -366,7 +518,7 @@ final class LedgerStore implements AutoCloseable {
         private final ReadOptions readOptions;
 
         private StateSnapshot(Snapshot snapshot) {
-            this(snapshot, new ReadOptions().setSnapshot(snapshot));
+            this(snapshot, new ReadOptions().setSnapshot(snapshot).setVerifyChecksums(true));
         }
 
         private StateSnapshot(Snapshot snapshot, ReadOptions readOptions) {

@@ -149,8 +149,10 @@ final class Orderer implements AutoCloseable {
             // Nothing of the block is durable (the batch is atomic); refuse further writes rather than
             // guess at the store's state.
             LOG.log(Level.ERROR, "cannot commit a block; the ledger stops taking writes", e);
-            failure =
-                    new LedgerException(ErrorCode.UNAVAILABLE, "the ledger cannot commit: " + e.getMessage(), null, e);
+            failure = e instanceof LedgerException damaged && damaged.code() == ErrorCode.STORE_CORRUPTED
+                    ? damaged
+                    : new LedgerException(
+                            ErrorCode.UNAVAILABLE, "the ledger cannot commit: " + e.getMessage(), null, e);
             batch.forEach(p -> fail(p, failure));
             return;
         }

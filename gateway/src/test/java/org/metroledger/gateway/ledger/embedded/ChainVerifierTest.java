@@ -185,8 +185,10 @@ class ChainVerifierTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> EmbeddedLedger.open(dataDir, identities, new TickingClock(START)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("damaged");
+                .isInstanceOf(org.metroledger.gateway.ledger.LedgerException.class)
+                .hasMessageContaining("damaged")
+                .extracting(e -> ((org.metroledger.gateway.ledger.LedgerException) e).code())
+                .isEqualTo(org.metroledger.chaincode.error.ErrorCode.STORE_CORRUPTED);
     }
 
     @Test
