@@ -20,6 +20,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE,
     /** The request's media type is not the one the endpoint takes (gateway only). */
     UNSUPPORTED_MEDIA_TYPE,
+    /** The caller holds as many of a bounded resource (event streams) as it may (gateway only). */
+    TOO_MANY_REQUESTS,
     /** The ledger could not be reached or did not answer in time. */
     UNAVAILABLE,
     /**

@@ -37,9 +37,11 @@ final class EventStream implements Handler<RoutingContext> {
             Map.of("CreditEventRecorded", "credit:GetEvent", "CreditEventRepaired", "credit:GetEvent");
 
     private final Ledger ledger;
+    private final StreamQuota quota;
 
-    EventStream(Ledger ledger) {
+    EventStream(Ledger ledger, StreamQuota.Limits limits) {
         this.ledger = ledger;
+        this.quota = new StreamQuota(limits);
     }
 
     /** Where an event sits on the ledger; orders events in commit order. */
@@ -72,11 +74,20 @@ final class EventStream implements Handler<RoutingContext> {
                     "Last-Event-ID", "names block " + seen.block() + " beyond the ledger's height " + ledger.height());
         }
         long fromBlock = seen == null ? ledger.height() : seen.block();
+        Member caller = BearerAuthentication.caller(ctx);
+        boolean head = ctx.request().method() == HttpMethod.HEAD;
+        // Taken before the stream's head is written, so a refusal is a plain error answer.
+        StreamQuota.Lease lease = head
+                ? null
+                : quota.open(
+                        ctx.request().connection(),
+                        caller.mspId() + "/"
+                                + caller.certificate().getSubjectX500Principal().getName());
         HttpServerResponse response = ctx.response()
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("X-Accel-Buffering", "no");
-        if (ctx.request().method() == HttpMethod.HEAD) {
+        if (head) {
             // A stream's head, and no subscription for a body that would never be sent.
             response.end();
             return;
@@ -84,19 +95,26 @@ final class EventStream implements Handler<RoutingContext> {
         response.write(": events from block " + fromBlock + "\n\n");
         Context context = ctx.vertx().getOrCreateContext();
         Numbering numbering = new Numbering();
-        Delivery delivery = new Delivery(BearerAuthentication.caller(ctx), response, context);
-        AutoCloseable subscription = ledger.onEvents(fromBlock, event -> {
-            Position position = numbering.next(event.blockNumber());
-            if (seen == null || position.after(seen)) {
-                context.runOnContext(v -> delivery.enqueue(position, event));
-            }
-        });
+        Delivery delivery = new Delivery(caller, response, context);
+        AutoCloseable subscription;
+        try {
+            subscription = ledger.onEvents(fromBlock, event -> {
+                Position position = numbering.next(event.blockNumber());
+                if (seen == null || position.after(seen)) {
+                    context.runOnContext(v -> delivery.enqueue(position, event));
+                }
+            });
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
         long heartbeat = ctx.vertx().setPeriodic(HEARTBEAT_MILLIS, id -> {
             if (!response.closed()) {
                 response.write(":\n\n");
             }
         });
         response.closeHandler(v -> {
+            lease.close();
             ctx.vertx().cancelTimer(heartbeat);
             try {
                 subscription.close();

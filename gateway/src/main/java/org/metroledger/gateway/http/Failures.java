@@ -35,6 +35,7 @@ public final class Failures implements Handler<RoutingContext> {
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case SIGNATURE_INVALID -> 422;
+            case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE, STORE_CORRUPTED -> 503;
             case INTERNAL -> 500;
         };

@@ -22,6 +22,6 @@ final class LedgerRoutes implements RouteGroup {
                             () -> ctx.fail(ApiFailure.of(ErrorCode.NOT_FOUND, "block " + number + " does not exist"))))
                     .onFailure(ctx::fail);
         });
-        api.on("events", new EventStream(api.services().ledger()));
+        api.on("events", new EventStream(api.services().ledger(), StreamQuota.Limits.DEFAULT));
     }
 }

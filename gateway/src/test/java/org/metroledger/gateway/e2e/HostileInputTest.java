@@ -326,6 +326,66 @@ class HostileInputTest extends Scenario {
     }
 
     @Test
+    void a_caller_holds_eight_event_streams_at_once_and_a_ninth_is_429() throws Exception {
+        String caller = token(Cast.EAST_ADMIN);
+        List<Socket> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket socket = new Socket(deployment.host(), deployment.port());
+                streams.add(socket);
+                assertThat(openStream(socket, caller)).as("stream " + (i + 1)).startsWith("HTTP/1.1 200");
+            }
+            try (Socket ninth = new Socket(deployment.host(), deployment.port())) {
+                String answer = openStream(ninth, caller);
+                assertThat(answer)
+                        .startsWith("HTTP/1.1 429")
+                        .contains("TOO_MANY_REQUESTS")
+                        .contains("8 event streams");
+            }
+            streams.remove(0).close();
+            // The gateway gives the share back once it sees the close.
+            String again = "";
+            for (int i = 0; i < 50 && !again.startsWith("HTTP/1.1 200"); i++) {
+                Thread.sleep(100);
+                Socket socket = new Socket(deployment.host(), deployment.port());
+                streams.add(socket);
+                again = openStream(socket, caller);
+            }
+            assertThat(again).startsWith("HTTP/1.1 200");
+        } finally {
+            for (Socket socket : streams) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Sends an event stream request and reads its head, and for an error its body, as text. */
+    private String openStream(Socket socket, String token) throws java.io.IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream()
+                .write(("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder answer = new StringBuilder(in.readLine());
+        if (answer.toString().startsWith("HTTP/1.1 200")) {
+            return answer.toString();
+        }
+        int length = 0;
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            answer.append('\n').append(line);
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        char[] body = new char[length];
+        for (int read = 0; read < length; ) {
+            read += in.read(body, read, length - read);
+        }
+        return answer.append('\n').append(body).toString();
+    }
+
+    @Test
     void event_stream_withholds_credit_events_from_callers_who_may_not_read_them() throws Exception {
         // The stream replays from this run's first credit event; an event written after them marks the end.
         String sentinel = id("hostile-sentinel");
