@@ -1,11 +1,13 @@
 package org.metroledger.gateway.dcc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.certificate.CertificateRequest;
@@ -19,12 +21,14 @@ import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.Member;
 
 /**
- * Certificates as DCC documents: imports a lab's DCC (signature checked, document kept, certificate
- * recorded with the digest of the exact bytes) and exports a certificate's DCC (the original bytes
+ * Certificates as DCC documents: imports a lab's DCC (signature checked, certificate recorded with
+ * the digest of the exact bytes, document kept once it is) and exports a certificate's DCC (the original bytes
  * when it was imported, else a generated DCC 3.2.0). Failures are {@link LedgerException}s carrying
  * the error code, whichever step refused.
  */
 public final class DccCertificates {
+    private static final System.Logger LOG = System.getLogger(DccCertificates.class.getName());
+
     private final Ledger ledger;
     private final DocumentStore documents;
     private final Function<String, DccSignatureVerifier> signatures;
@@ -50,7 +54,8 @@ public final class DccCertificates {
     /**
      * Records the certificate a DCC states, as {@code lab} (a member of lab {@code options.lab()}).
      * A DCC whose XML signature fails is refused with SIGNATURE_INVALID before anything is written.
-     * Blocks while it checks the signature and keeps the document; the ledger call does not.
+     * Blocks while it checks the signature and stages the document; the ledger call does not. The
+     * document is kept or discarded on the thread that completes the ledger call.
      */
     public CompletableFuture<Committed> importDcc(Member lab, byte[] xml, DccImport.Options options) {
         CertificateRequest request;
@@ -67,10 +72,39 @@ public final class DccCertificates {
         } catch (ChaincodeException e) {
             return CompletableFuture.failedFuture(refusal(e));
         }
-        // Kept before recording, so a recorded certificate always has its document; an orphan
-        // left by a refused transaction is harmless and is reused when the same bytes return.
-        documents.put(request.documentDigest(), xml);
-        return ledger.submit(lab, DccImport.function(request), List.of(Canonical.json(request)));
+        // Staged before recording, so a recorded certificate always has its document, and kept
+        // under its digest only once the certificate is committed: a refused import leaves no file.
+        DocumentStore.Staged document = documents.stage(request.documentDigest(), xml);
+        return ledger.submit(lab, DccImport.function(request), List.of(Canonical.json(request)))
+                .whenComplete((committed, failure) -> settle(document, failure));
+    }
+
+    /**
+     * Keeps the document of a committed certificate and discards that of a refused one. Where the
+     * outcome is unknown (the ledger did not answer, or failed), it stays staged: if the certificate
+     * was committed after all, reading its document keeps it then.
+     */
+    private static void settle(DocumentStore.Staged document, Throwable failure) {
+        try {
+            if (failure == null) {
+                document.keep();
+            } else if (refused(failure)) {
+                document.discard();
+            }
+        } catch (UncheckedIOException e) {
+            // The import's answer stands either way: a document left staged is found by its digest.
+            LOG.log(System.Logger.Level.WARNING, "a DCC document stays staged", e);
+        }
+    }
+
+    /** True when the ledger refused the write, so the certificate is certainly not recorded. */
+    private static boolean refused(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof LedgerException e
+                && e.code() != ErrorCode.UNAVAILABLE
+                && e.code() != ErrorCode.INTERNAL
+                && e.code() != ErrorCode.STORE_CORRUPTED;
     }
 
     /** The certificate's DCC: its imported original, byte for byte, or one generated from the record. */

@@ -95,4 +95,44 @@ class DocumentStoreTest {
         assertThat(new DocumentStore(dataDir).get(digest))
                 .hasValueSatisfying(b -> assertThat(b).isEqualTo(XML));
     }
+
+    @Test
+    void a_staged_document_is_stored_only_once_kept_and_leaves_no_file_once_discarded() throws Exception {
+        DocumentStore store = new DocumentStore(dataDir);
+
+        DocumentStore.Staged refused = store.stage(XML_DIGEST, XML);
+        assertThat(dataDir.resolve("documents").resolve(XML_DIGEST.substring(0, 2)))
+                .doesNotExist();
+        refused.discard();
+        assertThat(files()).isZero();
+
+        DocumentStore.Staged committed = store.stage(XML_DIGEST, XML);
+        committed.keep();
+        assertThat(files()).isEqualTo(1);
+        assertThat(store.contains(XML_DIGEST)).isTrue();
+
+        // The same bytes refused later, say as a duplicate, leave the kept copy alone.
+        store.stage(XML_DIGEST, XML).discard();
+        assertThat(store.get(XML_DIGEST)).hasValueSatisfying(b -> assertThat(b).isEqualTo(XML));
+        assertThat(files()).isEqualTo(1);
+    }
+
+    @Test
+    void a_document_left_staged_is_kept_when_its_digest_is_asked_for() throws Exception {
+        DocumentStore store = new DocumentStore(dataDir);
+        // As a crash between the ledger's commit and the keep leaves it.
+        store.stage(XML_DIGEST, XML);
+        assertThat(store.contains(XML_DIGEST)).isFalse();
+
+        assertThat(new DocumentStore(dataDir).get(XML_DIGEST))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(XML));
+        assertThat(store.contains(XML_DIGEST)).isTrue();
+        assertThat(files()).isEqualTo(1);
+    }
+
+    private long files() throws Exception {
+        try (Stream<Path> files = Files.walk(dataDir.resolve("documents"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
 }

@@ -88,7 +88,7 @@ class DccScenarioTest extends Scenario {
                 token(Cast.NORTH_ENTITY),
                 world.instrument(sensor, world.entityNorth, "temperature")));
         // Every calibration of the sensor needs its owner's engagement: one for each the tests record.
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= 5; i++) {
             world.engageNorthLab(id("E-DCC-" + i), sensor);
         }
     }
@@ -249,6 +249,59 @@ class DccScenarioTest extends Scenario {
         CommandRun again = cli("issue", "--csv", csv, "--lab", world.labNorth, "--key", key);
 
         assertThat(again.out()).contains("issued 0, skipped 2, failed 1");
+    }
+
+    @Test
+    @Order(8)
+    void a_refused_import_leaves_no_document_behind_and_an_accepted_one_keeps_its_own() throws IOException {
+        String unengaged = id("DOC-UNENGAGED");
+        HttpWorld.created(http.post(
+                "/api/v1/instruments",
+                token(Cast.NORTH_ENTITY),
+                world.instrument(unengaged, world.entityNorth, "temperature")));
+        byte[] fresh = simplifiedWith(minimalId, id("DOC-KEPT"));
+        long files = documentFiles();
+
+        refused(400, () -> postXml("not xml".getBytes(StandardCharsets.UTF_8), Cast.NORTH_LAB));
+        refused(
+                400,
+                () -> postXml(
+                        simplifiedWith("<dcc:administrativeData>", "<dcc:administrativeData><x/>"), Cast.NORTH_LAB));
+        refused(422, () -> postXml(DccSamples.example(DccSamples.MANIPULATED), Cast.NORTH_LAB));
+        refused(403, () -> postXml(fresh, Cast.NORTH_INSPECTOR));
+        // The chaincode's refusals: the id is recorded already, and the subject's owner engaged no lab.
+        Http.Answer duplicate = refused(409, () -> postXml(sample(DccSamples.TYPICAL), Cast.NORTH_LAB));
+        Http.Answer uninvited = refused(
+                403,
+                () -> http.send(
+                        HttpMethod.POST,
+                        IMPORT + "?subject=" + unengaged,
+                        token(Cast.NORTH_LAB),
+                        Buffer.buffer(fresh),
+                        "application/xml"));
+
+        assertThat(duplicate.errorCode()).isEqualTo("CONFLICT");
+        assertThat(uninvited.json().getJsonObject("error").getString("message")).contains("engagement");
+        assertThat(documentFiles())
+                .as("files in the document store after six refusals")
+                .isEqualTo(files);
+
+        Http.Answer accepted = postXml(fresh, Cast.NORTH_LAB);
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(documentFiles()).isEqualTo(files + 1);
+        assertThat(exportDcc(id("DOC-KEPT")).body().getBytes()).isEqualTo(fresh);
+    }
+
+    /** Every file under the gateway's document store, staged or kept. */
+    private long documentFiles() throws IOException {
+        Path documents = dataDir.resolve("documents");
+        if (!Files.isDirectory(documents)) {
+            return 0;
+        }
+        try (var tree = Files.walk(documents)) {
+            return tree.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test
