@@ -38,7 +38,9 @@ import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.metroledger.chaincode.certificate.BoundedCache;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.signature.P256;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.Ledger;
@@ -66,6 +68,11 @@ public final class FabricLedger implements Ledger {
     private final ExecutorService calls;
     private final ChaincodeEventStreams events;
     private final AtomicLong height = new AtomicLong();
+    /**
+     * The block of each transaction looked up or committed here: a verification names the
+     * transaction that last wrote its certificate, and Raft never forks, so the answer holds.
+     */
+    private final BoundedCache<String, Long> blocksOfTransactions = new BoundedCache<>(100_000);
 
     private FabricLedger(FabricNetwork settings, Member observer, Deadlines deadlines) {
         this.settings = settings;
@@ -127,6 +134,7 @@ public final class FabricLedger implements Ledger {
                         throw new CommitFailure(status);
                     }
                     height.accumulateAndGet(status.getBlockNumber() + 1, Math::max);
+                    blocksOfTransactions.get(status.getTransactionId(), id -> status.getBlockNumber());
                     awaitReadable(who, peerMsp, status.getBlockNumber() + 1);
                     return new Committed(
                             new String(submitted.getResult(), StandardCharsets.UTF_8),
@@ -216,12 +224,24 @@ public final class FabricLedger implements Ledger {
     private Gateway gateway(Member who, String peerMsp) {
         return gateways.computeIfAbsent(
                 peerMsp + "|" + fingerprint(who),
-                key -> Gateway.newInstance()
+                key -> signedBy(Gateway.newInstance(), who)
                         .identity(new X509Identity(who.mspId(), who.certificate()))
-                        .signer(Signers.newPrivateKeySigner(who.privateKey()))
-                        .hash(Hash.SHA256)
                         .connection(channels.get(peerMsp))
                         .connect());
+    }
+
+    /**
+     * Every proposal and transaction is signed. fabric-gateway's own signer converts a JDK key for
+     * Bouncy Castle at each signature and so recomputes the curve's tables every time (a third of
+     * the gateway's CPU per verification); {@link P256} keeps them, with the same low-S DER output.
+     */
+    private static Gateway.Builder signedBy(Gateway.Builder builder, Member who) {
+        if (P256.sign(who.privateKey(), new byte[0]).isEmpty()) {
+            return builder.signer(Signers.newPrivateKeySigner(who.privateKey())).hash(Hash.SHA256);
+        }
+        // Hash.NONE: the signer is given the message itself, and P256 hashes it with SHA-256.
+        return builder.signer(message -> P256.sign(who.privateKey(), message).orElseThrow())
+                .hash(Hash.NONE);
     }
 
     private Network network() {
@@ -234,10 +254,17 @@ public final class FabricLedger implements Ledger {
 
     @Override
     public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
+        Long known = blocksOfTransactions.peek(txId);
+        if (known != null) {
+            return CompletableFuture.completedFuture(Optional.of(known));
+        }
         return onCalls(() -> {
             try {
+                // The whole block comes back: worth asking once per transaction only.
                 byte[] bytes = qscc("GetBlockByTxID", settings.channel(), txId);
-                return Optional.of(Block.parseFrom(bytes).getHeader().getNumber());
+                long number = Block.parseFrom(bytes).getHeader().getNumber();
+                blocksOfTransactions.get(txId, id -> number);
+                return Optional.of(number);
             } catch (LedgerException e) {
                 if (e.code() == ErrorCode.UNAVAILABLE) {
                     throw e;
