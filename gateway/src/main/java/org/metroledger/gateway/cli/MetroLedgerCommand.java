@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ImportDccCommand.class,
             IssueCsvCommand.class,
             VerifyTokenCommand.class,
+            RevokeTokenCommand.class,
             LabelCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -146,6 +146,9 @@ final class ServeCommand implements Callable<Integer> {
             ledger.close();
             throw e;
         }
+        System.out.println("API tokens expire " + TokenBook.DEFAULT_LIFETIME.toDays()
+                + " days after issue; revoke one with: metroledger revoke-token --data-dir " + dataDir
+                + " --token -   (reads it from stdin), or all of a user's with --holder MSP/NAME");
         System.out.println("MetroLedger gateway on " + baseUrl + " (listening on " + host + ":" + verticle.actualPort()
                 + ", " + ledger.backend() + " ledger at height " + ledger.height() + ")");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,9 +1,6 @@
 package org.metroledger.gateway.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
@@ -19,6 +16,7 @@ import java.util.Map;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.CreditCode;
 import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.gateway.auth.SecretFile;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.NodeOu;
@@ -79,12 +77,8 @@ public final class DemoData {
             Ledger ledger, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {
         DemoData demo = new DemoData(ledger, identities, tokens, dataDir, now);
         demo.build();
-        try {
-            Files.writeString(
-                    dataDir.resolve(CREDENTIALS), Canonical.json(demo.credentials) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + CREDENTIALS, e);
-        }
+        // The demo users' bearer tokens: readable by the gateway's own user only.
+        SecretFile.write(dataDir.resolve(CREDENTIALS), Canonical.json(demo.credentials) + "\n");
         return List.copyOf(demo.credentials);
     }
 

@@ -46,9 +46,8 @@ public final class ConsumerRoutes implements RouteGroup {
                         services.ledger(),
                         services.publicReader(),
                         verification,
-                        token -> services.tokens()
-                                .holderOf(token)
-                                .flatMap(holder -> services.members().member(holder.msp(), holder.name())),
+                        services.tokens(),
+                        services.members(),
                         services.publicBaseUrl())
                 .mount(api.router());
     }

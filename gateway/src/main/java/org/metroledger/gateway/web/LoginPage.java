@@ -2,11 +2,15 @@ package org.metroledger.gateway.web;
 
 import java.util.Map;
 
-/** The inspector's sign-in form: the bearer token goes into an HttpOnly cookie, never a script. */
+/**
+ * The inspector's sign-in form: the bearer token opens a server-side session, whose random id goes
+ * into an HttpOnly cookie, never a script.
+ */
 final class LoginPage {
     private LoginPage() {}
 
-    static String render(Lang lang, String next, boolean failed, String signedInAs) {
+    /** @param csrf the browser's CSRF token, posted with each form */
+    static String render(Lang lang, String next, boolean failed, String signedInAs, String csrf) {
         return PageFrame.render(lang, Text.SIGN_IN_TITLE, "/login", Map.of(), html -> {
             html.open("section", "class", "card");
             if (failed) {
@@ -15,6 +19,7 @@ final class LoginPage {
             if (signedInAs != null) {
                 html.element("p", signedInAs, "class", "muted", "id", "signed-in-as");
                 html.open("form", "method", "post", "action", PageFrame.link("/logout", Map.of(), lang));
+                html.empty("input", "type", "hidden", "name", SignInGuard.CSRF_FIELD, "value", csrf);
                 html.element("button", Text.SIGN_OUT.in(lang), "type", "submit");
                 html.close();
             }
@@ -23,6 +28,7 @@ final class LoginPage {
             html.empty(
                     "input", "type", "password", "name", "token", "id", "token", "autocomplete", "off", "required", "");
             html.empty("input", "type", "hidden", "name", "next", "value", next == null ? "" : next);
+            html.empty("input", "type", "hidden", "name", SignInGuard.CSRF_FIELD, "value", csrf);
             html.element("button", Text.SIGN_IN.in(lang), "type", "submit", "id", "sign-in");
             html.close();
             html.close();

@@ -25,7 +25,8 @@ final class PageFrame {
         html.open("head");
         html.empty("meta", "charset", "utf-8");
         html.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
-        html.empty("meta", "name", "referrer", "content", "no-referrer");
+        // The sign-in page's forms must carry this origin (a no-referrer page posts "Origin: null").
+        html.empty("meta", "name", "referrer", "content", "/login".equals(path) ? "same-origin" : "no-referrer");
         html.element("title", title.in(lang) + " · MetroLedger");
         html.empty("link", "rel", "stylesheet", "href", STYLESHEET);
         html.close();

@@ -3,12 +3,12 @@ package org.metroledger.gateway.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.auth.MemberDirectory;
+import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.http.Failures;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -44,25 +45,26 @@ public final class WebPages {
     private final LedgerReads reads;
     private final Member reader;
     private final QrVerification verification;
-    private final Function<String, Optional<Member>> sessions;
-    private final boolean secureCookies;
+    private final WebSessions sessions;
+    private final SignInGuard guard;
     private final byte[] stylesheet;
 
     /**
-     * @param sessions the identity a bearer token names, or empty for a bad token
-     * @param publicBaseUrl where browsers reach us; https makes the session cookie Secure
+     * @param tokens the bearer tokens a sign-in may present, and the identities they name
+     * @param publicBaseUrl where browsers reach us: this site's origin; https makes the cookies Secure
      */
     public WebPages(
             org.metroledger.gateway.ledger.Ledger ledger,
             Member reader,
             QrVerification verification,
-            Function<String, Optional<Member>> sessions,
+            TokenBook tokens,
+            MemberDirectory members,
             String publicBaseUrl) {
         this.reads = new LedgerReads(ledger);
         this.reader = reader;
         this.verification = verification;
-        this.sessions = sessions;
-        this.secureCookies = publicBaseUrl.startsWith("https:");
+        this.sessions = new WebSessions(tokens, members, Clock.systemUTC());
+        this.guard = new SignInGuard(publicBaseUrl);
         this.stylesheet = resource("/web/metroledger.css");
     }
 
@@ -76,26 +78,21 @@ public final class WebPages {
         router.get("/ledger").handler(this::ledgerPage);
         router.get("/recognition").handler(this::recognitionPage);
         router.get("/login")
-                .handler(ctx -> html(
-                        ctx,
-                        200,
-                        LoginPage.render(
-                                lang(ctx),
-                                ctx.queryParams().get("next"),
-                                false,
-                                session(ctx)
-                                        .map(m -> m.mspId() + " · "
-                                                + m.certificate()
-                                                        .getSubjectX500Principal()
-                                                        .getName())
-                                        .orElse(null))));
+                .handler(ctx -> loginPage(ctx, 200, ctx.queryParams().get("next"), false));
         router.post("/login")
                 .handler(new FormFields(LOGIN_FORM_BYTES, LOGIN_FORM_FIELDS))
                 .handler(this::login);
-        router.post("/logout").handler(ctx -> {
-            ctx.response().addCookie(cookie("").setMaxAge(0));
-            redirect(ctx, PageFrame.link("/login", Map.of(), lang(ctx)));
-        });
+        router.post("/logout")
+                .handler(new FormFields(LOGIN_FORM_BYTES, LOGIN_FORM_FIELDS))
+                .handler(ctx -> {
+                    guard.check(ctx, FormFields.of(ctx));
+                    Cookie session = ctx.request().getCookie(SESSION_COOKIE);
+                    if (session != null) {
+                        sessions.close(session.getValue());
+                    }
+                    ctx.response().addCookie(guard.cookie(SESSION_COOKIE, "").setMaxAge(0));
+                    redirect(ctx, PageFrame.link("/login", Map.of(), lang(ctx)));
+                });
         router.get("/inspect/entities")
                 .handler(ctx -> redirect(
                         ctx,
@@ -267,32 +264,43 @@ public final class WebPages {
         });
     }
 
+    /** The sign-in page, with the CSRF token its forms post; its own POSTs carry this origin. */
+    private void loginPage(RoutingContext ctx, int status, String next, boolean failed) {
+        String csrf = guard.tokenFor(ctx);
+        String signedInAs = session(ctx)
+                .map(m -> m.mspId() + " · "
+                        + m.certificate().getSubjectX500Principal().getName())
+                .orElse(null);
+        // The site-wide no-referrer would make the browser send "Origin: null" with the form.
+        html(ctx, status, LoginPage.render(lang(ctx), next, failed, signedInAs, csrf), "same-origin");
+    }
+
     private void login(RoutingContext ctx) {
         Lang lang = lang(ctx);
         Map<String, String> form = FormFields.of(ctx);
+        guard.check(ctx, form);
         String token = form.getOrDefault("token", "").trim();
         String next = form.get("next");
-        if (sessions.apply(token).isEmpty()) {
-            html(ctx, 401, LoginPage.render(lang, next, true, null));
+        Optional<String> session = sessions.open(token);
+        if (session.isEmpty()) {
+            loginPage(ctx, 401, next, true);
             return;
         }
-        ctx.response().addCookie(cookie(token));
+        // A new id at every sign-in (no session fixation); the one the browser held ends.
+        Cookie previous = ctx.request().getCookie(SESSION_COOKIE);
+        if (previous != null) {
+            sessions.close(previous.getValue());
+        }
+        ctx.response()
+                .addCookie(guard.cookie(SESSION_COOKIE, session.get()).setMaxAge(WebSessions.LIFETIME.toSeconds()));
         // Only our own inspector pages are valid destinations: no open redirect.
         String target = next != null && next.matches("/inspect/entities/[A-Za-z0-9%._:-]{1,200}") ? next : "/login";
         redirect(ctx, PageFrame.link(target, Map.of(), lang));
     }
 
-    private Cookie cookie(String value) {
-        return Cookie.cookie(SESSION_COOKIE, value)
-                .setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT)
-                .setSecure(secureCookies)
-                .setPath("/");
-    }
-
     private Optional<Member> session(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
-        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : sessions.apply(cookie.getValue());
+        return cookie == null ? Optional.empty() : sessions.member(cookie.getValue());
     }
 
     private void respond(RoutingContext ctx, Lang lang, CompletableFuture<String> page) {
@@ -332,12 +340,16 @@ public final class WebPages {
     }
 
     static void html(RoutingContext ctx, int status, String body) {
+        html(ctx, status, body, "no-referrer");
+    }
+
+    private static void html(RoutingContext ctx, int status, String body, String referrerPolicy) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Content-Security-Policy", CSP)
                 .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Referrer-Policy", referrerPolicy)
                 .end(body);
     }
 

@@ -29,6 +29,10 @@ class DemoDataTest {
             List<DemoData.Credential> credentials = DemoData.create(ledger, identities, tokens, dataDir, NOW);
 
             JsonArray written = new JsonArray(Files.readString(dataDir.resolve(DemoData.CREDENTIALS)));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dataDir.resolve(DemoData.CREDENTIALS))))
+                    .as("the demo users' tokens are for the gateway's own user")
+                    .isEqualTo("rw-------");
             assertThat(written).hasSize(credentials.size());
             assertThat(credentials)
                     .extracting(DemoData.Credential::role)

@@ -59,8 +59,24 @@ class PagesTest {
     }
 
     @Test
+    void sign_in_cookies_are_secure_exactly_when_the_public_base_url_is_https() {
+        assertThat(new SignInGuard("https://ledger.example")
+                        .cookie("ml_session", "x")
+                        .isSecure())
+                .isTrue();
+        assertThat(new SignInGuard("http://localhost:8080")
+                        .cookie("ml_session", "x")
+                        .isSecure())
+                .isFalse();
+        assertThat(new SignInGuard("https://ledger.example")
+                        .cookie("ml_csrf", "x")
+                        .isHttpOnly())
+                .isTrue();
+    }
+
+    @Test
     void every_page_is_free_of_inline_script_and_style() {
-        String page = LoginPage.render(Lang.ZH, "/inspect/entities/x", true, null);
+        String page = LoginPage.render(Lang.ZH, "/inspect/entities/x", true, null, "c".repeat(43));
 
         assertThat(page).doesNotContain("<script").doesNotContain("style=").doesNotContain(" on");
         assertThat(page).contains("<meta name=\"viewport\"").contains(PageFrame.STYLESHEET);
