@@ -9,12 +9,25 @@ import org.hyperledger.fabric.shim.ChaincodeException;
  */
 public final class Fail {
     private static final String SEPARATOR = ": ";
+    /**
+     * Longest message kept. A message may quote the request, and Fabric returns it in gRPC trailers,
+     * which clients cap (8 KiB by default): a longer one reset the whole stream instead of refusing.
+     */
+    static final int MAX_MESSAGE = 1000;
 
     private Fail() {}
 
     public static ChaincodeException with(ErrorCode code, String message) {
         return new ChaincodeException(
-                code.name() + SEPARATOR + message, code.name().getBytes(StandardCharsets.UTF_8));
+                code.name() + SEPARATOR + bounded(message), code.name().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String bounded(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        int cut = Character.isHighSurrogate(message.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+        return message.substring(0, cut) + "... (" + (message.length() - cut) + " more characters)";
     }
 
     public static ChaincodeException invalid(String field, String problem) {

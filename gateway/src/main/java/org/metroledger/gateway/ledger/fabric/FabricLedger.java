@@ -391,7 +391,9 @@ public final class FabricLedger implements Ledger {
                     && !peer.tlsServerNameOverride().isBlank()) {
                 builder.overrideAuthority(peer.tlsServerNameOverride());
             }
-            return builder.build();
+            // A peer's refusal travels in the trailers with every endorser's message: more than
+            // the 8 KiB default, and the stream was reset instead of the refusal read.
+            return builder.maxInboundMetadataSize(1 << 20).build();
         } catch (IOException e) {
             throw new LedgerException(
                     ErrorCode.UNAVAILABLE, "cannot read TLS root of " + peer.name() + ": " + e.getMessage(), null, e);
