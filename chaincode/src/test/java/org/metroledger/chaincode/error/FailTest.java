@@ -26,6 +26,7 @@ class FailTest {
                 .getMessage();
         // The emoji's pair would straddle the cut: both halves go, none is left alone.
         assertThat(message).contains("...").doesNotContain("😀");
-        assertThat(message.chars().filter(c -> Character.isSurrogate((char) c)).count()).isZero();
+        assertThat(message.chars().filter(c -> Character.isSurrogate((char) c)).count())
+                .isZero();
     }
 }
