@@ -72,9 +72,10 @@ public final class P256 {
      * key is not a P-256 key.
      */
     public static Optional<byte[]> sign(PrivateKey key, byte[] data) {
-        if (!(key instanceof ECPrivateKey ec) || !isP256(ec.getParams())) {
+        if (!signs(key)) {
             return Optional.empty();
         }
+        ECPrivateKey ec = (ECPrivateKey) key;
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, new ECPrivateKeyParameters(ec.getS(), DOMAIN));
         BigInteger[] rs = signer.generateSignature(sha256(data));
@@ -86,6 +87,11 @@ public final class P256 {
         } catch (IOException e) {
             throw new IllegalStateException("cannot DER-encode an ECDSA signature", e);
         }
+    }
+
+    /** Whether {@link #sign} signs with this key (a P-256 key), rather than leaving it to the JDK. */
+    public static boolean signs(PrivateKey key) {
+        return key instanceof ECPrivateKey ec && isP256(ec.getParams());
     }
 
     private static Optional<ECPublicKeyParameters> parameters(PublicKey key) {

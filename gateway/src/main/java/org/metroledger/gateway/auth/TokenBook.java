@@ -50,6 +50,17 @@ public final class TokenBook {
     private final Path file;
     private final Clock clock;
     private volatile List<Entry> entries;
+    /** The entries with their SHA-256 decoded once, for the check on every request. */
+    private volatile List<Known> known = List.of();
+
+    private record Known(Entry entry, byte[] sha256, Instant expiresAt) {
+        static Known of(Entry entry) {
+            return new Known(
+                    entry,
+                    HexFormat.of().parseHex(entry.sha256()),
+                    entry.expiresAt() == null ? null : Instant.parse(entry.expiresAt()));
+        }
+    }
     /** The file's modification time and size when last read, to notice another process's change. */
     private volatile String readVersion;
 
@@ -136,11 +147,10 @@ public final class TokenBook {
         refresh();
         Instant now = clock.instant();
         Holder match = null;
-        for (Entry entry : entries) {
-            byte[] stored = HexFormat.of().parseHex(entry.sha256());
-            boolean current = entry.expiresAt() == null || now.isBefore(Instant.parse(entry.expiresAt()));
-            if (MessageDigest.isEqual(presented, stored) && current && match == null) {
-                match = new Holder(entry.msp(), entry.name());
+        for (Known k : known) {
+            boolean current = k.expiresAt() == null || now.isBefore(k.expiresAt());
+            if (MessageDigest.isEqual(presented, k.sha256()) && current && match == null) {
+                match = new Holder(k.entry().msp(), k.entry().name());
             }
         }
         return Optional.ofNullable(match);
@@ -160,13 +170,13 @@ public final class TokenBook {
     private void reload() {
         String version = version();
         if (!Files.exists(file)) {
-            entries = List.of();
+            use(List.of());
             readVersion = version;
             return;
         }
         try {
             ObjectMapper mapper = Canonical.mapper();
-            entries = List.copyOf(mapper.readValue(file.toFile(), new TypeReference<List<Entry>>() {}));
+            use(mapper.readValue(file.toFile(), new TypeReference<List<Entry>>() {}));
             readVersion = version;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -183,8 +193,13 @@ public final class TokenBook {
 
     private void save(List<Entry> next) {
         SecretFile.write(file, Canonical.json(next));
-        entries = List.copyOf(next);
+        use(next);
         readVersion = version();
+    }
+
+    private void use(List<Entry> next) {
+        entries = List.copyOf(next);
+        known = entries.stream().map(Known::of).toList();
     }
 
     private static byte[] sha256(String text) {

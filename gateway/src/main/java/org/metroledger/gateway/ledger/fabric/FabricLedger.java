@@ -236,7 +236,7 @@ public final class FabricLedger implements Ledger {
      * the gateway's CPU per verification); {@link P256} keeps them, with the same low-S DER output.
      */
     private static Gateway.Builder signedBy(Gateway.Builder builder, Member who) {
-        if (P256.sign(who.privateKey(), new byte[0]).isEmpty()) {
+        if (!P256.signs(who.privateKey())) {
             return builder.signer(Signers.newPrivateKeySigner(who.privateKey())).hash(Hash.SHA256);
         }
         // Hash.NONE: the signer is given the message itself, and P256 hashes it with SHA-256.
