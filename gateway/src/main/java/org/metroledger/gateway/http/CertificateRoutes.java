@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.ledger.Ledger;
@@ -11,10 +12,11 @@ import org.metroledger.gateway.ledger.LedgerException;
 
 /** Issuing, superseding, revoking and verifying certificates, and an instrument's current verdict. */
 final class CertificateRoutes implements RouteGroup {
-    private final VerificationCache verifications = new VerificationCache();
+    private VerificationCache verifications;
 
     @Override
     public void register(Api api) {
+        verifications = new VerificationCache(api.services().ledger());
         LedgerAnswers answers = api.answers();
         api.on("issueCertificate", ctx -> answers.submit(ctx, "certificate:Issue", Requests.body(ctx)));
         api.on(
@@ -51,25 +53,30 @@ final class CertificateRoutes implements RouteGroup {
 
     /**
      * The verification answer as JSON. A consumer's scan names no instant: it is verified as of the
-     * ledger's "now", and an answer read at the same height that still holds then is reused.
+     * ledger's "now", and an answer that still holds then is reused until a block writes a key it
+     * read.
      */
     private Future<String> verificationJson(Api api, RoutingContext ctx, String id) {
         Ledger ledger = api.services().ledger();
         String digest = ctx.queryParams().get("digest");
-        if (ctx.queryParams().get("at") != null || !ledger.readsFollowHeight()) {
+        if (ctx.queryParams().get("at") != null || !verifications.following()) {
             return verification(api, ctx, id, ctx.queryParams().get("at")).map(JsonObject::encode);
         }
         Instant at = ledger.clock().instant();
-        long height = ledger.height();
-        Optional<String> known = verifications.find(id, digest, at, height);
+        Optional<String> known = verifications.find(id, digest, at, ledger.height());
         if (known.isPresent()) {
             return Future.succeededFuture(known.get());
         }
-        return verification(api, ctx, id, at.toString()).map(report -> {
-            String json = report.encode();
-            verifications.remember(id, digest, height, at, report.getString("stableUntil"), json);
-            return json;
-        });
+        String request = Requests.of("id", id, "digest", digest, "at", at.toString());
+        return LedgerAnswers.onContext(
+                        ctx,
+                        ledger.evaluateTracked(api.services().publicReader(), "certificate:Verify", List.of(request)))
+                .compose(read -> withBlockNumber(api, ctx, new JsonObject(read.payload()))
+                        .map(report -> {
+                            String json = report.encode();
+                            verifications.remember(id, digest, at, report.getString("stableUntil"), read, json);
+                            return json;
+                        }));
     }
 
     /**
@@ -85,17 +92,19 @@ final class CertificateRoutes implements RouteGroup {
         return api.answers()
                 .evaluate(ctx, api.services().publicReader(), "certificate:Verify", request)
                 .map(JsonObject::new)
-                .compose(report -> {
-                    JsonObject evidence = report.getJsonObject("evidence");
-                    if (evidence == null || evidence.getString("txId") == null) {
-                        return Future.succeededFuture(report);
-                    }
-                    return LedgerAnswers.onContext(
-                                    ctx, api.services().ledger().blockNumberOf(evidence.getString("txId")))
-                            .map(block -> {
-                                block.ifPresent(n -> evidence.put("blockNumber", n));
-                                return report;
-                            });
+                .compose(report -> withBlockNumber(api, ctx, report));
+    }
+
+    /** Completes the report's ledger evidence with the block of the certificate's last write. */
+    private static Future<JsonObject> withBlockNumber(Api api, RoutingContext ctx, JsonObject report) {
+        JsonObject evidence = report.getJsonObject("evidence");
+        if (evidence == null || evidence.getString("txId") == null) {
+            return Future.succeededFuture(report);
+        }
+        return LedgerAnswers.onContext(ctx, api.services().ledger().blockNumberOf(evidence.getString("txId")))
+                .map(block -> {
+                    block.ifPresent(n -> evidence.put("blockNumber", n));
+                    return report;
                 });
     }
 

@@ -22,6 +22,48 @@ public interface Ledger extends AutoCloseable {
     /** Evaluates a read-only function as {@code who} against committed state. */
     CompletableFuture<String> evaluate(Member who, String function, List<String> args);
 
+    /**
+     * Evaluates like {@link #evaluate} and says what the answer read, so that it can be reused until
+     * a block writes one of those keys (see {@link ReadSetCache}). A backend that cannot tell answers
+     * {@link ReadAnswer#untracked}.
+     */
+    default CompletableFuture<ReadAnswer> evaluateTracked(Member who, String function, List<String> args) {
+        return evaluate(who, function, args).thenApply(ReadAnswer::untracked);
+    }
+
+    /**
+     * Calls the listener with the write set of every block committed from now on, in block order,
+     * before any transaction of the block is reported committed to its submitter, until the handle
+     * is closed. Answers the height from which blocks are delivered, or empty where the backend
+     * does not follow write sets.
+     */
+    default Optional<WriteFollower> onWrites(Consumer<BlockWrites> listener) {
+        return Optional.empty();
+    }
+
+    /** A subscription to write sets: blocks from {@code fromHeight} on reach the listener. */
+    interface WriteFollower extends AutoCloseable {
+        long fromHeight();
+
+        @Override
+        void close();
+
+        /** A subscription from that height that {@code stop} ends. */
+        static WriteFollower of(long fromHeight, Runnable stop) {
+            return new WriteFollower() {
+                @Override
+                public long fromHeight() {
+                    return fromHeight;
+                }
+
+                @Override
+                public void close() {
+                    stop.run();
+                }
+            };
+        }
+    }
+
     /** The number of the block holding a committed transaction, or empty if unknown. */
     CompletableFuture<Optional<Long>> blockNumberOf(String txId);
 
@@ -40,15 +82,6 @@ public interface Ledger extends AutoCloseable {
     /** The clock that stamps this ledger's proposals: "now" for a read that names no instant. */
     default java.time.Clock clock() {
         return java.time.Clock.systemUTC();
-    }
-
-    /**
-     * True when every evaluation that starts after {@link #height()} answered h sees the state of at
-     * least h blocks and, while the height stays h, no other: then an answer read at height h holds
-     * for as long as the height does. False where reads may reach a peer that lags behind.
-     */
-    default boolean readsFollowHeight() {
-        return false;
     }
 
     /**

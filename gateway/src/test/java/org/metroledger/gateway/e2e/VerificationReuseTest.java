@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A consumer's verification (no {@code at}) may reuse an earlier answer, but never one that a
- * commit or the passing of time has made untrue: each answer equals a fresh evaluation at its
+ * commit of a key it read or the passing of time has made untrue: each answer equals a fresh evaluation at its
  * instant.
  */
 class VerificationReuseTest extends Scenario {
@@ -52,7 +52,7 @@ class VerificationReuseTest extends Scenario {
     }
 
     @Test
-    void a_commit_ends_the_reuse_of_every_answer_read_before_it() {
+    void a_commit_that_writes_the_certificate_ends_the_reuse_of_its_answer() {
         Instant now = Instant.parse("2025-06-04T08:00:00Z");
         assertThat(scanAt(now).getString("verdict")).isEqualTo("VALID");
 

@@ -8,12 +8,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,14 +31,17 @@ import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.ledger.BlockSummary;
+import org.metroledger.gateway.ledger.BlockWrites;
 import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerEvent;
 import org.metroledger.gateway.ledger.LedgerException;
+import org.metroledger.gateway.ledger.ReadAnswer;
 import org.metroledger.simulation.ContractHost;
 import org.metroledger.simulation.ContractHost.Simulation;
 import org.metroledger.simulation.Member;
 import org.metroledger.simulation.Proposal;
+import org.metroledger.simulation.ReadWriteSet;
 
 /**
  * The default ledger: the chaincode's ContractRouter runs in-process and a local orderer commits
@@ -66,6 +72,8 @@ public final class EmbeddedLedger implements Ledger {
      * last write.
      */
     private final BoundedCache<String, Long> blocksOfTransactions = new BoundedCache<>(100_000);
+    /** Followers of write sets, told of each block before its submitters hear of it. */
+    private final List<Consumer<BlockWrites>> writeListeners = new CopyOnWriteArrayList<>();
     /** Closing twice must not free RocksDB's native handles twice. */
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -125,7 +133,7 @@ public final class EmbeddedLedger implements Ledger {
         this.deliveries = Executors.newFixedThreadPool(2, threads("embedded-events"));
         this.events = new EventFeed(this::storedBlock, () -> store.tip().height(), deliveries);
         this.orderer =
-                new Orderer(store, identities.orderer().privateKey(), clock, settings, completions, events::committed);
+                new Orderer(store, identities.orderer().privateKey(), clock, settings, completions, this::committed);
     }
 
     /** Opens (creating on first start) the ledger in {@code dataDir} with default settings. */
@@ -163,6 +171,44 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
         return on(readers, () -> simulate(who, function, args).simulation().payloadText());
+    }
+
+    /** The read set is the simulation's: the keys read, and the height seen before taking its snapshot. */
+    @Override
+    public CompletableFuture<ReadAnswer> evaluateTracked(Member who, String function, List<String> args) {
+        return on(readers, () -> {
+            long fromHeight = height();
+            Simulation simulation = simulate(who, function, args).simulation();
+            ReadWriteSet rwset = simulation.readWriteSet();
+            return new ReadAnswer(
+                    simulation.payloadText(),
+                    fromHeight,
+                    rwset.reads().keySet(),
+                    rwset.rangeReads().isEmpty());
+        });
+    }
+
+    @Override
+    public Optional<WriteFollower> onWrites(Consumer<BlockWrites> listener) {
+        writeListeners.add(listener);
+        // Read after joining: every block from this height on is committed after the listener joined.
+        long from = height();
+        return Optional.of(WriteFollower.of(from, () -> writeListeners.remove(listener)));
+    }
+
+    /** A block is written: its write set goes to the followers, then its events to subscribers. */
+    private void committed(Block block) {
+        if (!writeListeners.isEmpty()) {
+            Set<String> keys = new HashSet<>();
+            for (BlockTransaction tx : block.transactions()) {
+                if (tx.validationCode() == ValidationCode.VALID) {
+                    tx.rwset().writes().forEach(w -> keys.add(w.key()));
+                }
+            }
+            BlockWrites writes = new BlockWrites(block.number(), keys);
+            writeListeners.forEach(l -> l.accept(writes));
+        }
+        events.committed(block);
     }
 
     /** Simulates a proposal against committed state; fails with the chaincode's error code. */
@@ -267,12 +313,6 @@ public final class EmbeddedLedger implements Ledger {
     @Override
     public Clock clock() {
         return clock;
-    }
-
-    /** The store publishes a block's height only after its state is written. */
-    @Override
-    public boolean readsFollowHeight() {
-        return true;
     }
 
     @Override
