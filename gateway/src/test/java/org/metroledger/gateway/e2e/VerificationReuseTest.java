@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class VerificationReuseTest extends Scenario {
     private String certificate;
+    /** Revoked by one test: the others must not depend on running before it. */
+    private String revoked;
 
     @Override
     void prepare() {
@@ -22,6 +24,8 @@ class VerificationReuseTest extends Scenario {
         certificate = id("RC-1");
         world.primaryChain();
         world.tracedCertificate(certificate, id("R-1"), "fuel-dispenser");
+        revoked = id("RC-2");
+        world.tracedCertificate(revoked, id("R-2"), "fuel-dispenser");
     }
 
     @Test
@@ -54,21 +58,25 @@ class VerificationReuseTest extends Scenario {
     @Test
     void a_commit_that_writes_the_certificate_ends_the_reuse_of_its_answer() {
         Instant now = Instant.parse("2025-06-04T08:00:00Z");
-        assertThat(scanAt(now).getString("verdict")).isEqualTo("VALID");
+        assertThat(scanAt(revoked, now).getString("verdict")).isEqualTo("VALID");
 
         deployment.setClock(now.plusSeconds(60));
         HttpWorld.created(http.post(
-                "/api/v1/certificates/" + certificate + "/revocation",
+                "/api/v1/certificates/" + revoked + "/revocation",
                 token(Cast.NORTH_LAB),
                 Map.of("reason", "seal broken")));
 
-        assertThat(scanAt(now.plusSeconds(120)).getString("verdict")).isEqualTo("REVOKED");
+        assertThat(scanAt(revoked, now.plusSeconds(120)).getString("verdict")).isEqualTo("REVOKED");
     }
 
     /** A consumer's scan: no instant named, so the ledger's clock says when. */
     private JsonObject scanAt(Instant instant) {
+        return scanAt(certificate, instant);
+    }
+
+    private JsonObject scanAt(String id, Instant instant) {
         assumeTrue(deployment.setClock(instant), "the deployment's clock cannot be set");
-        Http.Answer answer = http.get("/api/v1/certificates/" + certificate + "/verification", null);
+        Http.Answer answer = http.get("/api/v1/certificates/" + id + "/verification", null);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return answer.json();
     }

@@ -11,15 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.metroledger.simulation.Member;
 
 class ReadSetCacheTest {
     private static final Set<String> READ_BY_A = Set.of("shared", "a");
@@ -139,52 +136,7 @@ class ReadSetCacheTest {
         return cache;
     }
 
-    /** A ledger stand-in that only delivers write sets, from the height it has. */
-    private abstract static class WriteSetsOnly implements Ledger {
-        volatile Consumer<BlockWrites> follower = w -> {};
-
-        @Override
-        public Optional<WriteFollower> onWrites(Consumer<BlockWrites> listener) {
-            follower = listener;
-            long from = height();
-            return Optional.of(WriteFollower.of(from, () -> {}));
-        }
-
-        @Override
-        public CompletableFuture<Committed> submit(Member who, String function, List<String> args) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<Optional<Long>> blockNumberOf(String txId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<Optional<BlockSummary>> block(long number) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AutoCloseable onEvents(long fromBlock, Consumer<LedgerEvent> listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String backend() {
-            return "test";
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    private static final class FixedHeight extends WriteSetsOnly {
+    private static final class FixedHeight extends WriteSetsOnlyLedger {
         private final long height;
 
         FixedHeight(long height) {
@@ -202,7 +154,7 @@ class ReadSetCacheTest {
      * first, its write set to the followers after (with a delay, so finds meet unapplied blocks).
      * Question q reads "shared", "k{q}" and "k{q+1}"; blocks mostly write other keys.
      */
-    private static final class VersionedStore extends WriteSetsOnly {
+    private static final class VersionedStore extends WriteSetsOnlyLedger {
         static final int QUESTIONS = 8;
         private static final int KEYS = 40;
         private final Map<Long, Map<String, Integer>> states = new ConcurrentHashMap<>();

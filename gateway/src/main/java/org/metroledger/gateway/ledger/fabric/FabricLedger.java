@@ -34,6 +34,7 @@ import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
@@ -42,10 +43,12 @@ import org.metroledger.chaincode.certificate.BoundedCache;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.signature.P256;
 import org.metroledger.gateway.ledger.BlockSummary;
+import org.metroledger.gateway.ledger.BlockWrites;
 import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerEvent;
 import org.metroledger.gateway.ledger.LedgerException;
+import org.metroledger.gateway.ledger.ReadAnswer;
 import org.metroledger.simulation.Member;
 
 /**
@@ -358,6 +361,43 @@ public final class FabricLedger implements Ledger {
             height.accumulateAndGet(event.blockNumber() + 1, Math::max);
             listener.accept(event);
         });
+    }
+
+    /**
+     * The read set of an endorsement on the caller's peer, which is not submitted; the height the
+     * peer reported just before is where the answer's state starts.
+     */
+    @Override
+    public CompletableFuture<ReadAnswer> evaluateTracked(Member who, String function, List<String> args) {
+        return onCalls(() -> onAnyPeer(who, (network, peerMsp) -> {
+            long fromHeight = peerHeight(peerMsp);
+            Transaction endorsed = contract(network)
+                    .newProposal(function)
+                    .addArguments(args.toArray(String[]::new))
+                    .setEndorsingOrganizations(peerMsp)
+                    .build()
+                    .endorse(deadlines::forEvaluate);
+            try {
+                return BlockDecoder.reads(
+                        endorsed.getBytes(),
+                        new String(endorsed.getResult(), StandardCharsets.UTF_8),
+                        fromHeight,
+                        settings.chaincode());
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new LedgerException(ErrorCode.INTERNAL, "unreadable endorsement of " + function, null, e);
+            }
+        }));
+    }
+
+    /** Follows the blocks of the observer's peer from the height known now. */
+    @Override
+    public Optional<WriteFollower> onWrites(Consumer<BlockWrites> listener) {
+        return Optional.of(WriteSetStream.open(
+                this::network,
+                settings.chaincode(),
+                height.get(),
+                listener,
+                seen -> height.accumulateAndGet(seen, Math::max)));
     }
 
     @Override
