@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.Chaincode.Response;
-import org.hyperledger.fabric.shim.ChaincodeServer;
+import org.metroledger.chaincode.Contracts;
 
 /**
- * Runs the chaincode's own {@link ContractRouter} in-process: the same routing, serialisation and
- * error handling as on a peer, with no gRPC in between.
+ * Runs the chaincode's contracts in-process through the shim's routing, serialisation and error
+ * handling, as {@link org.hyperledger.fabric.contract.ContractRouter} does on a peer, with no gRPC
+ * in between and no classpath scan (see {@link InProcessRouter}).
  */
 public final class ContractHost {
     /**
@@ -26,19 +26,10 @@ public final class ContractHost {
             .map(Logger::getLogger)
             .toList();
 
-    private final ContractRouter router;
+    private final InProcessRouter router;
 
     public ContractHost() {
-        router = new ContractRouter(new String[] {"-i", "metroledger:in-process"});
-        try {
-            // Registers the contracts found on the classpath; the "server" is deliberately inert.
-            router.startRouterWithChaincodeServer(new InertServer());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot register contracts", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while registering contracts", e);
-        }
+        router = new InProcessRouter(Contracts.ALL);
         // The router logs every request at INFO and every refusal at SEVERE with a stack trace;
         // in-process both are the hot path, and callers get every error in the response anyway.
         FABRIC_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
@@ -62,13 +53,5 @@ public final class ContractHost {
         public String payloadText() {
             return payload == null ? "" : new String(payload, java.nio.charset.StandardCharsets.UTF_8);
         }
-    }
-
-    private static final class InertServer implements ChaincodeServer {
-        @Override
-        public void start() {}
-
-        @Override
-        public void stop() {}
     }
 }
