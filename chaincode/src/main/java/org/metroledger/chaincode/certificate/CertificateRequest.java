@@ -14,6 +14,10 @@ import org.metroledger.chaincode.json.Check;
 /**
  * A certificate as the issuing lab sends and signs it. Its components other than {@code signature}
  * are the signed content ({@link SignedContent}); the ledger adds category, status and stamps.
+ *
+ * @param uniqueIdentifier the certificate's identifier as the lab's own system wrote it (a DCC's
+ *     {@code uniqueIdentifier}), or null; when given, {@code id} must be its ledger id
+ *     ({@link CertificateIds#fromIdentifier})
  */
 public record CertificateRequest(
         String id,
@@ -35,9 +39,12 @@ public record CertificateRequest(
         String documentDigest,
         String signatory,
         String signature,
-        String previous) {
+        String previous,
+        String uniqueIdentifier) {
 
     private static final int MAX_SIGNATURE = 200;
+    /** D-SI units are compositions such as {@code \milli\kelvin\tothe{2}\per\volt}: room for long ones. */
+    public static final int MAX_UNIT = 512;
 
     /**
      * This request carrying a lab's signature: signers build the request without one, sign its
@@ -62,6 +69,14 @@ public record CertificateRequest(
      */
     public CertificateRequest validate(Instant txTime, RatingPolicy policy) {
         Check.id("id", id);
+        if (uniqueIdentifier != null) {
+            Check.text("uniqueIdentifier", uniqueIdentifier, CertificateIds.MAX_IDENTIFIER);
+            String derived = CertificateIds.fromIdentifier(uniqueIdentifier);
+            Check.that(
+                    id.equals(derived),
+                    "id",
+                    "must be '" + derived + "', the ledger id of the uniqueIdentifier given (got '" + id + "')");
+        }
         Check.required("kind", kind);
         Check.id("issuer", issuer);
         Check.id("subject", subject);
@@ -114,16 +129,48 @@ public record CertificateRequest(
             String at = "results[" + i + "].";
             Check.text(at + "quantity", r.quantity(), 200);
             Check.decimal(at + "value", r.value());
-            Check.text(at + "unit", r.unit(), 50);
+            Check.text(at + "unit", r.unit(), MAX_UNIT);
             // A calibration result without its uncertainty is not a calibration result.
             boolean uncertaintyRequired = kind == CertificateKind.CALIBRATION;
-            if (uncertaintyRequired || r.expandedUncertainty() != null) {
-                nonNegative(at + "expandedUncertainty", r.expandedUncertainty(), false);
+            if (r.hasCoverageInterval()) {
+                validateInterval(at, r);
+            } else {
+                if (uncertaintyRequired || r.expandedUncertainty() != null) {
+                    nonNegative(at + "expandedUncertainty", r.expandedUncertainty(), false);
+                }
+                if (uncertaintyRequired || r.coverageFactor() != null) {
+                    nonNegative(at + "coverageFactor", r.coverageFactor(), true);
+                }
+                if (r.coverageProbability() != null) {
+                    probability(at + "coverageProbability", r.coverageProbability());
+                }
+                Check.that(
+                        r.standardUncertainty() == null,
+                        at + "standardUncertainty",
+                        "belongs to a coverage interval (intervalMin, intervalMax)");
             }
-            if (uncertaintyRequired || r.coverageFactor() != null) {
-                nonNegative(at + "coverageFactor", r.coverageFactor(), true);
+            if (r.refType() != null) {
+                Check.text(at + "refType", r.refType(), 1000);
             }
         }
+    }
+
+    /** A coverage interval: its bounds around nothing in particular, at a stated probability. */
+    private static void validateInterval(String at, MeasurementResult r) {
+        BigDecimal min = new BigDecimal(Check.decimal(at + "intervalMin", r.intervalMin()));
+        BigDecimal max = new BigDecimal(Check.decimal(at + "intervalMax", r.intervalMax()));
+        Check.that(min.compareTo(max) <= 0, at + "intervalMax", "must not be below intervalMin");
+        nonNegative(at + "standardUncertainty", r.standardUncertainty(), false);
+        probability(at + "coverageProbability", r.coverageProbability());
+        Check.that(
+                r.expandedUncertainty() == null && r.coverageFactor() == null,
+                at + "expandedUncertainty",
+                "and coverageFactor must be absent when the uncertainty is a coverage interval");
+    }
+
+    private static void probability(String field, String value) {
+        BigDecimal p = new BigDecimal(Check.decimal(field, value));
+        Check.that(p.signum() > 0 && p.compareTo(BigDecimal.ONE) <= 0, field, "must be in (0, 1]");
     }
 
     private void validateTraceability() {

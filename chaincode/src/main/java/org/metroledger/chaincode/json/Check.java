@@ -31,6 +31,11 @@ public final class Check {
         return value;
     }
 
+    /** True when the value is an identifier {@link #id} accepts. */
+    public static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
     /** An identifier chosen by the writer: letters, digits and . _ : / - only, so keys stay simple. */
     public static String id(String field, String value) {
         required(field, value);

@@ -59,6 +59,22 @@ class CertificateBadInputTest {
         return r;
     }
 
+    private static Map<String, Object> interval(String min, String max) {
+        return new LinkedHashMap<>(Map.of(
+                "quantity", "volume error",
+                "value", "2.0",
+                "unit", "%",
+                "standardUncertainty", "0.05",
+                "intervalMin", min,
+                "intervalMax", max,
+                "coverageProbability", "0.95"));
+    }
+
+    private static Map<String, Object> withExpanded(Map<String, Object> result) {
+        result.put("expandedUncertainty", "0.1");
+        return result;
+    }
+
     @TestFactory
     Stream<DynamicTest> every_bad_request_is_refused_naming_the_field_and_writes_nothing() {
         for (String field : List.of(
@@ -142,6 +158,30 @@ class CertificateBadInputTest {
                 d -> d.with("traceability", List.of(Map.of("standardId", "STD-W", "certificateId", "C-R"))),
                 "traceability[0].certificateId");
         issue("Issue with a previous", d -> d.with("previous", "C-1"), "previous");
+        issue(
+                "Issue whose id is not the ledger id of its uniqueIdentifier",
+                d -> d.with("uniqueIdentifier", "Id 123456789 HtW"),
+                "id");
+        issue(
+                "Issue with a uniqueIdentifier of 1025 characters",
+                d -> d.with("uniqueIdentifier", "u".repeat(1025)),
+                "uniqueIdentifier");
+        issue(
+                "Issue with a unit of 513 characters",
+                d -> d.with("results", List.of(result("unit", "\\metre".repeat(85) + "\\mm"))),
+                "results[0].unit");
+        issue(
+                "Issue with a coverage probability above one",
+                d -> d.with("results", List.of(result("coverageProbability", "1.5"))),
+                "results[0].coverageProbability");
+        issue(
+                "Issue with a coverage interval upside down",
+                d -> d.with("results", List.of(interval("2.1", "1.9"))),
+                "results[0].intervalMax");
+        issue(
+                "Issue with a coverage interval and an expanded uncertainty",
+                d -> d.with("results", List.of(withExpanded(interval("1.9", "2.1")))),
+                "results[0].expandedUncertainty");
         invalid("Issue that is not JSON", "certificate:Issue", "{", "request");
         invalid("Issue that is an array", "certificate:Issue", "[]", "request");
         invalid(

@@ -57,6 +57,49 @@ class CertificateContractTest {
         }
 
         @Test
+        void a_labs_own_identifier_is_kept_as_written_under_the_ledger_id_derived_from_it() {
+            String identifier = "Id 123456789 HtW";
+            String id = CertificateIds.fromIdentifier(identifier);
+            assertThat(id).matches("Id_123456789_HtW-[0-9a-f]{32}");
+
+            JsonNode c = ledger.issue(pumpVerification(id).with("uniqueIdentifier", identifier));
+
+            assertThat(c.path("id").asText()).isEqualTo(id);
+            assertThat(c.path("uniqueIdentifier").asText()).isEqualTo(identifier);
+            assertThat(ledger.evaluate(world.stranger, "certificate:Get", Map.of("id", id)))
+                    .isEqualTo(c);
+            // The identifier is signed content: the verdict checks the lab's signature over it.
+            assertThat(ledger.verify(id).path("verdict").asText()).isEqualTo("VALID");
+        }
+
+        @Test
+        void results_keep_long_units_coverage_intervals_probabilities_and_ref_types() {
+            String unit = "\\milli\\kelvin\\tothe{2}\\per\\volt".repeat(14);
+            assertThat(unit.length()).isBetween(256, CertificateRequest.MAX_UNIT);
+            Map<String, Object> interval = Map.of(
+                    "quantity", "volume error",
+                    "value", "-0.12",
+                    "unit", unit,
+                    "standardUncertainty", "0.02",
+                    "intervalMin", "-0.17",
+                    "intervalMax", "-0.08",
+                    "coverageProbability", "0.95",
+                    "refType", "basic_measurementError other_one");
+            Map<String, Object> expanded = Map.of(
+                    "quantity", "volume",
+                    "value", "20.0012",
+                    "unit", "\\litre",
+                    "expandedUncertainty", "0.0004",
+                    "coverageFactor", "2.1",
+                    "coverageProbability", "0.9545");
+
+            JsonNode c = ledger.issue(pumpVerification("C-1").with("results", List.of(interval, expanded)));
+
+            assertThat(c.path("results")).isEqualTo(Canonical.mapper().valueToTree(List.of(interval, expanded)));
+            assertThat(ledger.verify("C-1").path("verdict").asText()).isEqualTo("VALID");
+        }
+
+        @Test
         void an_id_in_use_is_a_conflict() {
             ledger.issue(pumpVerification("C-1"));
             assertRefused(() -> ledger.issue(pumpVerification("C-1")), ErrorCode.CONFLICT, "C-1");

@@ -116,6 +116,7 @@ final class TraceabilityChain {
                 c.signatory(),
                 signature,
                 c.previous(),
+                c.uniqueIdentifier(),
                 c.status(),
                 c.statusReason(),
                 c.statusChangedAt(),

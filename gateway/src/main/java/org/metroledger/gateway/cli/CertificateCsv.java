@@ -112,7 +112,8 @@ final class CertificateCsv {
                 documentDigest(r, base),
                 required(r, "signatory"),
                 null,
-                r.get("previous"));
+                r.get("previous"),
+                null);
     }
 
     private static String documentDigest(CsvRows.Row row, Path base) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.metroledger.chaincode.certificate.CertificateIds;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.cli.Batch.Outcome;
 import org.metroledger.gateway.dcc.DccDocument;
@@ -58,8 +59,8 @@ final class ImportDccCommand implements Callable<Integer> {
         } catch (ChaincodeException e) {
             return Outcome.failed(where, e.getMessage());
         }
-        GatewayClient.Answer existing =
-                client.get("/api/v1/certificates/" + GatewayClient.segment(dcc.uniqueIdentifier()));
+        GatewayClient.Answer existing = client.get(
+                "/api/v1/certificates/" + GatewayClient.segment(CertificateIds.fromIdentifier(dcc.uniqueIdentifier())));
         if (existing.ok()) {
             String recorded = Canonical.tree(existing.body(), "certificate")
                     .path("documentDigest")

@@ -52,8 +52,11 @@ public record DccDocument(
     public record Identification(String issuer, String value, String name) {}
 
     /**
-     * One measured value ({@code si:real}, or one element of an {@code si:realListXMLList}) with its
-     * expanded uncertainty when stated.
+     * One measured value (an {@code si:real}, {@code si:constant}, or one element of a list form)
+     * with its univariate uncertainty when stated: expanded ({@code si:expandedUnc},
+     * {@code si:expandedMU}: U, k, p) or a coverage interval (standard uncertainty, bounds, p).
+     *
+     * @param refType the reference types of the value's dcc:quantity as written, or null
      */
     public record Result(
             String quantity,
@@ -61,7 +64,54 @@ public record DccDocument(
             String unit,
             String expandedUncertainty,
             String coverageFactor,
-            String coverageProbability) {}
+            String coverageProbability,
+            String standardUncertainty,
+            String intervalMin,
+            String intervalMax,
+            String refType) {
+
+        /** A value with an expanded uncertainty (or none), of a quantity without refType. */
+        public Result(
+                String quantity,
+                String value,
+                String unit,
+                String expandedUncertainty,
+                String coverageFactor,
+                String coverageProbability) {
+            this(
+                    quantity,
+                    value,
+                    unit,
+                    expandedUncertainty,
+                    coverageFactor,
+                    coverageProbability,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        /** This result as of a quantity with the reference types given. */
+        public Result withRefType(String types) {
+            return new Result(
+                    quantity,
+                    value,
+                    unit,
+                    expandedUncertainty,
+                    coverageFactor,
+                    coverageProbability,
+                    standardUncertainty,
+                    intervalMin,
+                    intervalMax,
+                    types);
+        }
+
+        /** True when the value states an uncertainty the ledger records: U with k, or a coverage interval. */
+        public boolean statesUncertainty() {
+            return (expandedUncertainty != null && coverageFactor != null)
+                    || (intervalMin != null && intervalMax != null);
+        }
+    }
 
     /** The hash link ({@code dcc:hashType}) to the report this one replaces. */
     public record ReportLink(String referralId, String procedure, String value) {}

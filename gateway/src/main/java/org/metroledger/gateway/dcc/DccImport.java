@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.metroledger.chaincode.certificate.CertificateIds;
 import org.metroledger.chaincode.certificate.CertificateKind;
 import org.metroledger.chaincode.certificate.CertificateRequest;
 import org.metroledger.chaincode.certificate.Conformity;
@@ -22,8 +23,10 @@ import org.metroledger.chaincode.signature.LabSignature;
  * Turns a parsed DCC into the lab-signed certificate request the certificate contract records, with
  * the DCC's digest as the certificate's documentDigest. Dates of the DCC (xs:date) become the start
  * of that day in UTC; a DCC without an issue date counts as issued the day its performance ended.
- * Only results stating an expanded uncertainty are taken: the others (reference values,
- * indications) are inputs to a calibration result, not results of it.
+ * Only results stating an uncertainty (expanded with k, or a coverage interval) are taken: the
+ * others (reference values, indications) are inputs to a calibration result, not results of it.
+ * The certificate's ledger id is derived from the DCC's uniqueIdentifier, which it also keeps as
+ * written ({@link CertificateIds}).
  */
 public final class DccImport {
     public static final String ISSUE = "certificate:Issue";
@@ -78,7 +81,7 @@ public final class DccImport {
     private static CertificateRequest build(DccDocument dcc, Options options) {
         String performedTo = startOfDay("endPerformanceDate", dcc.endPerformanceDate());
         return new CertificateRequest(
-                dcc.uniqueIdentifier(),
+                CertificateIds.fromIdentifier(dcc.uniqueIdentifier()),
                 CertificateKind.CALIBRATION,
                 required("lab", options.lab()),
                 options.subject() != null ? options.subject() : subject(dcc),
@@ -101,7 +104,9 @@ public final class DccImport {
                         ? options.previous()
                         : dcc.previousReport() == null
                                 ? null
-                                : dcc.previousReport().referralId());
+                                : CertificateIds.fromIdentifier(
+                                        dcc.previousReport().referralId()),
+                dcc.uniqueIdentifier());
     }
 
     private static String subject(DccDocument dcc) {
@@ -132,7 +137,7 @@ public final class DccImport {
 
     private static List<MeasurementResult> results(DccDocument dcc) {
         List<DccDocument.Result> stated = dcc.results().stream()
-                .filter(r -> r.expandedUncertainty() != null && r.coverageFactor() != null)
+                .filter(DccDocument.Result::statesUncertainty)
                 .toList();
         Map<String, Integer> counts = new HashMap<>();
         stated.forEach(r -> counts.merge(name(r), 1, Integer::sum));
@@ -142,8 +147,17 @@ public final class DccImport {
             String name = name(r);
             // A list result yields several values of one quantity; number them so each reads alone.
             String quantity = counts.get(name) == 1 ? name : name + " [" + seen.merge(name, 1, Integer::sum) + "]";
-            results.add(
-                    new MeasurementResult(quantity, r.value(), r.unit(), r.expandedUncertainty(), r.coverageFactor()));
+            results.add(new MeasurementResult(
+                    quantity,
+                    r.value(),
+                    r.unit(),
+                    r.expandedUncertainty(),
+                    r.coverageFactor(),
+                    r.coverageProbability(),
+                    r.standardUncertainty(),
+                    r.intervalMin(),
+                    r.intervalMax(),
+                    r.refType()));
         }
         return results;
     }

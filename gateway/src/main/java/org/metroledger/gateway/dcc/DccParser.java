@@ -41,7 +41,7 @@ public final class DccParser {
                 .findFirst();
         return new DccDocument(
                 version,
-                requiredText(core, "uniqueIdentifier"),
+                uniqueIdentifier(core),
                 requiredText(core, "beginPerformanceDate"),
                 requiredText(core, "endPerformanceDate"),
                 childText(core, DCC, "receiptDate").orElse(null),
@@ -133,11 +133,26 @@ public final class DccParser {
             } else if (Elements.is(element, DCC, "quantity")) {
                 String name =
                         child(element, DCC, "name").map(DccParser::content).orElse(fallbackName);
+                String refType = element.hasAttribute("refType") ? element.getAttribute("refType") : null;
                 for (Element value : children(element)) {
-                    SiValues.read(value, name, into);
+                    SiValues.read(value, name, refType, into);
                 }
             }
         }
+    }
+
+    /**
+     * The identifier exactly as written, surrounding whitespace included: it is the lab's name for
+     * the certificate, and the ledger id is derived from it ({@code CertificateIds}).
+     */
+    private static String uniqueIdentifier(Element core) {
+        String written = child(core, DCC, "uniqueIdentifier")
+                .map(Element::getTextContent)
+                .orElse("");
+        if (written.isBlank()) {
+            throw Fail.invalid(path(core) + "/uniqueIdentifier", "is required");
+        }
+        return written;
     }
 
     private static Stream<Element> statements(Element admin) {
@@ -198,12 +213,6 @@ public final class DccParser {
     }
 
     private static String path(Element element) {
-        StringBuilder path = new StringBuilder();
-        for (Element at = element;
-                at != null && at != at.getOwnerDocument().getDocumentElement();
-                at = at.getParentNode() instanceof Element parent ? parent : null) {
-            path.insert(0, "/" + at.getLocalName());
-        }
-        return FIELD + path;
+        return Elements.path(element);
     }
 }

@@ -23,7 +23,7 @@ public final class DccWriter {
     private static final String RELEASE = "0.1";
     private static final String DEFAULT_COUNTRY = "CN";
     /**
-     * The ledger records k but not the coverage probability, which D-SI requires next to it; the
+     * A record may hold k without the coverage probability, which D-SI requires next to it; then the
      * 95 % that calibration practice (EA-4/02, GUM) attaches to an expanded uncertainty is stated.
      */
     static final String COVERAGE_PROBABILITY = "0.95";
@@ -99,7 +99,8 @@ public final class DccWriter {
             element("countryCodeISO3166_1", country());
             element("usedLangCodeISO639_1", "en");
             element("mandatoryLangCodeISO639_1", "en");
-            element("uniqueIdentifier", required("id"));
+            // As the lab wrote it when the record keeps it: the id was derived from it.
+            element("uniqueIdentifier", optional("uniqueIdentifier", required("id")));
             element("beginPerformanceDate", date("performedFrom"));
             element("endPerformanceDate", date("performedTo"));
             element("performanceLocation", "other");
@@ -227,15 +228,28 @@ public final class DccWriter {
 
         private void quantity(JsonNode result, String at) throws XMLStreamException {
             start("quantity");
+            if (result.hasNonNull("refType")) {
+                xml.writeAttribute("refType", result.get("refType").asText());
+            }
             text("name", field(result, at, "quantity"));
             xml.writeStartElement(SI, "real");
             si("value", field(result, at, "value"));
             si("unit", field(result, at, "unit"));
-            if (result.hasNonNull("expandedUncertainty") && result.hasNonNull("coverageFactor")) {
+            String probability = result.hasNonNull("coverageProbability")
+                    ? result.get("coverageProbability").asText()
+                    : COVERAGE_PROBABILITY;
+            if (result.hasNonNull("intervalMin") && result.hasNonNull("intervalMax")) {
+                xml.writeStartElement(SI, "coverageInterval");
+                si("standardUnc", field(result, at, "standardUncertainty"));
+                si("intervalMin", result.get("intervalMin").asText());
+                si("intervalMax", result.get("intervalMax").asText());
+                si("coverageProbability", probability);
+                xml.writeEndElement();
+            } else if (result.hasNonNull("expandedUncertainty") && result.hasNonNull("coverageFactor")) {
                 xml.writeStartElement(SI, "expandedUnc");
                 si("uncertainty", result.get("expandedUncertainty").asText());
                 si("coverageFactor", result.get("coverageFactor").asText());
-                si("coverageProbability", COVERAGE_PROBABILITY);
+                si("coverageProbability", probability);
                 xml.writeEndElement();
             }
             xml.writeEndElement();

@@ -53,6 +53,28 @@ final class Elements {
         return element.getTextContent().strip();
     }
 
+    /**
+     * Where an element is, for messages: {@code dcc/measurementResults/.../si:real}, with a
+     * position wherever siblings share the name ({@code dcc:quantity[2]}).
+     */
+    static String path(Element element) {
+        StringBuilder path = new StringBuilder();
+        for (Element at = element;
+                at != null && at != at.getOwnerDocument().getDocumentElement();
+                at = at.getParentNode() instanceof Element parent ? parent : null) {
+            String prefix = SI.equals(at.getNamespaceURI()) ? "si:" : "";
+            String step = prefix + at.getLocalName();
+            if (at.getNamespaceURI() != null && at.getParentNode() instanceof Element parent) {
+                List<Element> same = children(parent, at.getNamespaceURI(), at.getLocalName());
+                if (same.size() > 1) {
+                    step += "[" + (same.indexOf(at) + 1) + "]";
+                }
+            }
+            path.insert(0, "/" + step);
+        }
+        return "dcc" + path;
+    }
+
     static Optional<String> childText(Element parent, String namespace, String localName) {
         return child(parent, namespace, localName).map(Elements::text).filter(text -> !text.isEmpty());
     }

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.metroledger.chaincode.certificate.CertificateIds;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -28,6 +29,17 @@ final class CertificateRoutes implements RouteGroup {
         api.on(
                 "getCertificate",
                 ctx -> answers.evaluatePublic(ctx, "certificate:Get", Requests.of("id", ctx.pathParam("id"))));
+        api.on("findCertificate", ctx -> {
+            String identifier = ctx.queryParams().get("uniqueIdentifier");
+            answers.evaluate(
+                            ctx,
+                            api.services().publicReader(),
+                            "certificate:Get",
+                            Requests.of("id", CertificateIds.fromIdentifier(identifier)))
+                    .map(json -> named(json, identifier))
+                    .onSuccess(json -> LedgerAnswers.json(ctx, 200, json))
+                    .onFailure(ctx::fail);
+        });
         api.on(
                 "verifyCertificate",
                 ctx -> verificationJson(api, ctx, ctx.pathParam("id"))
@@ -49,6 +61,21 @@ final class CertificateRoutes implements RouteGroup {
                                     .encode()))
                     .onFailure(ctx::fail);
         });
+    }
+
+    /**
+     * The certificate when it is the one the identifier names: recorded with that uniqueIdentifier,
+     * or without one under the identifier itself as id. Another certificate whose id happens to be
+     * the derived one (a lab wrote a derived id as its own identifier) is not it.
+     */
+    private static String named(String json, String identifier) {
+        JsonObject certificate = new JsonObject(json);
+        String recorded = certificate.getString("uniqueIdentifier");
+        boolean same = recorded == null ? identifier.equals(certificate.getString("id")) : recorded.equals(identifier);
+        if (!same) {
+            throw ApiFailure.of(ErrorCode.NOT_FOUND, "no certificate has uniqueIdentifier '" + identifier + "'");
+        }
+        return json;
     }
 
     /**

@@ -29,6 +29,7 @@ enum Text {
     CHECK_FAILED("未通过", "failed"),
     CERTIFICATE("证书", "Certificate"),
     CERTIFICATE_NO("证书编号", "Certificate No."),
+    LAB_IDENTIFIER("实验室证书标识", "Laboratory's identifier"),
     KIND("类别", "Kind"),
     METHOD("规程", "Procedure"),
     CONFORMITY("结论", "Conformity"),

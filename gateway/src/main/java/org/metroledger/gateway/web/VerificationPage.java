@@ -80,6 +80,8 @@ final class VerificationPage {
         html.element("h2", Text.CERTIFICATE.in(lang));
         Definitions.open(html, lang, "facts")
                 .row(Text.CERTIFICATE_NO, Field.of(c, "id"), "certificate-id")
+                // A DCC's identifier as the lab wrote it, when the id had to be derived from it.
+                .row(Text.LAB_IDENTIFIER, Field.of(c, "uniqueIdentifier"), "unique-identifier")
                 .row(Text.KIND, Field.of(c, "kind"))
                 .row(Text.METHOD, Field.of(c, "method"))
                 .row(Text.CONFORMITY, Text.conformity(Field.of(c, "conformity"), lang), "conformity")

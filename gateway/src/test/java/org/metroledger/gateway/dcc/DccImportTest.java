@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.metroledger.chaincode.certificate.CertificateIds;
 import org.metroledger.chaincode.certificate.CertificateRequest;
 import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.error.ErrorCode;
@@ -76,8 +78,9 @@ class DccImportTest {
         // Only the measurement errors state an uncertainty; the reference values and indications do not.
         assertThat(recorded.path("results")).hasSize(5);
         assertThat(recorded.path("results").get(0).toString())
-                .isEqualTo("{\"coverageFactor\":\"2\",\"expandedUncertainty\":\"0.061\",\"quantity\":"
-                        + "\"Measurement error [1]\",\"unit\":\"\\\\kelvin\",\"value\":\"0.072\"}");
+                .isEqualTo("{\"coverageFactor\":\"2\",\"coverageProbability\":\"0.95\",\"expandedUncertainty\":"
+                        + "\"0.061\",\"quantity\":\"Measurement error [1]\",\"refType\":\"basic_measurementError\","
+                        + "\"unit\":\"\\\\kelvin\",\"value\":\"0.072\"}");
         assertThat(recorded.path("results").get(3).path("value").asText()).isEqualTo("-0.009");
 
         JsonNode report = Canonical.tree(
@@ -95,6 +98,35 @@ class DccImportTest {
                 assertThat(check.path("ok").asBoolean()).as(check.toString()).isTrue();
             }
         });
+    }
+
+    @Test
+    void a_dcc_whose_identifier_no_ledger_id_can_hold_is_recorded_under_the_id_derived_from_it_keeping_it_as_written() {
+        TestWorld world = ledger();
+        world.bed.at(Instant.parse("2025-03-02T00:00:00Z"));
+        world.bed.submit(
+                world.northEntity,
+                "engagement:Request",
+                TestWorld.engagement("E-DCC-2", TestWorld.LAB_NORTH, SENSOR, "INSTRUMENT"));
+        String identifier = "Id 123456789 HtW";
+        byte[] dcc = TestDccs.dcc(identifier, TestWorld.LAB_NORTH, SENSOR, LocalDate.of(2025, 3, 1), TestDccs.ONE_REAL);
+
+        CertificateRequest request = DccImport.request(
+                parser.parse(dcc), DccImport.Options.forLab(TestWorld.LAB_NORTH), world.northLabKey.getPrivate());
+        JsonNode recorded =
+                Canonical.tree(world.bed.submit(world.northLab, DccImport.ISSUE, Canonical.json(request)), "answer");
+
+        assertThat(recorded.path("id").asText())
+                .isEqualTo(CertificateIds.fromIdentifier(identifier))
+                .startsWith("Id_123456789_HtW-");
+        assertThat(recorded.path("uniqueIdentifier").asText()).isEqualTo(identifier);
+        // The same DCC again maps to the same id, so it is a duplicate, not a second certificate.
+        CertificateRequest again = DccImport.request(
+                parser.parse(dcc), DccImport.Options.forLab(TestWorld.LAB_NORTH), world.northLabKey.getPrivate());
+        assertThat(again.id()).isEqualTo(request.id());
+        assertThatThrownBy(() -> world.bed.submit(world.northLab, DccImport.ISSUE, Canonical.json(again)))
+                .isInstanceOfSatisfying(
+                        TestBed.Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.CONFLICT));
     }
 
     @Test

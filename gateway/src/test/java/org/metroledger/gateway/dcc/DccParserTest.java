@@ -67,13 +67,15 @@ class DccParserTest {
         // Three quantities of five values each; the hybrids count in their first (kelvin) form.
         assertThat(dcc.results()).hasSize(15);
         assertThat(dcc.results().get(0))
-                .isEqualTo(new Result("Reference value", "306.248", "\\kelvin", null, null, null));
+                .isEqualTo(new Result("Reference value", "306.248", "\\kelvin", null, null, null)
+                        .withRefType("basic_referenceValue"));
         assertThat(dcc.results())
                 .filteredOn(r -> r.quantity().equals("Measurement error"))
                 .extracting(Result::value)
                 .containsExactly("0.072", "0.089", "0.107", "-0.009", "-0.084");
         assertThat(dcc.results().get(14))
-                .isEqualTo(new Result("Measurement error", "-0.084", "\\kelvin", "0.061", "2", "0.95"));
+                .isEqualTo(new Result("Measurement error", "-0.084", "\\kelvin", "0.061", "2", "0.95")
+                        .withRefType("basic_measurementError"));
     }
 
     @Test
@@ -127,7 +129,8 @@ class DccParserTest {
                         + "<dcc:quantity><dcc:name><dcc:content>Mass</dcc:content></dcc:name>");
 
         assertThatThrownBy(() -> parser.parse(bytes(mismatched)))
-                .hasMessage("INVALID_ARGUMENT: dcc si:uncertaintyXMLList has 2 entries for 3 values");
+                .hasMessage("INVALID_ARGUMENT: dcc/measurementResults/measurementResult/results/result/data/quantity[1]"
+                        + "/si:realListXMLList/si:expandedUncXMLList/si:uncertaintyXMLList has 2 entries for 3 values");
     }
 
     static byte[] bytes(String xml) {

@@ -40,6 +40,44 @@ class DccWriterTest {
     }
 
     @Test
+    void a_record_with_a_labs_identifier_intervals_probabilities_and_ref_types_round_trips_through_its_dcc() {
+        ObjectNode certificate = (ObjectNode) CertificateRecords.calibration().deepCopy();
+        String identifier = "Kalibrierschein Nr. 17 / 2025";
+        certificate.put("id", org.metroledger.chaincode.certificate.CertificateIds.fromIdentifier(identifier));
+        certificate.put("uniqueIdentifier", identifier);
+        certificate.remove("traceability");
+        ObjectNode interval = certificate.putArray("results").addObject();
+        interval.put("quantity", "Length")
+                .put("value", "1.00")
+                .put("unit", "\\metre")
+                .put("standardUncertainty", "0.01")
+                .put("intervalMin", "0.98")
+                .put("intervalMax", "1.03")
+                .put("coverageProbability", "0.95")
+                .put("refType", "basic_measurementError");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) certificate.get("results"))
+                .addObject()
+                .put("quantity", "Mass")
+                .put("value", "1.000030")
+                .put("unit", "\\kilogram")
+                .put("expandedUncertainty", "0.000050")
+                .put("coverageFactor", "2.1")
+                .put("coverageProbability", "0.9545");
+
+        byte[] dcc = writer.write(certificate, DccParties.fromLedgerIds());
+
+        assertThatCode(() -> SCHEMA.validate(dcc)).doesNotThrowAnyException();
+        var request = DccImport.request(
+                new DccParser().parse(dcc),
+                DccImport.Options.forLab("lab-north-mass"),
+                org.metroledger.simulation.CertificateAuthority.newKeyPair().getPrivate());
+        assertThat(request.id()).isEqualTo(certificate.get("id").asText());
+        assertThat(request.uniqueIdentifier()).isEqualTo(identifier);
+        JsonNode reimported = org.metroledger.chaincode.json.Canonical.mapper().valueToTree(request.results());
+        assertThat(reimported).isEqualTo(certificate.get("results"));
+    }
+
+    @Test
     void a_verification_certificate_without_results_is_schema_valid_too() {
         ObjectNode verification = (ObjectNode) CertificateRecords.calibration().deepCopy();
         verification.put("kind", "VERIFICATION").remove("results");
