@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs Hyperledger Fabric's own binaries (peer, orderer, configtxgen, osnadmin, discover) and, when a
-# Fabric CA source is given, fabric-ca-server and fabric-ca-client. Sources, in this order:
-#   1. FABRIC_BIN_DIR: a directory of Fabric's published release binaries (checked, never written);
+# Installs Hyperledger Fabric's own binaries (peer, orderer, configtxgen, osnadmin, discover) and
+# Fabric CA's (fabric-ca-server, fabric-ca-client: every centre's identities come from its CA).
+# Sources, in this order, for each of the two:
+#   1. FABRIC_BIN_DIR: a directory of the published release binaries (checked, never written);
 #   2. the cache, keyed by the source archive's sha256 (or the pinned commit for go install);
-#   3. a build with Go from a Fabric source release archive (FABRIC_SOURCE);
-#   4. go install at the pinned commit (works only where the module proxy serves Fabric).
+#   3. a build with Go from a source release archive (FABRIC_SOURCE, FABRIC_CA_SOURCE);
+#   4. go install at the pinned commit (works only where the module proxy serves the module).
 # Idempotent: prints what it did and how long it took; the last line of stdout is the bin dir.
 set -euo pipefail
 
@@ -13,9 +14,8 @@ usage() {
 Usage: scripts/install-fabric.sh [--force] [--print-bin-dir]
 
 Environment:
-  FABRIC_BIN_DIR     a directory holding Fabric's release binaries (peer, orderer,
-                     configtxgen, osnadmin, discover; fabric-ca-server and fabric-ca-client too when
-                     the CA is wanted): used as it is
+  FABRIC_BIN_DIR     a directory holding Fabric's and Fabric CA's release binaries (peer, orderer,
+                     configtxgen, osnadmin, discover, fabric-ca-server, fabric-ca-client): used as it is
   FABRIC_SOURCE      a Fabric source release archive (fabric-3.1.5-src.tar.gz, top folder
                      fabric-3.1.5/) to build from with Go; its sha256 is checked
   FABRIC_CA_SOURCE   a Fabric CA source release archive (fabric-ca-1.5.21-src.tar.gz) to build
@@ -74,11 +74,9 @@ has_tools() {
   [[ -z $stamp ]] || [[ -f $dir/$stamp ]]
 }
 
-want_ca=false
-[[ -n ${FABRIC_CA_SOURCE:-} ]] && want_ca=true
-
 if [[ -n ${FABRIC_BIN_DIR:-} ]]; then
-  has_tools "$bin_dir" "" "${FABRIC_TOOLS[@]}" || die "FABRIC_BIN_DIR=$bin_dir lacks one of: ${FABRIC_TOOLS[*]}"
+  has_tools "$bin_dir" "" "${FABRIC_TOOLS[@]}" "${CA_TOOLS[@]}" ||
+    die "FABRIC_BIN_DIR=$bin_dir lacks one of: ${FABRIC_TOOLS[*]} ${CA_TOOLS[*]}"
   say "using Fabric's binaries from FABRIC_BIN_DIR: $("$bin_dir/peer" version | sed -n 's/^ *Version: *//p')"
   echo "$bin_dir"
   exit 0
@@ -131,15 +129,26 @@ else
   say "installed with go install in $((SECONDS - start)) s"
 fi
 
-if $want_ca; then
-  ca_stamp=.fabric-ca-$FABRIC_CA_SHA256
-  if ! $force && has_tools "$bin_dir" "$ca_stamp" "${CA_TOOLS[@]}"; then
-    say "Fabric CA $FABRIC_CA_VERSION found in the cache, nothing to build"
-  else
-    meta=github.com/hyperledger/fabric-ca/lib/metadata
-    build_from_archive "$FABRIC_CA_SOURCE" "$FABRIC_CA_SHA256" "fabric-ca-$FABRIC_CA_VERSION" "$ca_stamp" -- \
-      -mod=mod -ldflags "-X $meta.Version=$FABRIC_CA_VERSION" ./cmd/fabric-ca-server ./cmd/fabric-ca-client
+ca_stamp=.fabric-ca-$FABRIC_CA_SHA256
+if ! $force && has_tools "$bin_dir" "$ca_stamp" "${CA_TOOLS[@]}"; then
+  say "Fabric CA $FABRIC_CA_VERSION found in the cache, nothing to build"
+elif [[ -n ${FABRIC_CA_SOURCE:-} ]]; then
+  meta=github.com/hyperledger/fabric-ca/lib/metadata
+  build_from_archive "$FABRIC_CA_SOURCE" "$FABRIC_CA_SHA256" "fabric-ca-$FABRIC_CA_VERSION" "$ca_stamp" -- \
+    -mod=mod -ldflags "-X $meta.Version=$FABRIC_CA_VERSION" ./cmd/fabric-ca-server ./cmd/fabric-ca-client
+else
+  command -v go >/dev/null 2>&1 || die "'go' is not on PATH and no FABRIC_BIN_DIR or FABRIC_CA_SOURCE is set"
+  say "no FABRIC_CA_SOURCE: trying go install of Fabric CA at $FABRIC_CA_COMMIT (the module proxy may refuse it)"
+  start=$SECONDS
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  if ! (cd "$scratch" && GOBIN="$bin_dir" go install -trimpath \
+    "github.com/hyperledger/fabric-ca/cmd/fabric-ca-server@$FABRIC_CA_COMMIT" \
+    "github.com/hyperledger/fabric-ca/cmd/fabric-ca-client@$FABRIC_CA_COMMIT"); then
+    die "go install failed; set FABRIC_CA_SOURCE to fabric-ca-$FABRIC_CA_VERSION-src.tar.gz or FABRIC_BIN_DIR to release binaries"
   fi
+  echo "$FABRIC_CA_SHA256" >"$bin_dir/$ca_stamp"
+  say "installed Fabric CA with go install in $((SECONDS - start)) s"
 fi
 
 say "peer version: $("$bin_dir/peer" version | sed -n 's/^ *Version: *//p')"

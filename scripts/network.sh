@@ -13,8 +13,9 @@ usage() {
 Usage: scripts/network.sh COMMAND [OPTIONS]
 
 Commands:
-  up                  install Fabric if absent, generate crypto material and the
-                      channel genesis block, start 3 orderers + 3 peers, create
+  up                  install Fabric and Fabric CA if absent, start each centre's
+                      Fabric CA and enrol its peer, orderer, Admin and users there,
+                      make the channel genesis block, start 3 orderers + 3 peers, create
                       channel '$CHANNEL_NAME' (osnadmin join on every orderer), join
                       the peers, write <run-dir>/gateway-connection.json.
                       On a run dir kept by 'down --keep' it restarts the nodes
@@ -33,8 +34,8 @@ Commands:
   stop-node NAME      stop one process, e.g. orderer1.north, peer0.east,
                       chaincode.centralsouth.
   start-node NAME     start it again with its previous configuration.
-  generate            only generate crypto material, configs and the
-                      connection file into the run dir (no Fabric needed).
+  generate            only start the CAs, enrol the identities, and write configs and
+                      the connection file into the run dir (no orderer or peer).
   nodes               list the process names.
   -h, --help          this help.
 
@@ -44,6 +45,7 @@ Hosts (default 127.0.0.1) and ports, see network/network.conf to override:
   peers    7051/8051/9051, peer chaincode listeners 7052/8052/9052,
            peer /healthz 7444/8444/9444
   chaincode servers 9999/9998/9997 (north/east/centralsouth)
+  Fabric CAs 7054/8054/9054 (TLS), CA /healthz 7445/8445/9445
 Environment: FABRIC_BIN_DIR (use prebuilt binaries), METROLEDGER_WAIT_SECONDS
   (default 60), METROLEDGER_CHAINCODE_JAVA_OPTS, METROLEDGER_PEER_LOGGING,
   METROLEDGER_ORDERER_LOGGING.
@@ -55,8 +57,8 @@ EOF
 generate() {
   [[ ! -e $ORGS_DIR ]] || die "$ORGS_DIR exists already; run 'scripts/network.sh down' first"
   mkdir -p "$RUN_DIR" "$CONFIG_DIR" "$NODES_DIR" "$ARTIFACTS_DIR"
-  log "generating crypto material in $ORGS_DIR"
-  crypto_generate "$ORGS_DIR"
+  log "starting the Fabric CAs and enrolling the identities into $ORGS_DIR"
+  ca_up
   local f
   for f in core.yaml orderer.yaml configtx.yaml; do
     render_template "$NETWORK_SRC/config/$f" "$CONFIG_DIR/$f"
@@ -66,6 +68,7 @@ generate() {
 }
 
 cmd_generate() {
+  ensure_fabric
   generate
 }
 
@@ -80,6 +83,8 @@ start_all_nodes() {
 restart_kept() {
   local n org
   ensure_fabric
+  for n in $(all_ca_nodes); do start_node "$n"; done
+  for n in $(all_ca_nodes); do wait_healthy "$n"; done
   start_all_nodes
   for org in "${ORGS[@]}"; do
     n=$(chaincode_name "$org")
@@ -335,6 +340,8 @@ cmd_down() {
     stop_nodes $(all_nodes | grep "^$PEER_NODE\.")
     # shellcheck disable=SC2046
     stop_nodes $(all_nodes | grep "^$ORDERER_NODE\.")
+    # shellcheck disable=SC2046
+    stop_nodes $(all_ca_nodes)
   fi
   if $keep; then
     log "stopped; kept $RUN_DIR"
@@ -351,7 +358,7 @@ cmd_status() {
   local n pid org h state
   FABRIC_BIN=$(fabric_bin_dir)
   printf '%-24s %-8s %s\n' NAME PID STATE
-  for n in $(all_nodes) $(all_chaincode_nodes); do
+  for n in $(all_ca_nodes) $(all_nodes) $(all_chaincode_nodes); do
     [[ -f $NODES_DIR/$n/cmd ]] || continue
     if pid=$(node_pid "$n"); then state=running; else pid=-; state=stopped; fi
     if [[ $state == running && $n == "$PEER_NODE".* ]]; then
@@ -401,7 +408,7 @@ cmd_check() {
 cmd_node() {
   local action=$1 name=${2:-}
   [[ -n $name ]] || die "$action needs a process name (see 'scripts/network.sh nodes')"
-  is_known_node "$name" || die "unknown process '$name' (known: $(all_nodes | tr '\n' ' ')$(all_chaincode_nodes | tr '\n' ' '))"
+  is_known_node "$name" || die "unknown process '$name' (known: $(all_ca_nodes | tr '\n' ' ')$(all_nodes | tr '\n' ' ')$(all_chaincode_nodes | tr '\n' ' '))"
   if [[ $action == stop-node ]]; then
     stop_node "$name"
   else
@@ -422,7 +429,7 @@ main() {
     check) cmd_check "$@" ;;
     stop-node|start-node) cmd_node "$command" "$@" ;;
     generate) cmd_generate "$@" ;;
-    nodes) all_nodes; all_chaincode_nodes ;;
+    nodes) all_ca_nodes; all_nodes; all_chaincode_nodes ;;
     -h|--help|help) usage ;;
     *) echo "network: unknown command '$command'" >&2; usage >&2; exit 2 ;;
   esac

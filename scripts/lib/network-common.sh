@@ -21,8 +21,8 @@ STOP_SECONDS=${METROLEDGER_STOP_SECONDS:-10}
 
 # shellcheck source=../../network/network.conf
 source "$NETWORK_SRC/network.conf"
-# shellcheck source=crypto.sh
-source "$COMMON_DIR/crypto.sh"
+# shellcheck source=ca.sh
+source "$COMMON_DIR/ca.sh"
 # shellcheck disable=SC2034  # used by network.sh
 GENESIS_BLOCK="$ARTIFACTS_DIR/$CHANNEL_NAME.block"
 
@@ -61,7 +61,7 @@ node_org() { echo "${1#*.}"; }
 # is_known_node NAME
 is_known_node() {
   local n
-  for n in $(all_nodes) $(all_chaincode_nodes); do [[ $n == "$1" ]] && return 0; done
+  for n in $(all_ca_nodes) $(all_nodes) $(all_chaincode_nodes); do [[ $n == "$1" ]] && return 0; done
   return 1
 }
 
@@ -74,7 +74,7 @@ fabric_bin_dir() { "$REPO_ROOT/scripts/install-fabric.sh" --print-bin-dir; }
 ensure_fabric() {
   FABRIC_BIN=$(fabric_bin_dir)
   local tool missing=false
-  for tool in peer orderer configtxgen osnadmin discover; do
+  for tool in peer orderer configtxgen osnadmin discover fabric-ca-server fabric-ca-client; do
     [[ -x $FABRIC_BIN/$tool ]] || missing=true
   done
   if $missing; then
@@ -336,6 +336,7 @@ node_health_url() {
   case $name in
     "$ORDERER_NODE".*) echo "http://${ORDERER_HOST[$org]}:${ORDERER_OPS_PORT[$org]}/healthz" ;;
     "$PEER_NODE".*) echo "http://${PEER_HOST[$org]}:${PEER_OPS_PORT[$org]}/healthz" ;;
+    ca.*) echo "http://${CA_HOST[$org]}:${CA_OPS_PORT[$org]}/healthz" ;;
     *) return 1 ;;
   esac
 }
@@ -436,8 +437,10 @@ write_connection_file() {
       echo "        \"tlsServerNameOverride\": $(json_str "$(orderer_host "$org")")"
       echo "      },"
       echo "      \"ca\": {"
-      echo "        \"certificatePath\": $(json_str "$(org_dir "$org")/ca/ca.$(org_domain "$org")-cert.pem"),"
-      echo "        \"privateKeyPath\": $(json_str "$(org_dir "$org")/ca/priv_sk")"
+      echo "        \"name\": $(json_str "ca-$org"),"
+      echo "        \"url\": $(json_str "$(ca_url "$org")"),"
+      echo "        \"certificatePath\": $(json_str "$(ca_cert_file "$org")"),"
+      echo "        \"registrar\": \"Admin\""
       echo "      },"
       echo "      \"identities\": ["
       for ((j = 0; j < ${#names[@]}; j++)); do

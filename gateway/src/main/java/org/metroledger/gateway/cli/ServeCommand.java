@@ -21,7 +21,7 @@ import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 import org.metroledger.gateway.ledger.fabric.Deadlines;
-import org.metroledger.gateway.ledger.fabric.FabricIdentitySeed;
+import org.metroledger.gateway.ledger.fabric.FabricCas;
 import org.metroledger.gateway.ledger.fabric.FabricLedger;
 import org.metroledger.gateway.ledger.fabric.FabricNetwork;
 import org.metroledger.simulation.Member;
@@ -99,9 +99,8 @@ final class ServeCommand implements Callable<Integer> {
         Ledger ledger;
         if (backend == Backend.fabric) {
             FabricNetwork network = FabricNetwork.read(fabricConnection);
-            // Members the gateway enrols must chain to the network's own CAs.
-            FabricIdentitySeed.seed(dataDir, network);
-            identities = IdentityStore.open(dataDir, clock);
+            // Members the gateway enrols come from their organisation's Fabric CA.
+            identities = FabricCas.wallet(dataDir, network);
             ledger = FabricLedger.connect(
                     network,
                     identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT),

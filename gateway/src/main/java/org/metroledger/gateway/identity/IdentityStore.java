@@ -34,10 +34,12 @@ import org.metroledger.simulation.CertificateAuthority;
 import org.metroledger.simulation.Member;
 
 /**
- * The embedded ledger's organisations and wallet: one CA per regional MSP and the orderer's
- * identity, created on first start and kept as PEM files in the data directory, plus named members
- * issued on demand. Layout: {@code msp/<MSP>/ca.pem|ca.key}, {@code msp/<MSP>/members/<name>.pem|.key}
- * and {@code msp/<ORDERER_MSP>/orderers/orderer.pem|.key}. Private keys are readable by the owner only.
+ * The gateway's wallet of named members, enrolled on demand, and for the embedded ledger its
+ * organisations: one CA per regional MSP and the orderer's identity, created on first start. All
+ * kept as PEM files in the data directory: {@code msp/<MSP>/members/<name>.pem|.key}, and embedded
+ * only {@code msp/<MSP>/ca.pem|ca.key} and {@code msp/<ORDERER_MSP>/orderers/orderer.pem|.key}.
+ * On Fabric ({@link #enrollingAt}) members come from each organisation's Fabric CA and the gateway
+ * holds no CA key. Private keys are readable by the owner only.
  */
 public final class IdentityStore {
     public static final String NORTH = "NorthMSP";
@@ -65,10 +67,20 @@ public final class IdentityStore {
     private final Map<String, Member> members = new ConcurrentHashMap<>();
 
     private final Member orderer;
+    private final Enrolment enrolment;
+
+    /** A wallet whose members a Fabric CA enrols: no local CA, no orderer. */
+    private IdentityStore(Path root, Clock clock, Enrolment enrolment) {
+        this.root = root;
+        this.clock = clock;
+        this.enrolment = enrolment;
+        this.orderer = null;
+    }
 
     private IdentityStore(Path root, Clock clock, boolean create) {
         this.root = root;
         this.clock = clock;
+        this.enrolment = (msp, name, ou) -> authority(msp).issue(name, ou.ou(), clock.instant());
         for (String msp : ORGANISATIONS) {
             authorities.put(msp, create ? loadOrCreateAuthority(msp) : loadAuthority(msp));
         }
@@ -92,6 +104,11 @@ public final class IdentityStore {
         return new IdentityStore(dataDir.resolve("msp"), clock, true);
     }
 
+    /** Opens the wallet under {@code <dataDir>/msp}, whose new members {@code enrolment} enrols. */
+    public static IdentityStore enrollingAt(Path dataDir, Clock clock, Enrolment enrolment) {
+        return new IdentityStore(dataDir.resolve("msp"), clock, enrolment);
+    }
+
     /** Opens existing identities only, for tools such as the chain verifier that must not create any. */
     public static IdentityStore openExisting(Path dataDir) {
         return new IdentityStore(dataDir.resolve("msp"), Clock.systemUTC(), false);
@@ -101,16 +118,23 @@ public final class IdentityStore {
         return ORGANISATIONS;
     }
 
+    /** The embedded ledger's CA of an MSP. */
     public CertificateAuthority authority(String msp) {
+        if (!ORGANISATIONS.contains(msp)) {
+            throw new IllegalArgumentException("msp '" + msp + "' is not one of " + ORGANISATIONS);
+        }
         CertificateAuthority authority = authorities.get(msp);
         if (authority == null) {
-            throw new IllegalArgumentException("msp '" + msp + "' is not one of " + ORGANISATIONS);
+            throw new IllegalStateException("this wallet's members come from Fabric CAs; it holds no CA");
         }
         return authority;
     }
 
     /** The embedded orderer's identity, whose key signs every block. */
     public Member orderer() {
+        if (orderer == null) {
+            throw new IllegalStateException("this wallet's members come from Fabric CAs; it holds no orderer");
+        }
         return orderer;
     }
 
@@ -121,12 +145,12 @@ public final class IdentityStore {
      * @throws IllegalStateException when a member of that name exists already
      */
     public synchronized Member issue(String msp, String name, NodeOu ou) {
-        CertificateAuthority authority = authority(msp);
+        knownMsp(msp);
         Path files = memberFiles(msp, name);
         if (Files.exists(pem(files))) {
             throw new IllegalStateException("member '" + name + "' of " + msp + " exists already");
         }
-        Member issued = save(authority.issue(name, ou.ou(), clock.instant()), files);
+        Member issued = save(enrolment.enrol(msp, name, ou), files);
         members.put(memberKey(msp, name), issued);
         return issued;
     }
@@ -138,10 +162,16 @@ public final class IdentityStore {
             return Optional.of(known);
         }
         synchronized (this) {
-            authority(msp);
+            knownMsp(msp);
             Optional<Member> stored = load(msp, memberFiles(msp, name));
             stored.ifPresent(member -> members.put(memberKey(msp, name), member));
             return stored;
+        }
+    }
+
+    private static void knownMsp(String msp) {
+        if (!ORGANISATIONS.contains(msp)) {
+            throw new IllegalArgumentException("msp '" + msp + "' is not one of " + ORGANISATIONS);
         }
     }
 
@@ -225,16 +255,21 @@ public final class IdentityStore {
         if (!Files.exists(pem(files))) {
             return Optional.empty();
         }
+        return Optional.of(read(msp, pem(files), key(files)));
+    }
+
+    /** A member from its PEM certificate and private-key files (PKCS#8 or SEC1, as Fabric CA writes). */
+    public static Member read(String msp, Path certificateFile, Path keyFile) {
         try {
             X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate((X509CertificateHolder) parse(Files.readString(pem(files))));
-            Object keyObject = parse(Files.readString(key(files)));
+                    .getCertificate((X509CertificateHolder) parse(Files.readString(certificateFile)));
+            Object keyObject = parse(Files.readString(keyFile));
             PrivateKeyInfo info =
                     keyObject instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) keyObject;
             PrivateKey privateKey = new JcaPEMKeyConverter().getPrivateKey(info);
-            return Optional.of(new Member(msp, certificate, privateKey));
+            return new Member(msp, certificate, privateKey);
         } catch (IOException | CertificateException | ClassCastException e) {
-            throw new IllegalStateException("cannot read identity " + files + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read identity " + certificateFile + ": " + e.getMessage(), e);
         }
     }
 

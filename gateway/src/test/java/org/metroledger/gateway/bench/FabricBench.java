@@ -6,7 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,7 @@ import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.fabric.Deadlines;
-import org.metroledger.gateway.ledger.fabric.FabricIdentitySeed;
+import org.metroledger.gateway.ledger.fabric.FabricCas;
 import org.metroledger.gateway.ledger.fabric.FabricLedger;
 import org.metroledger.gateway.ledger.fabric.FabricNetwork;
 import org.metroledger.simulation.Member;
@@ -80,8 +79,7 @@ final class FabricBench {
                 measured.toSeconds());
 
         Path dataDir = Files.createTempDirectory("metroledger-fabric-bench");
-        FabricIdentitySeed.seed(dataDir, network);
-        IdentityStore identities = IdentityStore.open(dataDir, Clock.systemUTC());
+        IdentityStore identities = FabricCas.wallet(dataDir, network);
         TokenBook tokens = TokenBook.open(dataDir);
         Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
         try (FabricLedger ledger = FabricLedger.connect(network, reader, Deadlines.standard())) {

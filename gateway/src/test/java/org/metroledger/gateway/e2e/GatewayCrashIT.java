@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.NodeOu;
-import org.metroledger.gateway.ledger.fabric.FabricIdentitySeed;
+import org.metroledger.gateway.ledger.fabric.FabricCas;
 import org.metroledger.gateway.ledger.fabric.FabricNetwork;
 
 /**
@@ -53,8 +52,7 @@ class GatewayCrashIT {
     void everyAcknowledgedWriteSurvivesAKill9OfTheGateway(@TempDir Path dataDir) throws Exception {
         Path connection = Path.of(System.getProperty("metroledger.fabric.connection"));
         FabricNetwork network = FabricNetwork.read(connection);
-        FabricIdentitySeed.seed(dataDir, network);
-        IdentityStore identities = IdentityStore.open(dataDir, Clock.systemUTC());
+        IdentityStore identities = FabricCas.wallet(dataDir, network);
         String admin = ns.id("crash-admin");
         identities.issue(Cast.NORTH, admin, NodeOu.ADMIN);
         String token = TokenBook.open(dataDir).issue(Cast.NORTH, admin);

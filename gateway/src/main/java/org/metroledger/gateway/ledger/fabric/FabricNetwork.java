@@ -19,15 +19,24 @@ public record FabricNetwork(
     /** One regional centre: its MSP, its peer and the identities the gateway may act as. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Organization(
-            String name, String mspId, Node peer, Node orderer, Authority ca, List<IdentityFiles> identities) {}
+            String name, String mspId, Node peer, Node orderer, Authority ca, List<IdentityFiles> identities) {
+        public Optional<IdentityFiles> identity(String identityName) {
+            return identities.stream()
+                    .filter(i -> i.name().equals(identityName))
+                    .findFirst();
+        }
+    }
 
     /** A peer or orderer endpoint with the TLS root that signs its certificate. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Node(String name, String endpoint, String tlsRootCertPath, String tlsServerNameOverride) {}
 
-    /** The organisation's signing CA, from which the gateway may enrol further members. */
+    /**
+     * The organisation's Fabric CA: its name in the server, its REST URL, its certificate (the
+     * MSP's root and the TLS root of the CA server), and which of the identities is its registrar.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Authority(String certificatePath, String privateKeyPath) {}
+    public record Authority(String name, String url, String certificatePath, String registrar) {}
 
     /** A member's certificate and key files. */
     @JsonIgnoreProperties(ignoreUnknown = true)
