@@ -71,6 +71,8 @@ public final class FabricLedger implements Ledger {
     private final ExecutorService calls;
     private final ChaincodeEventStreams events;
     private final AtomicLong height = new AtomicLong();
+    /** The block streams of {@link #onWrites}, stopped when the ledger closes. */
+    private final List<WriteFollower> writeStreams = new java.util.concurrent.CopyOnWriteArrayList<>();
     /**
      * The block of each transaction looked up or committed here: a verification names the
      * transaction that last wrote its certificate, and Raft never forks, so the answer holds.
@@ -392,12 +394,17 @@ public final class FabricLedger implements Ledger {
     /** Follows the blocks of the observer's peer from the height known now. */
     @Override
     public Optional<WriteFollower> onWrites(Consumer<BlockWrites> listener) {
-        return Optional.of(WriteSetStream.open(
+        WriteFollower stream = WriteSetStream.open(
                 this::network,
                 settings.chaincode(),
                 height.get(),
                 listener,
-                seen -> height.accumulateAndGet(seen, Math::max)));
+                seen -> height.accumulateAndGet(seen, Math::max));
+        writeStreams.add(stream);
+        return Optional.of(WriteFollower.of(stream.fromHeight(), () -> {
+            stream.close();
+            writeStreams.remove(stream);
+        }));
     }
 
     @Override
@@ -408,6 +415,8 @@ public final class FabricLedger implements Ledger {
     @Override
     public void close() {
         events.close();
+        writeStreams.forEach(WriteFollower::close);
+        writeStreams.clear();
         gateways.values().forEach(Gateway::close);
         calls.shutdown();
         for (ManagedChannel channel : channels.values()) {
