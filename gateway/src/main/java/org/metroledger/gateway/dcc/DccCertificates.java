@@ -57,10 +57,11 @@ public final class DccCertificates {
      * Blocks while it checks the signature and stages the document; the ledger call does not. The
      * document is kept or discarded on the thread that completes the ledger call.
      */
-    public CompletableFuture<Committed> importDcc(Member lab, byte[] xml, DccImport.Options options) {
+    public CompletableFuture<Imported> importDcc(Member lab, byte[] xml, DccImport.Options options) {
         CertificateRequest request;
+        SignatureCheck check;
         try {
-            SignatureCheck check = signatures.apply(options.lab()).verify(xml);
+            check = signatures.apply(options.lab()).verify(xml);
             if (check.isInvalid()) {
                 throw Fail.with(ErrorCode.SIGNATURE_INVALID, "the DCC's XML signature is invalid: " + check.reason());
             }
@@ -76,8 +77,12 @@ public final class DccCertificates {
         // under its digest only once the certificate is committed: a refused import leaves no file.
         DocumentStore.Staged document = documents.stage(request.documentDigest(), xml);
         return ledger.submit(lab, DccImport.function(request), List.of(Canonical.json(request)))
-                .whenComplete((committed, failure) -> settle(document, failure));
+                .whenComplete((committed, failure) -> settle(document, failure))
+                .thenApply(committed -> new Imported(committed, check));
     }
+
+    /** A recorded DCC: the ledger's answer and how its XML signature was judged. */
+    public record Imported(Committed committed, SignatureCheck signature) {}
 
     /**
      * Keeps the document of a committed certificate and discards that of a refused one. Where the

@@ -8,6 +8,7 @@ import java.security.cert.CertStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -32,8 +33,9 @@ import org.w3c.dom.NodeList;
 /**
  * Verifies the enveloped XML-DSig/XAdES signatures of a DCC: every reference digest, the signature
  * value, and the signer's chain to the trusted certificates at the signed XAdES signing time (the
- * long-term validation rule: a signer whose certificate has expired since still signed validly).
- * Revocation is not checked; the trust store is the only authority.
+ * long-term validation rule: a signer whose certificate has expired since still signed validly),
+ * and the signer's revocation status at that time ({@link Revocation}): revoked then is INVALID,
+ * and a status that cannot be established is INVALID unless the operator allows it.
  */
 public final class DccSignatureVerifier {
     static {
@@ -43,22 +45,26 @@ public final class DccSignatureVerifier {
     private final TrustedCertificates trust;
     private final Clock clock;
     private final String signedOnly;
+    private final String unknownRevocationAllowed;
 
     /**
      * @param clock gives the time to validate the chain at when a signature carries no signed
      *     signing time
      */
     public DccSignatureVerifier(TrustedCertificates trust, Clock clock) {
-        this(trust, clock, null);
+        this(trust, clock, null, null);
     }
 
     /**
      * @param signedOnly why an unsigned document is INVALID here, or null when it is acceptable
+     * @param unknownRevocationAllowed why a signer of unknown revocation status is accepted here (the
+     *     operator's switch), or null when it is refused
      */
-    DccSignatureVerifier(TrustedCertificates trust, Clock clock, String signedOnly) {
+    DccSignatureVerifier(TrustedCertificates trust, Clock clock, String signedOnly, String unknownRevocationAllowed) {
         this.trust = trust;
         this.clock = clock;
         this.signedOnly = signedOnly;
+        this.unknownRevocationAllowed = unknownRevocationAllowed;
     }
 
     /**
@@ -98,8 +104,25 @@ public final class DccSignatureVerifier {
             XadesProperties xades = XadesProperties.of(signatureElement, signedInfo);
             xades.checkSigningCertificate(signer);
             Instant at = xades.signingTime().orElseGet(clock::instant);
-            checkChain(signer, keyInfoCertificates, at);
-            return SignatureCheck.valid(signer.getSubjectX500Principal().getName(), at);
+            List<X509Certificate> pool = new ArrayList<>(keyInfoCertificates);
+            pool.addAll(Revocation.certificateValues(signatureElement));
+            X509Certificate issuer = checkChain(signer, pool, at);
+            String name = signer.getSubjectX500Principal().getName();
+            Revocation.Status status =
+                    Revocation.evidence(signatureElement, trust.crls()).of(signer, issuer, at);
+            if (status instanceof Revocation.Revoked revoked) {
+                return SignatureCheck.invalid("signer '" + name + "' is revoked: revoked at " + revoked.at()
+                        + ", reason " + revoked.reason() + ", against the signing time " + at + " ("
+                        + revoked.source() + ")");
+            }
+            if (status instanceof Revocation.Unknown unknown) {
+                if (unknownRevocationAllowed == null) {
+                    return SignatureCheck.invalid("the revocation status of signer '" + name + "' at " + at
+                            + " cannot be established: " + unknown.why());
+                }
+                return SignatureCheck.valid(name, at, status.describe() + ", " + unknownRevocationAllowed);
+            }
+            return SignatureCheck.valid(name, at, status.describe());
         } catch (Refusal e) {
             return SignatureCheck.invalid(e.getMessage());
         } catch (XMLSecurityException e) {
@@ -222,7 +245,8 @@ public final class DccSignatureVerifier {
                 + results.size() + " references valid; failed: " + String.join(", ", failed) + ")";
     }
 
-    private void checkChain(X509Certificate signer, List<X509Certificate> keyInfoCertificates, Instant at)
+    /** Builds the signer's path to a trust anchor at {@code at}; answers the signer's issuer. */
+    private X509Certificate checkChain(X509Certificate signer, List<X509Certificate> keyInfoCertificates, Instant at)
             throws Refusal {
         if (trust.anchors().isEmpty()) {
             throw new Refusal("this gateway trusts no DCC signer certificates; configure a DCC trust store");
@@ -236,7 +260,13 @@ public final class DccSignatureVerifier {
             List<X509Certificate> pool = new ArrayList<>(trust.intermediates());
             pool.addAll(keyInfoCertificates);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
+            PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(parameters);
+            List<? extends java.security.cert.Certificate> chain =
+                    path.getCertPath().getCertificates();
+            return chain.size() > 1
+                    ? (X509Certificate) chain.get(1)
+                    : path.getTrustAnchor().getTrustedCert();
         } catch (GeneralSecurityException e) {
             throw new Refusal("signer '" + signer.getSubjectX500Principal().getName()
                     + "' does not chain to a trusted certificate at " + at + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.metroledger.gateway.dcc;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -30,16 +31,35 @@ public final class DccTrustStore {
         return new DccTrustStore(directory, clock);
     }
 
+    /**
+     * The operator's switch, a file of this name in the store's directory (for every lab) or in a
+     * lab's (for that lab): accept signers whose revocation status cannot be established. Off unless
+     * the file exists; a DCC accepted by it says so in the import's answer.
+     */
+    public static final String ALLOW_UNKNOWN_REVOCATION = "allow-unknown-revocation";
+
     /** The verifier for one lab's DCCs, from the store as it is now. */
     public DccSignatureVerifier verifierFor(String lab) {
+        boolean allowAll = Files.exists(directory.resolve(ALLOW_UNKNOWN_REVOCATION));
         if (!DIRECTORY_NAME.matcher(lab).matches()) {
-            return new DccSignatureVerifier(TrustedCertificates.fromDirectory(directory), clock);
+            return new DccSignatureVerifier(
+                    TrustedCertificates.fromDirectory(directory), clock, null, allowed(allowAll, directory));
         }
         Path own = directory.resolve(lab);
         boolean signedOnly = !TrustedCertificates.pemFiles(own).isEmpty();
+        boolean allowOwn = Files.exists(own.resolve(ALLOW_UNKNOWN_REVOCATION));
         return new DccSignatureVerifier(
                 TrustedCertificates.fromDirectories(List.of(directory, own)),
                 clock,
-                signedOnly ? "lab '" + lab + "' has a DCC trust store of its own, so its DCCs must be signed" : null);
+                signedOnly ? "lab '" + lab + "' has a DCC trust store of its own, so its DCCs must be signed" : null,
+                allowed(allowAll || allowOwn, allowOwn ? own : directory));
+    }
+
+    /** Why an unknown revocation status is acceptable, or null when it is not. */
+    private static String allowed(boolean allow, Path where) {
+        return allow
+                ? "accepted: the operator allows signers of unknown revocation status ("
+                        + where.getFileName().resolve(ALLOW_UNKNOWN_REVOCATION) + ")"
+                : null;
     }
 }

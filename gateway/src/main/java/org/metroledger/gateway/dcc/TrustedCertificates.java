@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,19 @@ import java.util.stream.Stream;
 public final class TrustedCertificates {
     private final Set<TrustAnchor> anchors;
     private final List<X509Certificate> intermediates;
+    private final List<X509CRL> crls;
 
-    private TrustedCertificates(Set<TrustAnchor> anchors, List<X509Certificate> intermediates) {
+    private TrustedCertificates(Set<TrustAnchor> anchors, List<X509Certificate> intermediates, List<X509CRL> crls) {
         this.anchors = Set.copyOf(anchors);
         this.intermediates = List.copyOf(intermediates);
+        this.crls = List.copyOf(crls);
+    }
+
+    /** These certificates with the CRLs given, which tell signers' revocation status. */
+    public TrustedCertificates withCrls(List<X509CRL> more) {
+        List<X509CRL> all = new ArrayList<>(crls);
+        all.addAll(more);
+        return new TrustedCertificates(anchors, intermediates, all);
     }
 
     /** Reads PEM files, each holding one or more certificates. */
@@ -52,23 +62,40 @@ public final class TrustedCertificates {
         return fromDirectories(List.of(directory));
     }
 
-    /** The PEM certificates of several directories together; those that do not exist add none. */
+    /**
+     * The PEM certificates of several directories together, with their CRLs ({@code *.crl}, DER or
+     * PEM); directories that do not exist add none.
+     */
     public static TrustedCertificates fromDirectories(List<Path> directories) {
         List<Path> pems = new ArrayList<>();
+        List<X509CRL> crls = new ArrayList<>();
         for (Path directory : directories) {
             pems.addAll(pemFiles(directory));
+            for (Path file : files(directory, ".crl")) {
+                try {
+                    crls.add(Revocation.crl(Files.readAllBytes(file), file.toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read CRL " + file, e);
+                } catch (DccSignatureVerifier.Refusal e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            }
         }
-        return pems.isEmpty() ? none() : fromPemFiles(pems);
+        return (pems.isEmpty() ? none() : fromPemFiles(pems)).withCrls(crls);
     }
 
     /** The {@code *.pem} and {@code *.crt} files of a directory, in name order; none when it does not exist. */
     static List<Path> pemFiles(Path directory) {
+        return files(directory, ".pem", ".crt");
+    }
+
+    /** The files of a directory whose names end in one of the suffixes, in name order. */
+    private static List<Path> files(Path directory, String... suffixes) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(
-                            f -> f.toString().endsWith(".pem") || f.toString().endsWith(".crt"))
+            return files.filter(f -> Stream.of(suffixes).anyMatch(f.toString()::endsWith))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -78,7 +105,7 @@ public final class TrustedCertificates {
 
     /** Trusts no signer: every signed DCC is then INVALID, unsigned ones stay acceptable. */
     public static TrustedCertificates none() {
-        return new TrustedCertificates(Set.of(), List.of());
+        return new TrustedCertificates(Set.of(), List.of(), List.of());
     }
 
     /** At least one of the certificates must be a self-signed root. */
@@ -91,7 +118,8 @@ public final class TrustedCertificates {
                         .filter(TrustedCertificates::selfSigned)
                         .map(c -> new TrustAnchor(c, null))
                         .collect(Collectors.toSet()),
-                certificates.stream().filter(c -> !selfSigned(c)).toList());
+                certificates.stream().filter(c -> !selfSigned(c)).toList(),
+                List.of());
     }
 
     static List<X509Certificate> parse(byte[] encoded) throws CertificateException {
@@ -106,6 +134,10 @@ public final class TrustedCertificates {
 
     List<X509Certificate> intermediates() {
         return intermediates;
+    }
+
+    List<X509CRL> crls() {
+        return crls;
     }
 
     private static boolean selfSigned(X509Certificate certificate) {

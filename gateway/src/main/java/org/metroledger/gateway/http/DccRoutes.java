@@ -1,6 +1,7 @@
 package org.metroledger.gateway.http;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.dcc.DccCertificates;
 import org.metroledger.gateway.dcc.DccImport;
 import org.metroledger.gateway.dcc.DccTrustStore;
+import org.metroledger.gateway.dcc.SignatureCheck;
 import org.metroledger.gateway.document.DocumentStore;
 import org.metroledger.gateway.qr.LabKeyring;
 import org.metroledger.simulation.Member;
@@ -69,9 +71,30 @@ final class DccRoutes implements RouteGroup {
                 .map(DccRoutes::labOf)
                 // Reading the trust store, checking the signature and keeping the file block.
                 .compose(lab -> ctx.vertx().executeBlocking(() -> dcc.importDcc(caller, xml, options(ctx, lab))))
-                .compose(committed -> LedgerAnswers.onContext(ctx, committed))
-                .onSuccess(committed -> LedgerAnswers.json(ctx, 201, LedgerAnswers.created(committed)))
+                .compose(imported -> LedgerAnswers.onContext(ctx, imported))
+                .onSuccess(imported -> LedgerAnswers.json(ctx, 201, answer(imported)))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * The created record with how the DCC's signature was judged: status, signer, the time the
+     * chain was checked at, and the signer's revocation status (UNKNOWN only where the operator
+     * allows it, and then saying so).
+     */
+    private static String answer(DccCertificates.Imported imported) {
+        JsonObject created = new JsonObject(LedgerAnswers.created(imported.committed()));
+        SignatureCheck check = imported.signature();
+        JsonObject signature = new JsonObject().put("status", check.status().name());
+        if (check.signer() != null) {
+            signature.put("signer", check.signer());
+        }
+        if (check.signedAt() != null) {
+            signature.put("checkedAt", check.signedAt().toString());
+        }
+        if (check.revocation() != null) {
+            signature.put("revocation", check.revocation());
+        }
+        return created.put("dccSignature", signature).encode();
     }
 
     /** The lab the caller works for; only lab staff import DCCs. */

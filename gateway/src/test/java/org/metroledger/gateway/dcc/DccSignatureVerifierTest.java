@@ -21,7 +21,12 @@ class DccSignatureVerifierTest {
     /** Long after the signer certificate expired (2024-12-02): validation must use the signing time. */
     private static final Clock LATER = Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC);
 
-    private final DccSignatureVerifier verifier = new DccSignatureVerifier(DccSamples.trust(), LATER);
+    /**
+     * The public sample carries no revocation values and its CA publishes no CRL with it: its
+     * signer's status is unknown, which only an operator's switch accepts.
+     */
+    private final DccSignatureVerifier verifier =
+            new DccSignatureVerifier(DccSamples.trust(), LATER, null, "accepted by the test's switch");
 
     @Test
     void the_signed_320_example_is_valid_at_its_signing_time_though_the_signer_has_expired() {
@@ -30,6 +35,20 @@ class DccSignatureVerifierTest {
         assertThat(check.status()).as(check.reason()).isEqualTo(Status.VALID);
         assertThat(check.signer()).contains("CN=Calibration Lab A1");
         assertThat(check.signedAt()).isEqualTo(Instant.parse("2023-03-27T15:14:30Z"));
+        assertThat(check.revocation()).startsWith("UNKNOWN (").endsWith("accepted by the test's switch");
+    }
+
+    @Test
+    void the_signed_320_example_is_refused_where_unknown_revocation_is_not_allowed_as_by_default() {
+        SignatureCheck check =
+                new DccSignatureVerifier(DccSamples.trust(), LATER).verify(DccSamples.example(DccSamples.SIGNED_320));
+
+        assertThat(check.status()).isEqualTo(Status.INVALID);
+        assertThat(check.reason())
+                .isEqualTo("the revocation status of signer 'CN=Calibration Lab A1,O=Calibration A GmbH,C=DE' at"
+                        + " 2023-03-27T15:14:30Z cannot be established: no OCSP response or CRL from the signer's"
+                        + " issuer, produced at or after 2023-03-27T15:14:30Z, or current then, states it; 0 OCSP"
+                        + " response(s) and 0 CRL(s) looked at");
     }
 
     @Test
@@ -86,7 +105,9 @@ class DccSignatureVerifierTest {
         private final Instant issued = Instant.parse("2025-01-01T00:00:00Z");
         private final CertificateAuthority ca = CertificateAuthority.create("NorthMSP", "north.example", issued);
         private final Member lab = ca.issue("North Mass Lab", "client", issued);
-        private final TrustedCertificates trustCa = TrustedCertificates.of(List.of(ca.certificate()));
+        /** With the CA's CRL, current at the check time, that revokes nobody. */
+        private final TrustedCertificates trustCa = TrustedCertificates.of(List.of(ca.certificate()))
+                .withCrls(List.of(TestPki.emptyCrl(ca, issued.plus(Duration.ofDays(29)))));
 
         @Test
         void a_signer_chaining_to_the_trust_store_is_valid_at_the_check_time() throws Exception {
@@ -190,7 +211,7 @@ class DccSignatureVerifierTest {
             Files.copy(DccSamples.trustDir().resolve(pem), dir.resolve(pem));
         }
 
-        assertThat(new DccSignatureVerifier(TrustedCertificates.fromDirectory(dir), LATER)
+        assertThat(new DccSignatureVerifier(TrustedCertificates.fromDirectory(dir), LATER, null, "allowed")
                         .verify(DccSamples.example(DccSamples.SIGNED_320))
                         .status())
                 .isEqualTo(Status.VALID);

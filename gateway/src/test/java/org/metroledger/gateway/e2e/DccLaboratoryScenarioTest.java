@@ -7,18 +7,29 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.metroledger.chaincode.certificate.CertificateIds;
+import org.metroledger.gateway.dcc.EnvelopedSigner;
 import org.metroledger.gateway.dcc.TestDccs;
+import org.metroledger.gateway.dcc.TestPki;
 import org.metroledger.gateway.qr.LabKeyring;
+import org.metroledger.simulation.CertificateAuthority;
+import org.metroledger.simulation.Member;
 
 /**
  * DCCs as laboratories write them, dated the day before the ledger's clock so they record on every
  * backend (the embedded ledger and Fabric): identifiers that are no ledger id, long D-SI units,
- * coverage intervals, and what the ledger cannot express.
+ * coverage intervals, what the ledger cannot express, and long-term signatures by signers of this
+ * run's CA, good or revoked by the OCSP responses they carry.
  */
 class DccLaboratoryScenarioTest extends Scenario {
     private static final String IMPORT = "/api/v1/certificates/dcc";
@@ -26,6 +37,84 @@ class DccLaboratoryScenarioTest extends Scenario {
     private HttpWorld world;
     private final String instrument = id("DCC-LAB-ITEM");
     private LocalDate yesterday;
+
+    /** This run's DCC signing CA (trusted through {@code <data-dir>/dcc-trust/}) and its signers. */
+    private CertificateAuthority ca;
+
+    private Member goodSigner;
+    private Member revokedSigner;
+    private final Instant signedAt = Instant.now().minus(Duration.ofMinutes(10));
+
+    @Override
+    void configure(Path dataDir) {
+        try {
+            Path trust = Files.createDirectories(dataDir.resolve("dcc-trust"));
+            Instant from = Instant.now().minus(Duration.ofDays(1));
+            ca = CertificateAuthority.create(Cast.NORTH, "dcc-lab-" + ns.code() + ".example", from);
+            Files.writeString(trust.resolve(ns.code() + "-lab-root.crt"), ca.certificatePem());
+            goodSigner = ca.issue("DCC lab signer " + ns.code(), "client", from);
+            revokedSigner = ca.issue("DCC revoked signer " + ns.code(), "client", from);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the DCC trust of run " + ns, e);
+        }
+    }
+
+    /** A DCC signed long-term (XAdES, signing time, CA certificate and the OCSP responses given). */
+    private byte[] signed(String local, Member signer, List<byte[]> ocsp) throws Exception {
+        return EnvelopedSigner.signXades(
+                dcc(id(local), TestDccs.ONE_REAL),
+                signer.certificate(),
+                signer.privateKey(),
+                signedAt,
+                List.of(ca.certificate()),
+                List.of(),
+                ocsp);
+    }
+
+    @Test
+    void a_signer_revoked_before_signing_is_422_signature_invalid_with_reason_and_revocation_time() throws Exception {
+        Instant revoked = signedAt.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        byte[] ocsp = TestPki.ocsp(
+                ca, revokedSigner.certificate(), revoked, TestPki.KEY_COMPROMISE, signedAt.plusSeconds(60));
+
+        Http.Answer answer =
+                refused(422, () -> postXml(uncheck(() -> signed("DCC-REVOKED", revokedSigner, List.of(ocsp)))));
+
+        assertThat(answer.errorCode()).isEqualTo("SIGNATURE_INVALID");
+        assertThat(answer.json().getJsonObject("error").getString("message"))
+                .contains("is revoked: revoked at " + revoked + ", reason keyCompromise")
+                .contains("against the signing time " + signedAt);
+    }
+
+    @Test
+    void a_signer_whose_status_nothing_establishes_is_refused_by_default() {
+        Http.Answer answer = refused(422, () -> postXml(uncheck(() -> signed("DCC-UNKNOWN", goodSigner, List.of()))));
+
+        assertThat(answer.json().getJsonObject("error").getString("message")).contains("cannot be established");
+    }
+
+    @Test
+    void a_signer_good_by_the_documents_ocsp_response_is_recorded_and_the_answer_says_how_it_was_judged()
+            throws Exception {
+        byte[] ocsp = TestPki.ocsp(ca, goodSigner.certificate(), null, 0, signedAt.plusSeconds(60));
+
+        Http.Answer answer = committed(postXml(signed("DCC-GOOD", goodSigner, List.of(ocsp))));
+
+        assertThat(answer.json().getJsonObject("dccSignature").getString("status"))
+                .isEqualTo("VALID");
+        assertThat(answer.json().getJsonObject("dccSignature").getString("checkedAt"))
+                .isEqualTo(signedAt.toString());
+        assertThat(answer.json().getJsonObject("dccSignature").getString("revocation"))
+                .startsWith("GOOD (OCSP response by ");
+    }
+
+    private static byte[] uncheck(java.util.concurrent.Callable<byte[]> make) {
+        try {
+            return make.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     void prepare() {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.metroledger.gateway.dcc.DccSamples;
 import org.metroledger.gateway.dcc.DccSchema;
 import org.metroledger.gateway.dcc.EnvelopedSigner;
+import org.metroledger.gateway.dcc.TestPki;
 import org.metroledger.gateway.document.DocumentDigest;
 import org.metroledger.gateway.qr.LabKeyring;
 import org.metroledger.simulation.CertificateAuthority;
@@ -67,6 +68,11 @@ class DccScenarioTest extends Scenario {
             CertificateAuthority ca = CertificateAuthority.create(Cast.NORTH, "dcc-" + ns.code() + ".example", issued);
             runRoot = ca.certificatePem();
             Files.writeString(trust.resolve(ns.code() + "-root.crt"), runRoot);
+            // Its CRL, current now, revokes nobody: the run's signer is known not to be revoked.
+            Files.write(
+                    trust.resolve(ns.code() + "-root.crl"),
+                    TestPki.emptyCrl(ca, Instant.now().minus(Duration.ofHours(1)))
+                            .getEncoded());
             Member signer = ca.issue("DCC signer " + ns.code(), "client", issued);
             signedTypical = EnvelopedSigner.sign(sample(DccSamples.TYPICAL), signer.certificate(), signer.privateKey());
         } catch (Exception e) {
