@@ -46,35 +46,65 @@ public final class QrVerification {
         });
     }
 
-    private CompletableFuture<TokenVerdict> ledgerVerdict(TokenCheck check, CheckLine signature, Instant at) {
+    /**
+     * The ledger's verdict on a certificate looked up by its number, with no token in hand: the
+     * ledger's checks only, and the issuer as the trust list has it. It proves what the ledger
+     * records, not that a paper carrying this number is genuine.
+     */
+    public CompletableFuture<TokenVerdict> lookUp(String certificateId) {
+        return trustList
+                .current()
+                .thenCompose(trust -> report(certificateId, null).thenCompose(report -> {
+                    JsonNode certificate = report.get("certificate");
+                    boolean found = certificate != null && !certificate.isNull();
+                    TokenCheck byNumber = new TokenCheck(
+                            true,
+                            null,
+                            found
+                                    ? trust.lab(certificate.path("issuer").asText())
+                                            .orElse(null)
+                                    : null,
+                            "looked up by number; no QR token was presented");
+                    return evidenceOf(report)
+                            .thenApply(evidence ->
+                                    assemble(byNumber, null, report, found ? certificate : null, null, evidence));
+                }));
+    }
+
+    private CompletableFuture<JsonNode> report(String certificateId, Instant at) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", check.payload().certificateId());
+        request.put("id", certificateId);
         if (at != null) {
             request.put("at", at.toString());
         }
         return ledger.evaluate(reader, "certificate:Verify", List.of(Canonical.json(request)))
-                .thenCompose(answer -> {
-                    JsonNode report = Canonical.tree(answer, "verification report");
-                    JsonNode certificate = report.get("certificate");
-                    if (certificate == null || certificate.isNull()) {
-                        return CompletableFuture.completedFuture(assemble(check, signature, report, null, null, null));
-                    }
-                    return tokens.payloadFor(certificate).thenCombine(evidenceOf(report), (expected, evidence) -> {
-                        String differences = Disagreement.between(check.payload(), expected);
-                        CheckLine agreement = new CheckLine(
-                                AGREEMENT_CHECK,
-                                differences.isEmpty(),
-                                differences.isEmpty()
-                                        ? "the token says what the ledger says"
-                                        : "the token differs from the ledger: " + differences);
-                        return assemble(check, signature, report, certificate, agreement, evidence);
-                    });
-                });
+                .thenApply(answer -> Canonical.tree(answer, "verification report"));
+    }
+
+    private CompletableFuture<TokenVerdict> ledgerVerdict(TokenCheck check, CheckLine signature, Instant at) {
+        return report(check.payload().certificateId(), at).thenCompose(report -> {
+            JsonNode certificate = report.get("certificate");
+            if (certificate == null || certificate.isNull()) {
+                return CompletableFuture.completedFuture(assemble(check, signature, report, null, null, null));
+            }
+            return tokens.payloadFor(certificate).thenCombine(evidenceOf(report), (expected, evidence) -> {
+                String differences = Disagreement.between(check.payload(), expected);
+                CheckLine agreement = new CheckLine(
+                        AGREEMENT_CHECK,
+                        differences.isEmpty(),
+                        differences.isEmpty()
+                                ? "the token says what the ledger says"
+                                : "the token differs from the ledger: " + differences);
+                return assemble(check, signature, report, certificate, agreement, evidence);
+            });
+        });
     }
 
     /**
      * A token the lab signed for other content than the ledger holds does not describe the
      * certificate in hand: DIGEST_MISMATCH, which comes before every status verdict.
+     *
+     * @param signature the token's signature check, or null for a look-up by number
      */
     private static TokenVerdict assemble(
             TokenCheck check,
@@ -84,7 +114,9 @@ public final class QrVerification {
             CheckLine agreement,
             JsonNode evidence) {
         List<CheckLine> checks = new ArrayList<>();
-        checks.add(signature);
+        if (signature != null) {
+            checks.add(signature);
+        }
         if (agreement != null) {
             checks.add(agreement);
         }

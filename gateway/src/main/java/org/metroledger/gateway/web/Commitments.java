@@ -17,7 +17,8 @@ final class Commitments {
         html.element(
                 "p",
                 Text.EFFECTIVE.in(lang) + " " + ChinaDate.date(Field.of(commitment, "effectiveFrom")) + " – "
-                        + (to.isEmpty() ? "" : ChinaDate.date(to)) + " · " + Field.of(commitment, "status"),
+                        + (to.isEmpty() ? "" : ChinaDate.date(to)) + " · "
+                        + Text.term(Field.of(commitment, "status"), lang),
                 "class",
                 "muted");
         html.open("ul", "class", "pledges");

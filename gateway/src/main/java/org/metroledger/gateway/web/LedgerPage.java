@@ -38,7 +38,7 @@ final class LedgerPage {
                         html.open("tr", "class", "VALID".equals(tx.validationCode()) ? null : "invalid-tx");
                         html.element("td", tx.function());
                         html.element("td", tx.creatorMsp());
-                        html.element("td", tx.validationCode());
+                        html.element("td", Text.term(tx.validationCode(), lang));
                         html.element("td", tx.txId(), "class", "mono");
                         html.close();
                     }

@@ -32,7 +32,7 @@ final class PageFrame {
         html.close();
         html.open("body");
         html.open("header", "class", "site");
-        html.element("a", Text.SITE.in(lang), "class", "brand", "href", link("/ledger", Map.of(), lang));
+        html.element("a", Text.SITE.in(lang), "class", "brand", "href", link("/", Map.of(), lang));
         html.open("nav");
         html.element("a", Text.NAV_RECOGNITION.in(lang), "href", link("/recognition", Map.of(), lang));
         html.element("a", Text.NAV_LEDGER.in(lang), "href", link("/ledger", Map.of(), lang));

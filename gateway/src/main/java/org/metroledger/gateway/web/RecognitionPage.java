@@ -97,7 +97,7 @@ final class RecognitionPage {
             boolean ok = reason.path("ok").asBoolean(false);
             html.open("li", "class", ok ? "check-ok" : "check-failed");
             html.element("span", ok ? "✔" : "✘", "class", "mark");
-            html.element("strong", Field.of(reason, "name"));
+            html.element("strong", Text.term(Field.of(reason, "name"), lang));
             html.element("span", Field.of(reason, "detail"), "class", "detail");
             html.close();
         }

@@ -92,7 +92,80 @@ enum Text {
     VALIDATION("验证结果", "Validation"),
     TIME("时间", "Time"),
     BACKEND("后端", "Backend"),
-    PROBLEM("出错了", "Something went wrong");
+    PROBLEM("出错了", "Something went wrong"),
+    NAV_HOME("首页", "Home"),
+    HOME_TITLE("查询计量证书、器具和经营者", "Look up a certificate, an instrument or an entity"),
+    HOME_INTRO(
+            "扫描计量器具标签上的二维码即可核验证书；也可以在下面按编号查询账本中的记录。",
+            "Scan the QR code on an instrument's label to verify its certificate, or look up a record on the ledger by its number below."),
+    LOOK_UP("查询", "Look up"),
+    LOOK_UP_CERTIFICATE("按证书编号查询", "A certificate by its number"),
+    LOOK_UP_INSTRUMENT("按器具编号查询", "An instrument by its id"),
+    LOOK_UP_ENTITY("按统一社会信用代码查询经营者", "An entity by its unified social credit code"),
+    INSTRUMENT_ID("器具编号", "Instrument id"),
+    MORE_PAGES("更多", "More"),
+    RECOGNITION_EXPLAIN("一张证书能否在另一地区使用", "Whether a certificate counts in another region"),
+    LEDGER_EXPLAIN("最近区块与交易", "Recent blocks and transactions"),
+    INSPECT_EXPLAIN("信用事件与评分历史（需登录）", "Credit events and score history (sign-in)"),
+    BY_NUMBER_NOTE(
+            "按编号查询只显示账本的记录；要确认手中的纸质证书是真的，请扫描其二维码。",
+            "A look-up by number shows what the ledger records; to check that a paper in your hand is genuine, scan its QR code."),
+    VERDICT_LEDGER_BAD_EXPLAIN("账本中的这张证书目前不能作为有效证明。", "On the ledger this certificate is not valid proof now."),
+    INSTRUMENT_TITLE("计量器具", "Instrument"),
+    MANDATORY("强制检定", "Mandatory verification"),
+    YES("是", "yes"),
+    NO("否", "no"),
+    CATEGORY("类别", "Category"),
+    CERTIFICATES("证书", "Certificates"),
+    CERTIFICATES_NONE("账本中没有这件器具的证书。", "The ledger holds no certificate of this instrument."),
+    STATUS("状态", "Status"),
+    ENTITY_TITLE("经营者", "Entity"),
+    INSPECTOR_VIEW("监管人员查看信用事件", "Inspectors: credit events"),
+    // The words for the ledger's enum values and check names (term()), so no page shows
+    // VERIFICATION, ACTIVE or token-signature to a reader of Chinese.
+    // Certificate kinds and subjects.
+    TERM_VERIFICATION("检定", "verification"),
+    TERM_CALIBRATION("校准", "calibration"),
+    TERM_INSTRUMENT("计量器具", "instrument"),
+    TERM_STANDARD("计量标准", "measurement standard"),
+    // Statuses of certificates, labs and commitments.
+    TERM_ACTIVE("有效", "active"),
+    TERM_SUPERSEDED("已被替代", "superseded"),
+    TERM_REVOKED("已撤销", "revoked"),
+    TERM_SUSPENDED("已暂停", "suspended"),
+    TERM_WITHDRAWN("已撤回", "withdrawn"),
+    TERM_BREACHED("已违背", "breached"),
+    // Entity categories.
+    TERM_FUEL_STATION("加油站", "fuel station"),
+    TERM_MARKET("集贸市场", "market"),
+    TERM_OPTICAL_SHOP("眼镜店", "optical shop"),
+    TERM_HOSPITAL("医疗机构", "hospital"),
+    TERM_UTILITY("供水供电供气单位", "utility"),
+    TERM_MANUFACTURER("生产企业", "manufacturer"),
+    TERM_TAXI_COMPANY("出租汽车公司", "taxi company"),
+    TERM_OTHER("其他", "other"),
+    // The checks of a verification (the ledger's, then the QR token's).
+    TERM_EXISTS("证书存在", "certificate exists"),
+    TERM_DIGEST("内容摘要一致", "document digest"),
+    TERM_SIGNATURE("机构签名", "lab signature"),
+    TERM_REVOCATION("未被撤销", "not revoked"),
+    TERM_SUPERSESSION("未被替代", "not superseded"),
+    TERM_VALIDITY("在有效期内", "within validity"),
+    TERM_ACCREDITATION("机构认可有效", "lab accredited"),
+    TERM_TRACEABILITY("量值溯源完整", "traceability chain"),
+    TERM_TOKEN_SIGNATURE("二维码签名", "QR code signature"),
+    TERM_TOKEN_MATCHES_LEDGER("二维码与账本一致", "QR code matches ledger"),
+    // The reasons of a recognition answer.
+    TERM_ISSUER("签发机构", "issuing lab"),
+    TERM_OWN_REGION("本地区签发", "issued in the region"),
+    TERM_AGREEMENT("互认协议", "recognition agreement"),
+    TERM_VERDICT("证书结论", "certificate verdict"),
+    // Transaction validation codes on the ledger page.
+    TERM_VALID("有效", "valid"),
+    TERM_MVCC_READ_CONFLICT("读写冲突", "read conflict"),
+    TERM_PHANTOM_READ_CONFLICT("幻读冲突", "phantom read conflict"),
+    TERM_ENDORSEMENT_POLICY_FAILURE("背书策略不满足", "endorsement policy failure"),
+    TERM_DUPLICATE_TXID("交易号重复", "duplicate transaction id");
 
     private final String zh;
     private final String en;
@@ -112,6 +185,23 @@ enum Text {
             return valueOf("VERDICT_" + verdict).in(lang);
         } catch (IllegalArgumentException e) {
             return verdict;
+        }
+    }
+
+    /**
+     * The word for a ledger value (an enum constant, a check or reason name) in the page's
+     * language: the constant TERM_ and the value upper-cased with '-' as '_'; a value this list
+     * does not know is shown as it is.
+     */
+    static String term(String value, Lang lang) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        try {
+            return valueOf("TERM_" + value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                    .in(lang);
+        } catch (IllegalArgumentException unknown) {
+            return value;
         }
     }
 

@@ -27,6 +27,15 @@ final class VerificationPage {
     }
 
     static String render(Lang lang, String path, TokenVerdict verdict, Surroundings around) {
+        return render(lang, path, verdict, around, false);
+    }
+
+    /** The same page for a certificate looked up by its number: the ledger's checks, no token's. */
+    static String lookUp(Lang lang, String path, TokenVerdict verdict, Surroundings around) {
+        return render(lang, path, verdict, around, true);
+    }
+
+    private static String render(Lang lang, String path, TokenVerdict verdict, Surroundings around, boolean byNumber) {
         return PageFrame.render(lang, Text.VERIFY_TITLE, path, Map.of(), html -> {
             boolean forged = !verdict.token().genuine();
             html.open(
@@ -39,9 +48,14 @@ final class VerificationPage {
             html.element("p", verdict.verdict(), "class", "verdict-code", "id", "verdict-code");
             Text explanation = verdict.valid()
                     ? Text.VERDICT_VALID_EXPLAIN
-                    : forged ? Text.VERDICT_FORGED_EXPLAIN : Text.VERDICT_BAD_EXPLAIN;
+                    : forged
+                            ? Text.VERDICT_FORGED_EXPLAIN
+                            : byNumber ? Text.VERDICT_LEDGER_BAD_EXPLAIN : Text.VERDICT_BAD_EXPLAIN;
             html.element("p", explanation.in(lang), "class", "verdict-explain");
             html.close();
+            if (byNumber) {
+                html.element("p", Text.BY_NUMBER_NOTE.in(lang), "class", "card muted", "id", "by-number");
+            }
             if (forged) {
                 claims(html, lang, verdict.token().payload());
             } else {
@@ -82,7 +96,7 @@ final class VerificationPage {
                 .row(Text.CERTIFICATE_NO, Field.of(c, "id"), "certificate-id")
                 // A DCC's identifier as the lab wrote it, when the id had to be derived from it.
                 .row(Text.LAB_IDENTIFIER, Field.of(c, "uniqueIdentifier"), "unique-identifier")
-                .row(Text.KIND, Field.of(c, "kind"))
+                .row(Text.KIND, Text.term(Field.of(c, "kind"), lang), "kind")
                 .row(Text.METHOD, Field.of(c, "method"))
                 .row(Text.CONFORMITY, Text.conformity(Field.of(c, "conformity"), lang), "conformity")
                 .row(Text.ISSUED_AT, ChinaDate.date(Field.of(c, "issuedAt")))
@@ -93,7 +107,7 @@ final class VerificationPage {
         html.close();
     }
 
-    private static void instrument(Html html, Lang lang, JsonNode instrument) {
+    static void instrument(Html html, Lang lang, JsonNode instrument) {
         if (!Field.present(instrument)) {
             return;
         }
@@ -104,6 +118,11 @@ final class VerificationPage {
                 .row(Text.MODEL, (Field.of(instrument, "manufacturer") + " " + Field.of(instrument, "model")).trim())
                 .row(Text.SERIAL, Field.of(instrument, "serial"), "serial")
                 .row(Text.LOCATION, Field.of(instrument, "location"))
+                .row(Text.CATEGORY, Field.of(instrument, "category"))
+                .row(
+                        Text.MANDATORY,
+                        (instrument.path("mandatory").asBoolean() ? Text.YES : Text.NO).in(lang),
+                        "mandatory")
                 .close();
         html.close();
     }
@@ -122,12 +141,15 @@ final class VerificationPage {
                             + " " + ChinaDate.date(lab.accreditation().validUntil()),
                     "accreditation");
         }
-        facts.row(Text.LAB_STATUS, lab.status() == null ? "" : lab.status().name())
+        facts.row(
+                        Text.LAB_STATUS,
+                        lab.status() == null ? "" : Text.term(lab.status().name(), lang),
+                        "lab-status")
                 .close();
         html.close();
     }
 
-    private static void owner(Html html, Lang lang, Surroundings around) {
+    static void owner(Html html, Lang lang, Surroundings around) {
         if (!Field.present(around.entity())) {
             return;
         }
@@ -136,6 +158,7 @@ final class VerificationPage {
         Definitions.open(html, lang, "facts")
                 .row(Text.OWNER, Field.of(around.entity(), "name"), "entity-name")
                 .row(Text.ENTITY_ID, Field.of(around.entity(), "id"))
+                .row(Text.CATEGORY, Text.term(Field.of(around.entity(), "category"), lang), "entity-category")
                 .close();
         CreditBadge.render(html, lang, around.rating());
         html.element("h3", Text.COMMITMENT.in(lang));
@@ -154,7 +177,7 @@ final class VerificationPage {
                     check.ok() ? "✔ " + Text.CHECK_OK.in(lang) : "✘ " + Text.CHECK_FAILED.in(lang),
                     "class",
                     "mark");
-            html.element("strong", check.name());
+            html.element("strong", Text.term(check.name(), lang));
             html.element("span", check.detail(), "class", "detail");
             html.close();
         }

@@ -74,7 +74,20 @@ public final class WebPages {
                         .putHeader("Content-Type", "text/css; charset=utf-8")
                         .putHeader("Cache-Control", "public, max-age=3600")
                         .end(io.vertx.core.buffer.Buffer.buffer(stylesheet)));
+        router.get("/").handler(ctx -> html(ctx, 200, LookupPages.home(lang(ctx))));
         router.get("/v/:token").handler(this::verificationPage);
+        for (String lookUp : List.of("/certificates", "/instruments", "/entities", "/inspect/entities")) {
+            // The home page's forms send ?id=...; the page itself lives at its own path.
+            router.get(lookUp).handler(ctx -> {
+                String id = blankToNull(ctx.queryParams().get("id"));
+                redirect(
+                        ctx,
+                        PageFrame.link(id == null ? "/" : lookUp + "/" + PageFrame.segment(id), Map.of(), lang(ctx)));
+            });
+        }
+        router.get("/certificates/:id").handler(this::certificatePage);
+        router.get("/instruments/:id").handler(this::instrumentPage);
+        router.get("/entities/:id").handler(this::entityPage);
         router.get("/ledger").handler(this::ledgerPage);
         router.get("/recognition").handler(this::recognitionPage);
         router.get("/login")
@@ -93,16 +106,6 @@ public final class WebPages {
                     ctx.response().addCookie(guard.cookie(SESSION_COOKIE, "").setMaxAge(0));
                     redirect(ctx, PageFrame.link("/login", Map.of(), lang(ctx)));
                 });
-        router.get("/inspect/entities")
-                .handler(ctx -> redirect(
-                        ctx,
-                        PageFrame.link(
-                                "/inspect/entities/"
-                                        + PageFrame.segment(Optional.ofNullable(
-                                                        ctx.queryParams().get("id"))
-                                                .orElse("")),
-                                Map.of(),
-                                lang(ctx))));
         router.get("/inspect/entities/:id").handler(this::inspectorPage);
     }
 
@@ -126,19 +129,56 @@ public final class WebPages {
             return CompletableFuture.completedFuture(VerificationPage.Surroundings.NONE);
         }
         return reads.optional(reader, "registry:GetInstrument", Map.of("id", Field.of(certificate, "subject")))
-                .thenCompose(instrument -> {
-                    if (instrument == null) {
-                        return CompletableFuture.completedFuture(VerificationPage.Surroundings.NONE);
-                    }
-                    Map<String, String> owner = Map.of("entity", Field.of(instrument, "owner"));
-                    CompletableFuture<JsonNode> entity =
-                            reads.optional(reader, "registry:GetEntity", Map.of("id", Field.of(instrument, "owner")));
-                    CompletableFuture<JsonNode> rating = reads.optional(reader, "credit:Rating", owner);
-                    CompletableFuture<JsonNode> commitment = reads.optional(reader, "commitment:Active", owner);
-                    return CompletableFuture.allOf(entity, rating, commitment)
-                            .thenApply(done -> new VerificationPage.Surroundings(
-                                    instrument, entity.join(), rating.join(), commitment.join()));
-                });
+                .thenCompose(instrument -> instrument == null
+                        ? CompletableFuture.completedFuture(VerificationPage.Surroundings.NONE)
+                        : owner(instrument, Field.of(instrument, "owner"), false));
+    }
+
+    /**
+     * An entity, its credit grade and its commitment in effect, around an instrument (or null).
+     *
+     * @param required whether a missing entity is NOT_FOUND (its own page) or just left out
+     */
+    private CompletableFuture<VerificationPage.Surroundings> owner(JsonNode instrument, String id, boolean required) {
+        Map<String, String> owner = Map.of("entity", id);
+        CompletableFuture<JsonNode> entity = required
+                ? reads.read(reader, "registry:GetEntity", Map.of("id", id))
+                : reads.optional(reader, "registry:GetEntity", Map.of("id", id));
+        CompletableFuture<JsonNode> rating = reads.optional(reader, "credit:Rating", owner);
+        CompletableFuture<JsonNode> commitment = reads.optional(reader, "commitment:Active", owner);
+        return CompletableFuture.allOf(entity, rating, commitment)
+                .thenApply(done ->
+                        new VerificationPage.Surroundings(instrument, entity.join(), rating.join(), commitment.join()));
+    }
+
+    private void certificatePage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        String path = "/certificates/" + PageFrame.segment(ctx.pathParam("id"));
+        respond(
+                ctx,
+                lang,
+                verification
+                        .lookUp(ctx.pathParam("id"))
+                        .thenCompose(verdict -> surroundings(verdict)
+                                .thenApply(around -> VerificationPage.lookUp(lang, path, verdict, around))));
+    }
+
+    private void instrumentPage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        String id = ctx.pathParam("id");
+        String path = "/instruments/" + PageFrame.segment(id);
+        CompletableFuture<List<JsonNode>> certificates = pages(reader, "certificate:ListBySubject", "subject", id);
+        CompletableFuture<String> page = reads.read(reader, "registry:GetInstrument", Map.of("id", id))
+                .thenCompose(instrument -> owner(instrument, Field.of(instrument, "owner"), false))
+                .thenCombine(certificates, (around, list) -> LookupPages.instrument(lang, path, around, list));
+        respond(ctx, lang, page);
+    }
+
+    private void entityPage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        String id = ctx.pathParam("id");
+        String path = "/entities/" + PageFrame.segment(id);
+        respond(ctx, lang, owner(null, id, true).thenApply(around -> LookupPages.entity(lang, path, around)));
     }
 
     private void ledgerPage(RoutingContext ctx) {
@@ -201,8 +241,8 @@ public final class WebPages {
         Map<String, String> entityRequest = Map.of("entity", id);
         CompletableFuture<JsonNode> entity = reads.read(who, "registry:GetEntity", Map.of("id", id));
         CompletableFuture<JsonNode> rating = reads.read(who, "credit:Rating", entityRequest);
-        CompletableFuture<List<JsonNode>> events = pages(who, "credit:History", id);
-        CompletableFuture<List<JsonNode>> commitments = pages(who, "commitment:ListByEntity", id);
+        CompletableFuture<List<JsonNode>> events = pages(who, "credit:History", "entity", id);
+        CompletableFuture<List<JsonNode>> commitments = pages(who, "commitment:ListByEntity", "entity", id);
         CompletableFuture<List<ScoreChart.Point>> series = events.thenCombine(rating, (list, now) -> list)
                 .thenCompose(list -> series(who, id, list, rating.join()));
         CompletableFuture<String> page = CompletableFuture.allOf(entity, rating, events, commitments, series)
@@ -245,22 +285,22 @@ public final class WebPages {
     }
 
     /** Every item of a paged listing (pageSize 100, following bookmarks), bounded. */
-    private CompletableFuture<List<JsonNode>> pages(Member who, String function, String entity) {
-        return page(who, function, entity, null, new ArrayList<>(), 0);
+    private CompletableFuture<List<JsonNode>> pages(Member who, String function, String key, String value) {
+        return page(who, function, key, value, null, new ArrayList<>(), 0);
     }
 
     private CompletableFuture<List<JsonNode>> page(
-            Member who, String function, String entity, String bookmark, List<JsonNode> items, int count) {
+            Member who, String function, String key, String value, String bookmark, List<JsonNode> items, int count) {
         Map<String, Object> request = bookmark == null
-                ? Map.of("entity", entity, "pageSize", 100)
-                : Map.of("entity", entity, "pageSize", 100, "bookmark", bookmark);
+                ? Map.of(key, value, "pageSize", 100)
+                : Map.of(key, value, "pageSize", 100, "bookmark", bookmark);
         return reads.read(who, function, request).thenCompose(answer -> {
             answer.path("items").forEach(items::add);
             String next = Field.of(answer, "bookmark");
             if (next.isEmpty() || answer.path("items").isEmpty() || count >= 20) {
                 return CompletableFuture.completedFuture(items);
             }
-            return page(who, function, entity, next, items, count + 1);
+            return page(who, function, key, value, next, items, count + 1);
         });
     }
 

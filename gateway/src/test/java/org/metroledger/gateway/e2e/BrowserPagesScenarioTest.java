@@ -153,6 +153,29 @@ class BrowserPagesScenarioTest extends Scenario {
     }
 
     @Test
+    void the_home_page_looks_up_a_certificate_and_its_instrument_by_number_in_chinese() {
+        browser.open(Chromium.DESKTOP, "/", "scenario-home-desktop");
+        browser.open(Chromium.PHONE, "/", "scenario-home-phone");
+        browser.driver().findElement(By.id("certificate-id")).sendKeys(id("C-VALID"));
+        browser.driver()
+                .findElement(By.cssSelector("#certificate-id-form button"))
+                .click();
+        browser.settle(ExpectedConditions.presenceOfElementLocated(By.id("by-number")));
+        browser.screenshot("scenario-lookup-certificate-phone");
+
+        browser.assertVerdict("有效", Chromium.GREEN);
+        assertThat(browser.text("kind")).isEqualTo("检定");
+        assertThat(browser.text("lab-status")).isEqualTo("有效");
+        assertThat(browser.driver().findElements(By.cssSelector("#checks li.check-failed")))
+                .isEmpty();
+
+        browser.open(Chromium.PHONE, "/instruments/" + id("D-1"), "scenario-instrument-phone");
+        assertThat(browser.driver().findElements(By.cssSelector("#certificates a")))
+                .extracting(a -> a.getText())
+                .contains(id("C-VALID"));
+    }
+
+    @Test
     void a_revoked_certificate_shows_red_revoked() {
         showsRed(revoked, "已撤销", "REVOKED");
     }

@@ -112,6 +112,82 @@ class ConsumerPagesTest {
         assertThat(refused.body()).contains("validUntil");
     }
 
+    @Test
+    void the_home_page_answers_slash_in_chinese_with_three_look_up_forms_and_no_script() throws Exception {
+        HttpResponse<String> zh = get("/");
+        HttpResponse<String> en = get("/?lang=en");
+
+        assertThat(zh.statusCode()).isEqualTo(200);
+        assertThat(zh.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(zh.body())
+                .contains("lang=\"zh-CN\"")
+                .contains("按证书编号查询")
+                .contains("action=\"/certificates\"")
+                .contains("action=\"/instruments\"")
+                .contains("action=\"/entities\"")
+                .contains("href=\"/?lang=en\"")
+                .doesNotContain("<script");
+        assertThat(en.body()).contains("lang=\"en\"").contains("A certificate by its number");
+    }
+
+    @Test
+    void a_look_up_form_leads_to_the_records_page_and_a_blank_one_back_home() throws Exception {
+        HttpResponse<String> certificate = get("/certificates?id=C-VALID&lang=en");
+        HttpResponse<String> blank = get("/instruments?id=+");
+
+        assertThat(certificate.statusCode()).isEqualTo(303);
+        assertThat(certificate.headers().firstValue("Location")).hasValue("/certificates/C-VALID?lang=en");
+        assertThat(blank.headers().firstValue("Location")).hasValue("/");
+    }
+
+    @Test
+    void a_certificate_looked_up_by_number_shows_the_ledgers_verdict_all_in_chinese() throws Exception {
+        HttpResponse<String> page = get("/certificates/C-VALID");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("verdict-valid").contains("id=\"by-number\"");
+        // The kind, the lab's status and every check name in Chinese, none of the ledger's codes.
+        assertThat(page.body()).contains("<dd id=\"kind\">检定</dd>").contains("<dd id=\"lab-status\">有效</dd>");
+        assertThat(page.body()).contains("证书存在").contains("在有效期内").contains("加油站</dd>");
+        assertThat(page.body())
+                .doesNotContain(">VERIFICATION<")
+                .doesNotContain(">ACTIVE<")
+                .doesNotContain("<strong>exists</strong>")
+                .doesNotContain("token-signature");
+    }
+
+    @Test
+    void an_instrument_page_lists_its_certificates_with_links_and_its_owner() throws Exception {
+        HttpResponse<String> page = get("/instruments/pump-1");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("SN-1").contains("href=\"/certificates/C-VALID\"");
+        assertThat(page.body()).contains("<dd id=\"mandatory\">是</dd>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void an_entity_page_shows_its_grade_and_links_the_inspectors_view() throws Exception {
+        HttpResponse<String> page = get("/entities/" + ConsumerWorld.ENTITY + "?lang=en");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"credit-grade\"").contains("fuel station");
+        assertThat(page.body()).contains("href=\"/inspect/entities/" + ConsumerWorld.ENTITY + "?lang=en\"");
+    }
+
+    @Test
+    void unknown_or_malformed_look_ups_answer_a_4xx_page_with_the_code() throws Exception {
+        HttpResponse<String> unknown = get("/instruments/no-such-pump");
+        HttpResponse<String> malformed = get("/entities/" + "x".repeat(300));
+        HttpResponse<String> missingCertificate = get("/certificates/C-NOPE");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("NOT_FOUND");
+        assertThat(malformed.statusCode()).isBetween(400, 499);
+        assertThat(missingCertificate.statusCode()).isEqualTo(200);
+        assertThat(missingCertificate.body()).contains("verdict-invalid").contains("证书不存在");
+    }
+
     private static String body(String token) {
         return "{\"token\":\"" + token + "\"}";
     }

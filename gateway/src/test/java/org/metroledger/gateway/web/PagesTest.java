@@ -95,6 +95,36 @@ class PagesTest {
         assertThat(svg.markup().split("<circle", -1)).hasSize(4);
     }
 
+    @Test
+    void every_status_kind_category_and_check_name_the_ledger_shows_has_a_chinese_word() {
+        List<String> values = new java.util.ArrayList<>();
+        for (Class<? extends Enum<?>> type : List.of(
+                org.metroledger.chaincode.certificate.CertificateKind.class,
+                org.metroledger.chaincode.certificate.CertificateStatus.class,
+                org.metroledger.chaincode.certificate.SubjectType.class,
+                org.metroledger.chaincode.registry.LabStatus.class,
+                org.metroledger.chaincode.registry.EntityCategory.class,
+                org.metroledger.chaincode.commitment.CommitmentStatus.class)) {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                values.add(constant.name());
+            }
+        }
+        for (org.metroledger.chaincode.certificate.Verdict verdict :
+                org.metroledger.chaincode.certificate.Verdict.values()) {
+            if (verdict.check() != null) {
+                values.add(verdict.check());
+            }
+        }
+        values.addAll(
+                List.of("token-signature", "token-matches-ledger", "issuer", "own-region", "agreement", "verdict"));
+
+        for (String value : values) {
+            assertThat(Text.term(value, Lang.ZH)).as(value).doesNotContainPattern("[A-Za-z]");
+            assertThat(Text.term(value, Lang.EN)).as(value).isNotEqualTo(value);
+        }
+        assertThat(Text.term("SOMETHING_NEW", Lang.ZH)).isEqualTo("SOMETHING_NEW");
+    }
+
     private static QrPayload payload() {
         return QrPayload.of("C-1", "lab-1", "SN-1", "2026-06-01T00:00:00Z", "PASS", "ab".repeat(32));
     }
