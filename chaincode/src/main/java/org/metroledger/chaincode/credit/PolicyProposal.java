@@ -60,7 +60,7 @@ public record PolicyProposal(
         return this;
     }
 
-    /** The proposed version as stored: PROPOSED, with no approvals yet. */
+    /** The proposed version as stored: PROPOSED, with no approvals yet, voting open for VOTING_PERIOD. */
     RatingPolicy toPolicy(String proposer, Stamp stamp) {
         return new RatingPolicy(
                 version,
@@ -75,6 +75,9 @@ public record PolicyProposal(
                 List.of(),
                 null,
                 null,
+                java.time.Instant.parse(stamp.recordedAt())
+                        .plus(PolicyGovernance.VOTING_PERIOD)
+                        .toString(),
                 stamp.recordedAt(),
                 stamp.txId());
     }

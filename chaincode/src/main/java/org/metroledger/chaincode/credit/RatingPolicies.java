@@ -93,6 +93,7 @@ public final class RatingPolicies {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 }

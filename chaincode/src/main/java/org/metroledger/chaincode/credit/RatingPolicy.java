@@ -27,6 +27,7 @@ public record RatingPolicy(
         List<String> approvals,
         String activatedAt,
         String retiredAt,
+        String votingEndsAt,
         String recordedAt,
         String txId) {
     public static final String TYPE = "RatingPolicy";
@@ -70,6 +71,17 @@ public record RatingPolicy(
     }
 
     /** This version with a new governance state, stamped by the transaction that changes it. */
+    /**
+     * When approvals stop counting for a PROPOSED version: {@code votingEndsAt}, or for a version
+     * proposed before proposals carried one, {@link PolicyGovernance#VOTING_PERIOD} after its last
+     * write.
+     */
+    public Instant votingEnd() {
+        return votingEndsAt != null
+                ? Instant.parse(votingEndsAt)
+                : Instant.parse(recordedAt).plus(PolicyGovernance.VOTING_PERIOD);
+    }
+
     public RatingPolicy governed(
             PolicyStatus newStatus, List<String> newApprovals, String activated, String retired, Stamp stamp) {
         return new RatingPolicy(
@@ -85,6 +97,7 @@ public record RatingPolicy(
                 newApprovals,
                 activated,
                 retired,
+                votingEndsAt,
                 stamp.recordedAt(),
                 stamp.txId());
     }

@@ -388,16 +388,45 @@ class CreditContractTest {
                     .containsExactly("RETIRED", "ACTIVE", "PROPOSED");
         }
 
-        @Test
-        void only_one_proposal_per_version_is_open() {
-            bed.submit(world.eastAdmin, "credit:ProposePolicy", CreditRequests.json(CreditRequests.policyV2()));
+        private void secondProposalOfV2IsRefused() {
             Expect.refused(
                     bed,
                     ErrorCode.CONFLICT,
                     world.northAdmin,
                     "credit:ProposePolicy",
                     CreditRequests.json(CreditRequests.policyV2()));
+        }
+
+        @Test
+        void only_one_proposal_per_version_is_open() {
+            bed.submit(world.eastAdmin, "credit:ProposePolicy", CreditRequests.json(CreditRequests.policyV2()));
+            secondProposalOfV2IsRefused();
             Expect.refused(bed, ErrorCode.NOT_FOUND, world.northAdmin, "credit:ApprovePolicy", "{\"version\":3}");
+        }
+
+        @Test
+        void a_proposal_without_a_majority_expires_after_its_voting_period_and_frees_its_version() {
+            bed.at(Instant.parse("2025-06-01T00:00:00Z"));
+            JsonNode proposed = tree(bed.submit(
+                    world.eastAdmin, "credit:ProposePolicy", CreditRequests.json(CreditRequests.policyV2())));
+            assertThat(proposed.get("votingEndsAt").asText()).isEqualTo("2025-07-01T00:00:00Z");
+            approve(world.eastAdmin, 2);
+
+            bed.at(Instant.parse("2025-06-30T23:59:59Z"));
+            secondProposalOfV2IsRefused();
+
+            bed.at(Instant.parse("2025-07-01T00:00:00Z"));
+            Expect.refused(bed, ErrorCode.CONFLICT, world.northAdmin, "credit:ApprovePolicy", "{\"version\":2}");
+            assertThat(policy("{}").get("version").asInt()).isEqualTo(1);
+
+            JsonNode again = tree(bed.submit(
+                    world.northAdmin, "credit:ProposePolicy", CreditRequests.json(CreditRequests.policyV2())));
+            assertThat(again.get("proposedBy").asText()).isEqualTo(TestBed.NORTH);
+            assertThat(again.get("approvals")).isEmpty();
+            assertThat(again.get("votingEndsAt").asText()).isEqualTo("2025-07-31T00:00:00Z");
+            approve(world.northAdmin, 2);
+            assertThat(approve(world.centralSouthAdmin, 2).get("status").asText())
+                    .isEqualTo("ACTIVE");
         }
 
         @Test

@@ -333,6 +333,7 @@ class RatingRulesTest {
                     p.approvals(),
                     p.activatedAt(),
                     p.retiredAt(),
+                    p.votingEndsAt(),
                     p.recordedAt(),
                     p.txId());
         }
