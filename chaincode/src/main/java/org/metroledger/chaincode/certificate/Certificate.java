@@ -29,6 +29,7 @@ public record Certificate(
         String documentDigest,
         String signatory,
         String signature,
+        SignedWith signedWith,
         String previous,
         String uniqueIdentifier,
         CertificateStatus status,
@@ -43,8 +44,8 @@ public record Certificate(
     /** Index (issuer, issuedAt, id): a lab's certificates in issue order. */
     public static final String BY_LAB = "certificate~lab";
 
-    /** A new ACTIVE certificate from a validated request. */
-    public static Certificate issued(CertificateRequest r, String category, Stamp stamp) {
+    /** A new ACTIVE certificate from a validated request, signed with the lab's key of that id. */
+    public static Certificate issued(CertificateRequest r, String category, String keyId, Stamp stamp) {
         return new Certificate(
                 r.id(),
                 r.kind(),
@@ -66,6 +67,7 @@ public record Certificate(
                 r.documentDigest(),
                 r.signatory(),
                 r.signature(),
+                new SignedWith(keyId, stamp.recordedAt()),
                 r.previous(),
                 r.uniqueIdentifier(),
                 CertificateStatus.ACTIVE,
@@ -99,6 +101,7 @@ public record Certificate(
                 documentDigest,
                 signatory,
                 signature,
+                signedWith,
                 previous,
                 uniqueIdentifier,
                 newStatus,

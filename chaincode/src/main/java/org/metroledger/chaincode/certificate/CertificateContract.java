@@ -14,6 +14,7 @@ import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Lab;
+import org.metroledger.chaincode.registry.LabKey;
 import org.metroledger.chaincode.registry.Standard;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -180,7 +181,7 @@ public final class CertificateContract implements ContractInterface {
      * The checks Issue and Supersede share once the request is well-formed and the caller is known
      * to act for the issuing lab: the id is new, the lab was invited to certify the subject
      * ({@link Invitation}), it was ACTIVE and accredited for the category both at issuedAt and now,
-     * its registered key signed the request, and every cited standard and certificate exists.
+     * its current key signed the request (the certificate keeps which key), and every cited standard and certificate exists.
      * Writes the ACTIVE certificate and its indexes, and uses the engagement that invited it.
      */
     private static Certificate admit(
@@ -195,12 +196,13 @@ public final class CertificateContract implements ContractInterface {
                 throw Fail.forbidden(problem + ", so it may not " + action + " dated " + r.issuedAt());
             });
         }
-        Certificate certificate = Certificate.issued(r, category, store.stamp());
-        if (!SignedContent.verifies(lab.publicKey(), certificate)) {
+        LabKey key = lab.currentKey();
+        Certificate certificate = Certificate.issued(r, category, key.id(), store.stamp());
+        if (!SignedContent.verifies(key.publicKey(), certificate)) {
             throw Fail.with(
                     ErrorCode.SIGNATURE_INVALID,
-                    "signature does not verify under " + lab.id() + "'s registered key over the request's "
-                            + "canonical JSON without the signature");
+                    "signature does not verify under " + lab.id() + "'s current key " + key.id()
+                            + " over the request's canonical JSON without the signature");
         }
         List<TraceabilityLink> links = r.traceability() == null ? List.of() : r.traceability();
         for (int i = 0; i < links.size(); i++) {

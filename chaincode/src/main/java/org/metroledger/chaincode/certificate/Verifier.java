@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.metroledger.chaincode.registry.Accreditation;
 import org.metroledger.chaincode.registry.Lab;
+import org.metroledger.chaincode.registry.LabKey;
 
 /**
  * DESIGN §4's verification rules over a {@link CertificateLookup}: every check runs and is
@@ -78,17 +79,56 @@ final class Verifier {
         }
     }
 
+    /**
+     * The signature against the key that was the lab's when the certificate was recorded: the one
+     * the certificate names, or for a record from before keys were named, the key in force at its
+     * recording. A key the lab reported compromised is not trusted for what was recorded with it
+     * from the compromise time on. This judges by the key history the ledger holds now, whatever
+     * {@code at}: a compromise reported later still means the signature cannot be trusted.
+     */
     private static void signature(Checks checks, Certificate c, Optional<Lab> lab) {
         if (lab.isEmpty()) {
             checks.record(Verdict.SIGNATURE_INVALID, false, "issuer lab " + c.issuer() + " is not registered");
-        } else if (SignedContent.verifies(lab.get().publicKey(), c)) {
-            checks.record(Verdict.SIGNATURE_INVALID, true, "signed by " + c.issuer() + "'s registered key");
-        } else {
+            return;
+        }
+        Lab l = lab.get();
+        SignedWith signedWith = c.signedWith();
+        String recorded = signedWith != null ? signedWith.recordedAt() : c.recordedAt();
+        Optional<LabKey> key = signedWith != null
+                ? l.key(signedWith.key())
+                : Optional.of(l.keyAt(recorded == null ? Instant.parse(c.issuedAt()) : Instant.parse(recorded)));
+        if (key.isEmpty()) {
             checks.record(
                     Verdict.SIGNATURE_INVALID,
                     false,
-                    "the signature does not verify under " + c.issuer() + "'s registered key");
+                    "key " + signedWith.key() + " the certificate names is not in " + c.issuer() + "'s key history");
+            return;
         }
+        LabKey k = key.get();
+        if (!SignedContent.verifies(k.publicKey(), c)) {
+            checks.record(
+                    Verdict.SIGNATURE_INVALID,
+                    false,
+                    "the signature does not verify under " + c.issuer() + "'s key " + k.id());
+            return;
+        }
+        Optional<Instant> compromise = k.compromise();
+        if (compromise.isPresent()
+                && recorded != null
+                && !Instant.parse(recorded).isBefore(compromise.get())) {
+            checks.record(
+                    Verdict.SIGNATURE_INVALID,
+                    false,
+                    "signed with " + c.issuer() + "'s key " + k.id() + ", which the lab reported compromised from "
+                            + k.compromisedAt() + (k.reason() == null ? "" : " (" + k.reason() + ")")
+                            + "; the certificate was recorded at " + recorded + ", after that");
+            return;
+        }
+        checks.record(
+                Verdict.SIGNATURE_INVALID,
+                true,
+                "signed by " + c.issuer() + "'s key " + k.id() + ", the lab's key when the certificate was recorded"
+                        + (recorded == null ? "" : " (" + recorded + ")"));
     }
 
     /**

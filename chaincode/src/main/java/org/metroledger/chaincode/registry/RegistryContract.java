@@ -1,5 +1,6 @@
 package org.metroledger.chaincode.registry;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,6 +66,12 @@ public final class RegistryContract implements ContractInterface {
 
     /** Request of RenewAccreditation. */
     public record AccreditationRenewal(String id, Accreditation accreditation, String reason) {}
+
+    /**
+     * Request of RegisterLabKey: the lab's new certificate-signing key, why, and (after a
+     * compromise) the instant from which the key it replaces is no longer trusted.
+     */
+    public record LabKeyRegistration(String id, String publicKey, String reason, String compromisedAt) {}
 
     /** Request of GrantAuthorisation: the region granting is the caller's. */
     public record AuthorisationGrant(String lab, String category, String validFrom, String validUntil) {}
@@ -220,6 +227,57 @@ public final class RegistryContract implements ContractInterface {
         store.put(Lab.TYPE, lab.id(), renewed);
         store.event("LabAccreditationRenewed", renewed);
         return Canonical.json(renewed);
+    }
+
+    /**
+     * A lab's new certificate-signing key, current from the transaction time on (DESIGN §2). The
+     * lab itself (a LAB participant of it) or a centre admin of its region may register it: the
+     * lab holds its key, and its centre, which registered the first key, must be able to act for a
+     * lab whose key is lost. The key replaced stays in the history, and certificates recorded with
+     * it keep verifying, unless {@code compromisedAt} is given (not before the replaced key became
+     * the lab's, nor after now): those recorded from then on answer SIGNATURE_INVALID. A key once
+     * the lab's may not be registered again; a WITHDRAWN lab registers none.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterLabKey(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        LabKeyRegistration r = Canonical.read(request, LabKeyRegistration.class);
+        Check.id("id", r.id());
+        LabSignature.publicKey("publicKey", r.publicKey());
+        Check.text("reason", r.reason(), 1000);
+        Instant compromisedAt = Check.optionalInstant("compromisedAt", r.compromisedAt());
+        Check.that(
+                compromisedAt == null || !compromisedAt.isAfter(store.now()),
+                "compromisedAt",
+                "must not be later than the transaction time " + store.now());
+        Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
+        if (caller.has(Role.LAB)) {
+            String own = caller.labId("register signing keys");
+            if (!own.equals(lab.id())) {
+                throw Fail.forbidden(
+                        "a participant of lab " + own + " may not register signing keys of lab " + lab.id());
+            }
+        } else {
+            caller.requireAdminOf(lab.region(), "register signing keys of lab " + lab.id());
+        }
+        LabKey current = lab.currentKey();
+        Check.that(
+                compromisedAt == null || !compromisedAt.isBefore(Instant.parse(current.from())),
+                "compromisedAt",
+                "must not be before the current key became the lab's (" + current.from() + ")");
+        if (lab.status() == LabStatus.WITHDRAWN) {
+            throw Fail.conflict("lab " + lab.id() + " is WITHDRAWN, which is final, and registers no keys");
+        }
+        String fingerprint = LabSignature.fingerprint(r.publicKey());
+        if (lab.key(fingerprint).isPresent()) {
+            throw Fail.conflict("key " + fingerprint + " has been lab " + lab.id() + "'s already; register a new one");
+        }
+        Lab rotated = lab.withKey(
+                r.publicKey(), compromisedAt == null ? null : compromisedAt.toString(), r.reason(), store.stamp());
+        store.put(Lab.TYPE, lab.id(), rotated);
+        store.event("LabKeyRegistered", rotated);
+        return Canonical.json(rotated);
     }
 
     /**

@@ -3,12 +3,15 @@ package org.metroledger.chaincode.signature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
 import org.metroledger.chaincode.error.Fail;
 
 /**
@@ -42,6 +45,17 @@ public final class LabSignature {
             return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw Fail.invalid(field, "is not a PEM EC public key");
+        }
+    }
+
+    /** A key's fingerprint, its id in a lab's key history: SHA-256 hex of its DER SubjectPublicKeyInfo. */
+    public static String fingerprint(String pem) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(publicKey("publicKey", pem).getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

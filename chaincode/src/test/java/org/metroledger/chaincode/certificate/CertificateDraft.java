@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.Stamp;
 import org.metroledger.testbed.TestWorld;
 
@@ -119,6 +120,10 @@ public final class CertificateDraft {
     /** The certificate the ledger would hold had it accepted this draft signed by the key. */
     Certificate recorded(KeyPair key, String category) {
         CertificateRequest request = Canonical.read(signedBy(key), CertificateRequest.class);
-        return Certificate.issued(request, category, new Stamp(request.issuedAt(), "tx-" + request.id()));
+        return Certificate.issued(
+                request,
+                category,
+                LabSignature.fingerprint(LabSignature.pem(key.getPublic())),
+                new Stamp(request.issuedAt(), "tx-" + request.id()));
     }
 }

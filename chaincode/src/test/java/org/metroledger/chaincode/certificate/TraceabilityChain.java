@@ -115,6 +115,7 @@ final class TraceabilityChain {
                 c.documentDigest(),
                 c.signatory(),
                 signature,
+                c.signedWith(),
                 c.previous(),
                 c.uniqueIdentifier(),
                 c.status(),

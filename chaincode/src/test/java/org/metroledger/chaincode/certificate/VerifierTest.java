@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LabStatus;
+import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.Stamp;
 import org.metroledger.simulation.CertificateAuthority;
 
@@ -104,7 +105,9 @@ class VerifierTest {
             chain.lookup.add(forged);
             VerificationReport report = chain.verify("C-F");
             assertThat(report.verdict()).isEqualTo(Verdict.SIGNATURE_INVALID);
-            assertThat(check(report, Verdict.SIGNATURE_INVALID).detail()).contains("does not verify");
+            // The record names the forger's key, which was never the lab's.
+            assertThat(check(report, Verdict.SIGNATURE_INVALID).detail())
+                    .contains("is not in " + TraceabilityChain.LAB);
         }
 
         @Test
@@ -202,7 +205,10 @@ class VerifierTest {
                             .signedBy(chain.key),
                     CertificateRequest.class);
             chain.lookup.add(Certificate.issued(
-                    backdated, TraceabilityChain.CATEGORY, new Stamp("2025-06-01T00:00:00Z", "tx-late")));
+                    backdated,
+                    TraceabilityChain.CATEGORY,
+                    LabSignature.fingerprint(LabSignature.pem(chain.key.getPublic())),
+                    new Stamp("2025-06-01T00:00:00Z", "tx-late")));
             VerificationReport report = chain.verify("C-BACK");
             assertThat(report.verdict()).isEqualTo(Verdict.ISSUER_NOT_ACCREDITED);
             assertThat(check(report, Verdict.ISSUER_NOT_ACCREDITED).detail())
