@@ -28,6 +28,9 @@ final class RegistryRoutes implements RouteGroup {
         api.on(
                 "grantAuthorisation",
                 ctx -> answers.submit(ctx, "registry:GrantAuthorisation", Requests.bodyWith(ctx, "lab", "id")));
+        api.on(
+                "registerLabKey",
+                ctx -> answers.submit(ctx, "registry:RegisterLabKey", Requests.bodyWith(ctx, "id", "id")));
         api.on("requestEngagement", ctx -> answers.submit(ctx, "engagement:Request", Requests.body(ctx)));
         api.on(
                 "withdrawEngagement",

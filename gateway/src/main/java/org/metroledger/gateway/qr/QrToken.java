@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Lab;
+import org.metroledger.chaincode.registry.LabKey;
 import org.metroledger.chaincode.signature.LabSignature;
 
 /**
@@ -43,8 +45,10 @@ public final class QrToken {
     }
 
     /**
-     * Checks a token against the trust list with no network. Any malformed part, unknown lab or
-     * failing signature answers a forged {@link TokenCheck}; this never throws for bad input.
+     * Checks a token against the trust list with no network, under every key in the lab's key
+     * history: a token printed before a rotation keeps verifying. Any malformed part, unknown lab,
+     * failing signature or compromised key answers a forged {@link TokenCheck}; this never throws
+     * for bad input.
      */
     public static TokenCheck verify(String token, TrustList trustList) {
         Objects.requireNonNull(trustList, "trustList");
@@ -59,22 +63,61 @@ public final class QrToken {
         if (lab == null) {
             return TokenCheck.forged(payload, null, "lab '" + payload.labId() + "' is not on the trust list");
         }
-        PublicKey key;
-        try {
-            key = LabSignature.publicKey("publicKey", lab.publicKey());
-        } catch (ChaincodeException e) {
-            return TokenCheck.forged(payload, lab, "the trust list holds no usable key for lab '" + lab.id() + "'");
-        }
         // A token has one spelling: the high-S twin (r, n - s) of a genuine signature verifies too.
         if (!LabSignature.isLowS(parsed.signature())) {
             return TokenCheck.forged(
                     payload, lab, "the signature is not in its canonical low-S form; lab tokens are signed low-S");
         }
-        if (!LabSignature.verify(key, parsed.json(), parsed.signature())) {
-            return TokenCheck.forged(
-                    payload, lab, "the signature does not verify with the key of lab '" + lab.id() + "'");
+        List<LabKey> keys;
+        try {
+            keys = lab.keyHistory();
+        } catch (ChaincodeException e) {
+            return TokenCheck.forged(payload, lab, "the trust list holds no usable key for lab '" + lab.id() + "'");
         }
-        return new TokenCheck(true, payload, lab, "signed by lab '" + lab.id() + "' (status " + lab.status() + ")");
+        // Newest first: most tokens in circulation were signed with the current key.
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            LabKey k = keys.get(i);
+            PublicKey key;
+            try {
+                key = LabSignature.publicKey("publicKey", k.publicKey());
+            } catch (ChaincodeException e) {
+                continue;
+            }
+            if (LabSignature.verify(key, parsed.json(), parsed.signature())) {
+                return judged(payload, lab, k);
+            }
+        }
+        return TokenCheck.forged(
+                payload,
+                lab,
+                "the signature does not verify with "
+                        + (keys.size() == 1 ? "the key" : "any of the " + keys.size() + " keys") + " of lab '"
+                        + lab.id() + "'");
+    }
+
+    /**
+     * A signature that verifies under one of the lab's keys. A key the lab reported compromised
+     * signs nothing an offline verifier can trust: whoever holds it may have made the token.
+     */
+    private static TokenCheck judged(QrPayload payload, Lab lab, LabKey key) {
+        String which =
+                key.until() == null ? "current key " + key.id() : "key " + key.id() + " (replaced " + key.until() + ")";
+        if (key.compromisedAt() != null) {
+            return new TokenCheck(
+                    false,
+                    payload,
+                    lab,
+                    "signed with " + which + " of lab '" + lab.id() + "', which the lab reported compromised from "
+                            + key.compromisedAt() + (key.reason() == null ? "" : " (" + key.reason() + ")")
+                            + ": offline, a token signed with it cannot be told from a forgery",
+                    key);
+        }
+        return new TokenCheck(
+                true,
+                payload,
+                lab,
+                "signed by lab '" + lab.id() + "' with its " + which + " (status " + lab.status() + ")",
+                key);
     }
 
     /**

@@ -15,7 +15,9 @@ import org.metroledger.simulation.Member;
 /**
  * Verifies a scanned QR token (DESIGN §8): the lab's signature against the trust list with no
  * trust in the ledger's answer, then the certificate's status via {@code certificate:Verify}. A
- * token whose signature fails is {@code SIGNATURE_INVALID}, whatever the ledger says.
+ * token whose signature fails is {@code SIGNATURE_INVALID}, whatever the ledger says. A token that
+ * verifies only under a key its lab reported compromised is judged by the ledger: it must say what
+ * the ledger holds, and the certificate must have been recorded before the compromise.
  */
 public final class QrVerification {
     static final String SIGNATURE_CHECK = "token-signature";
@@ -37,6 +39,18 @@ public final class QrVerification {
     public CompletableFuture<TokenVerdict> verify(String token, Instant at) {
         return trustList.current().thenCompose(trust -> {
             TokenCheck check = QrToken.verify(token, trust);
+            if (check.underCompromisedKey()) {
+                // The ledger knows what was recorded before the compromise: a token that says just
+                // that is true whoever made it, and the ledger's own signature check judges the
+                // certificate's recording against the compromise time.
+                TokenCheck online = new TokenCheck(
+                        true,
+                        check.payload(),
+                        check.issuer(),
+                        check.detail() + "; online, the ledger's record decides",
+                        check.key());
+                return ledgerVerdict(online, new CheckLine(SIGNATURE_CHECK, true, online.detail()), at);
+            }
             CheckLine signature = new CheckLine(SIGNATURE_CHECK, check.genuine(), check.detail());
             if (!check.genuine()) {
                 return CompletableFuture.completedFuture(new TokenVerdict(
