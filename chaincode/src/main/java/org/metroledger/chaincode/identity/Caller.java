@@ -48,10 +48,13 @@ public final class Caller {
         return participant != null ? participant.id() : identity.id();
     }
 
-    /** The caller's role: a registered one, or CENTRE_ADMIN for its MSP's admin OU (bootstrap). */
+    /**
+     * The caller's role: a registered one, or CENTRE_ADMIN for its MSP's admin OU (bootstrap); none
+     * for a revoked participant, whatever OU its certificate carries.
+     */
     public Optional<Role> role() {
         if (participant != null) {
-            return Optional.of(participant.role());
+            return participant.isRevoked() ? Optional.empty() : Optional.of(participant.role());
         }
         return identity.hasAdminOu() ? Optional.of(Role.CENTRE_ADMIN) : Optional.empty();
     }
@@ -62,6 +65,10 @@ public final class Caller {
 
     /** Refuses with FORBIDDEN unless the caller holds one of the roles. */
     public Caller require(String action, Role... allowed) {
+        if (participant != null && participant.isRevoked()) {
+            throw Fail.forbidden("participant " + participant.id() + " of " + msp + " was revoked at "
+                    + participant.revocation().at() + " and may not " + action);
+        }
         Role role =
                 role().orElseThrow(() -> Fail.forbidden("an unregistered identity of " + msp + " may not " + action));
         if (Arrays.stream(allowed).noneMatch(r -> r == role)) {

@@ -22,6 +22,11 @@ public record X509Identity(String subject, String issuer, boolean hasAdminOu) {
 
     /** Parses a PEM certificate given by a caller; INVALID_ARGUMENT naming the field otherwise. */
     public static X509Identity fromPem(String field, String pem) {
+        return of(certificate(field, pem));
+    }
+
+    /** The PEM certificate a caller gave; INVALID_ARGUMENT naming the field otherwise. */
+    public static X509Certificate certificate(String field, String pem) {
         if (pem == null || pem.isBlank()) {
             throw Fail.invalid(field, "is required");
         }
@@ -30,8 +35,8 @@ public record X509Identity(String subject, String issuer, boolean hasAdminOu) {
         }
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            return of((X509Certificate)
-                    factory.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8))));
+            return (X509Certificate)
+                    factory.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)));
         } catch (CertificateException | RuntimeException e) {
             throw Fail.invalid(field, "is not a PEM X.509 certificate");
         }

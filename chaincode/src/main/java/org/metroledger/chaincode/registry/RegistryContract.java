@@ -1,5 +1,6 @@
 package org.metroledger.chaincode.registry;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.metroledger.chaincode.credit.RatingPolicy;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Participant;
+import org.metroledger.chaincode.identity.ParticipantStatus;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.identity.X509Identity;
 import org.metroledger.chaincode.inspection.InspectionDraw;
@@ -57,6 +59,9 @@ public final class RegistryContract implements ContractInterface {
 
     /** Request of RegisterParticipant. */
     public record ParticipantRegistration(String id, String certificate, Role role, String organisation, String name) {}
+
+    /** Request of RevokeParticipant. */
+    public record ParticipantRevocation(String id, String reason) {}
 
     /** Request of RegisterLab. */
     public record LabRegistration(String id, String name, Accreditation accreditation, String publicKey) {}
@@ -130,7 +135,8 @@ public final class RegistryContract implements ContractInterface {
         Caller caller = Caller.of(ctx, store);
         ParticipantRegistration r = Canonical.read(request, ParticipantRegistration.class);
         Check.id("id", r.id());
-        X509Identity identity = X509Identity.fromPem("certificate", r.certificate());
+        X509Certificate certificate = X509Identity.certificate("certificate", r.certificate());
+        X509Identity identity = X509Identity.of(certificate);
         Check.required("role", r.role());
         Check.text("name", r.name(), 200);
         caller.require("register participants", Role.CENTRE_ADMIN);
@@ -161,11 +167,41 @@ public final class RegistryContract implements ContractInterface {
                 organisation,
                 r.name(),
                 s.recordedAt(),
-                s.txId());
+                s.txId(),
+                certificate.getSerialNumber().toString(16),
+                ParticipantStatus.ACTIVE,
+                null);
         store.put(Participant.TYPE, participant.id(), participant);
         store.index(Participant.BY_IDENTITY, caller.msp(), identity.key(), participant.id());
         store.event("ParticipantRegistered", participant);
         return Canonical.json(participant);
+    }
+
+    /**
+     * Takes a participant out of its region (centre admin of that region, with a reason): final.
+     * The gateway first revokes the certificate at the region's CA and puts the CRL in the channel
+     * configuration, so that every peer and orderer refuses the identity; this record is what the
+     * contracts and readers see, and the participant's identity index stays, so the same subject
+     * cannot be registered again.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RevokeParticipant(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        ParticipantRevocation r = Canonical.read(request, ParticipantRevocation.class);
+        Check.id("id", r.id());
+        Check.text("reason", r.reason(), 1000);
+        Participant participant = store.get(Participant.TYPE, r.id(), Participant.class);
+        caller.requireAdminOf(participant.msp(), "revoke participant " + participant.id());
+        if (participant.isRevoked()) {
+            throw Fail.conflict("participant " + participant.id() + " is revoked already");
+        }
+        Stamp s = store.stamp();
+        Participant revoked =
+                participant.revoked(new Participant.Revocation(s.recordedAt(), r.reason(), caller.actor(), s.txId()));
+        store.put(Participant.TYPE, revoked.id(), revoked);
+        store.event("ParticipantRevoked", revoked);
+        return Canonical.json(revoked);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)

@@ -69,6 +69,10 @@ class RegistryAuthorisationTest {
                                 "name", "new inspector")),
                         Set.of("north centre admin", "east centre admin", "central-south centre admin")),
                 new Case(
+                        "registry:RevokeParticipant",
+                        caller -> Canonical.json(Map.of("id", "p-north-inspector", "reason", "left the service")),
+                        Set.of("north centre admin")),
+                new Case(
                         "registry:RegisterLab",
                         caller -> labRequest("lab-new"),
                         Set.of("north centre admin", "east centre admin", "central-south centre admin")),

@@ -41,6 +41,13 @@ class RegistryBadInputTest {
                         "{\"id\":\"p 1\",\"certificate\":\"nope\",\"role\":\"LAB\",\"name\":\"n\"}",
                         "id"),
                 Arguments.of("registry:RegisterParticipant", participant("\"role\":\"KING\""), "role"),
+                Arguments.of("registry:RevokeParticipant", "{\"reason\":\"left\"}", "id"),
+                Arguments.of("registry:RevokeParticipant", "{\"id\":\"p-north-inspector\"}", "reason"),
+                Arguments.of("registry:RevokeParticipant", "{\"id\":\"p-north-inspector\",\"reason\":\"\"}", "reason"),
+                Arguments.of(
+                        "registry:RevokeParticipant",
+                        "{\"id\":\"p-north-inspector\",\"reason\":\"" + LONG + "\"}",
+                        "reason"),
                 Arguments.of("registry:RegisterParticipant", participant("\"role\":\"LAB\""), "organisation"),
                 Arguments.of("registry:RegisterLab", LAB.replace("\"id\":\"lab-x\"", "\"id\":\"\""), "id"),
                 Arguments.of(
