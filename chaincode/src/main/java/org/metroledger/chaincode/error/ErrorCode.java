@@ -8,6 +8,11 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** The caller's role or organisation does not allow the action. */
     FORBIDDEN,
+    /**
+     * The network refuses the caller's identity: its certificate is on its organisation's CRL (the
+     * participant was revoked), or was not issued by its organisation's CA (network, not chaincode).
+     */
+    IDENTITY_REFUSED,
     /** The record named does not exist. */
     NOT_FOUND,
     /** The record exists already, or its state does not allow the action. */

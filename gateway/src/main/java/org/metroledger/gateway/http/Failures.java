@@ -29,7 +29,7 @@ public final class Failures implements Handler<RoutingContext> {
         return switch (code) {
             case INVALID_ARGUMENT -> 400;
             case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
+            case FORBIDDEN, IDENTITY_REFUSED -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT, MVCC_READ_CONFLICT -> 409;
             case PAYLOAD_TOO_LARGE -> 413;

@@ -7,6 +7,7 @@ final class RegistryRoutes implements RouteGroup {
         LedgerAnswers answers = api.answers();
         api.on("registerRegion", ctx -> answers.submit(ctx, "registry:RegisterRegion", Requests.body(ctx)));
         api.on("registerParticipant", ctx -> answers.submit(ctx, "registry:RegisterParticipant", Requests.body(ctx)));
+        api.on("revokeParticipant", ctx -> ParticipantRevocationRoute.handle(api, ctx));
         api.on("registerLab", ctx -> answers.submit(ctx, "registry:RegisterLab", Requests.body(ctx)));
         api.on("setLabStatus", ctx -> answers.submit(ctx, "registry:SetLabStatus", Requests.bodyWith(ctx, "id", "id")));
         api.on("registerEntity", ctx -> answers.submit(ctx, "registry:RegisterEntity", Requests.body(ctx)));

@@ -2,6 +2,7 @@ package org.metroledger.gateway.identity;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,8 @@ public final class IdentityStore {
     private final Path root;
     private final Clock clock;
     private final Map<String, CertificateAuthority> authorities = new LinkedHashMap<>();
+    /** The embedded organisations' CRLs (none on Fabric, whose CRLs are in the channel configuration). */
+    private final Map<String, RevocationList> revocations = new LinkedHashMap<>();
     /**
      * Members read or issued so far. A stored member never changes (issue refuses to overwrite), so
      * the bearer-token lookup of every request reads memory instead of parsing PEM files under a lock.
@@ -83,6 +86,7 @@ public final class IdentityStore {
         this.enrolment = (msp, name, ou) -> authority(msp).issue(name, ou.ou(), clock.instant());
         for (String msp : ORGANISATIONS) {
             authorities.put(msp, create ? loadOrCreateAuthority(msp) : loadAuthority(msp));
+            revocations.put(msp, RevocationList.open(root.resolve(msp).resolve("crl.pem")));
         }
         Path ordererFiles = root.resolve(ORDERER_MSP).resolve("orderers").resolve(ORDERER_NAME);
         Optional<Member> stored = load(ORDERER_MSP, ordererFiles);
@@ -128,6 +132,27 @@ public final class IdentityStore {
             throw new IllegalStateException("this wallet's members come from Fabric CAs; it holds no CA");
         }
         return authority;
+    }
+
+    /**
+     * Revokes a certificate at the embedded organisation's CA: its CRL gains the serial, and from
+     * then on {@link #isRevoked} says so (what the embedded ledger checks every creator against).
+     *
+     * @throws IllegalArgumentException for an unknown MSP or reason code
+     */
+    public void revoke(String msp, BigInteger serial, String reasonCode) {
+        revocations(msp).revoke(authority(msp), serial, reasonCode, clock.instant());
+    }
+
+    /** Whether the member's certificate is on its embedded organisation's CRL. */
+    public boolean isRevoked(Member member) {
+        RevocationList list = revocations.get(member.mspId());
+        return list != null && list.contains(member.certificate().getSerialNumber());
+    }
+
+    private RevocationList revocations(String msp) {
+        authority(msp);
+        return revocations.get(msp);
     }
 
     /** The embedded orderer's identity, whose key signs every block. */
@@ -233,7 +258,7 @@ public final class IdentityStore {
         return member;
     }
 
-    private static void writeDurably(Path target, String text) throws IOException {
+    static void writeDurably(Path target, String text) throws IOException {
         Path temporary = Files.createTempFile(
                 target.getParent(), ".tmp-", ".part", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {

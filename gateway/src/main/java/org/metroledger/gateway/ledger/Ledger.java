@@ -64,6 +64,17 @@ public interface Ledger extends AutoCloseable {
         }
     }
 
+    /**
+     * Takes a certificate out of the network: revoked at its organisation's CA, and that CA's CRL
+     * made the network's, so that no node accepts the identity any more (on Fabric, the CRL is
+     * written into the organisation's MSP in the channel configuration). Completes once every peer
+     * the gateway uses refuses the certificate. Repeating it for a revoked certificate is harmless.
+     *
+     * @param serialHex the certificate's serial number, hex
+     * @param reasonCode an RFC 5280 reason name as Fabric CA spells it (e.g. keycompromise)
+     */
+    CompletableFuture<Void> revokeCertificate(String msp, String serialHex, String reasonCode);
+
     /** The number of the block holding a committed transaction, or empty if unknown. */
     CompletableFuture<Optional<Long>> blockNumberOf(String txId);
 

@@ -63,6 +63,28 @@ class IdentityStoreTest {
     }
 
     @Test
+    void a_revoked_certificate_is_on_its_cas_crl_which_outlives_a_restart_and_names_no_other() throws Exception {
+        IdentityStore store = IdentityStore.open(dataDir, CLOCK);
+        Member leaving = store.issue(IdentityStore.NORTH, "leaving", NodeOu.CLIENT);
+        Member staying = store.issue(IdentityStore.NORTH, "staying", NodeOu.CLIENT);
+
+        store.revoke(IdentityStore.NORTH, leaving.certificate().getSerialNumber(), "keycompromise");
+        store.revoke(IdentityStore.NORTH, leaving.certificate().getSerialNumber(), "keycompromise");
+
+        IdentityStore reopened = IdentityStore.open(dataDir, CLOCK);
+        assertThat(reopened.isRevoked(leaving)).isTrue();
+        assertThat(reopened.isRevoked(staying)).isFalse();
+        var crl = (java.security.cert.X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCRL(Files.newInputStream(dataDir.resolve("msp/NorthMSP/crl.pem")));
+        crl.verify(reopened.authority(IdentityStore.NORTH).certificate().getPublicKey());
+        assertThat(crl.getRevokedCertificates()).hasSize(1);
+        assertThatThrownBy(() ->
+                        store.revoke(IdentityStore.NORTH, staying.certificate().getSerialNumber(), "why"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reasonCode");
+    }
+
+    @Test
     void names_that_are_not_plain_file_names_and_unknown_msps_are_refused() {
         IdentityStore store = IdentityStore.open(dataDir, CLOCK);
 

@@ -33,6 +33,11 @@ public abstract class WriteSetsOnlyLedger implements Ledger {
     }
 
     @Override
+    public CompletableFuture<Void> revokeCertificate(String msp, String serialHex, String reasonCode) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public CompletableFuture<Optional<BlockSummary>> block(long number) {
         throw new UnsupportedOperationException();
     }

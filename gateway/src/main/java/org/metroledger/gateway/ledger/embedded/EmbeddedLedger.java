@@ -1,5 +1,6 @@
 package org.metroledger.gateway.ledger.embedded;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -108,11 +109,15 @@ public final class EmbeddedLedger implements Ledger {
         static final ContractHost INSTANCE = new ContractHost();
     }
 
+    /** The organisations' CAs and CRLs: every creator is checked against its MSP's CRL, as Fabric's MSP does. */
+    private final IdentityStore identities;
+
     /** A creator's MSP, PEM and serialized identity, computed once per member. */
     private record Creator(String msp, String certificatePem, byte[] serialized) {}
 
     private EmbeddedLedger(Path dataDir, IdentityStore identities, Clock clock, Settings settings) {
         this.clock = clock;
+        this.identities = identities;
         // Built before the store opens, so a router that cannot start leaves no store open.
         this.host = SharedHost.INSTANCE;
         this.store = LedgerStore.open(ledgerDirectory(dataDir));
@@ -249,6 +254,13 @@ public final class EmbeddedLedger implements Ledger {
         if (function == null || function.isBlank()) {
             throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "function is required");
         }
+        if (identities.isRevoked(who)) {
+            throw new LedgerException(
+                    ErrorCode.IDENTITY_REFUSED,
+                    "the ledger refuses the caller's identity: its certificate (serial "
+                            + who.certificate().getSerialNumber().toString(16) + ") is on the CRL of "
+                            + who.mspId());
+        }
         Creator creator =
                 creators.computeIfAbsent(who, m -> new Creator(m.mspId(), m.certificatePem(), m.serializedIdentity()));
         List<byte[]> bytes = new ArrayList<>(args.size() + 1);
@@ -295,6 +307,18 @@ public final class EmbeddedLedger implements Ledger {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> revokeCertificate(String msp, String serialHex, String reasonCode) {
+        return on(endorsers, () -> {
+            try {
+                identities.revoke(msp, new BigInteger(serialHex, 16), reasonCode);
+            } catch (IllegalArgumentException e) {
+                throw new LedgerException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+            }
+            return null;
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +26,8 @@ import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -52,14 +53,17 @@ public final class FabricCa {
     private final String caName;
     private final URI base;
     private final Member registrar;
+    private final X509Certificate root;
     private final HttpClient http;
 
-    public FabricCa(String caName, URI base, X509Certificate tlsRoot, Member registrar) {
+    /** @param root the CA's certificate: the root of the identities it issues and of its TLS server */
+    public FabricCa(String caName, URI base, X509Certificate root, Member registrar) {
         this.caName = caName;
+        this.root = root;
         this.base = base;
         this.registrar = registrar;
         this.http = HttpClient.newBuilder()
-                .sslContext(trusting(tlsRoot))
+                .sslContext(trusting(root))
                 .connectTimeout(TIMEOUT)
                 .build();
     }
@@ -124,28 +128,29 @@ public final class FabricCa {
     }
 
     /**
-     * Revokes one certificate (by its serial and issuer key id, not every certificate of the name)
-     * and answers the CA's CRL as it stands after, PEM. Revoking a revoked certificate only
+     * Revokes one certificate of this CA (by its serial and the CA's key id, not every certificate of
+     * the name) and answers the CA's CRL as it stands after, PEM. Revoking a revoked certificate only
      * regenerates the CRL, so a revocation interrupted after this step can be repeated.
+     *
+     * @param reasonCode an RFC 5280 reason as Fabric CA spells it (keycompromise, ...)
      */
-    public String revoke(X509Certificate certificate, String reason) {
+    public String revoke(BigInteger serial, String reasonCode) {
         ObjectNode request = JSON.createObjectNode()
-                .put("serial", certificate.getSerialNumber().toString(16))
-                .put("aki", HexFormat.of().formatHex(authorityKeyId(certificate)))
-                .put("reason", reason)
+                .put("serial", serial.toString(16))
+                .put("aki", HexFormat.of().formatHex(subjectKeyId(root)))
+                .put("reason", reasonCode.toLowerCase(java.util.Locale.ROOT))
                 .put("gencrl", true)
                 .put("caname", caName);
+        JsonNode result;
         try {
-            JsonNode result = call("POST", "/api/v1/revoke", request);
-            return new String(Base64.getDecoder().decode(result.path("CRL").asText()), StandardCharsets.UTF_8);
+            result = call("POST", "/api/v1/revoke", request);
         } catch (CaException e) {
             if (e.code() != ALREADY_REVOKED) {
                 throw e;
             }
-            JsonNode result =
-                    call("POST", "/api/v1/gencrl", JSON.createObjectNode().put("caname", caName));
-            return new String(Base64.getDecoder().decode(result.path("CRL").asText()), StandardCharsets.UTF_8);
+            result = call("POST", "/api/v1/gencrl", JSON.createObjectNode().put("caname", caName));
         }
+        return new String(Base64.getDecoder().decode(result.path("CRL").asText()), StandardCharsets.UTF_8);
     }
 
     private JsonNode call(String method, String path, ObjectNode body) {
@@ -221,16 +226,16 @@ public final class FabricCa {
         }
     }
 
-    private static byte[] authorityKeyId(X509Certificate certificate) {
-        byte[] extension = certificate.getExtensionValue(Extension.authorityKeyIdentifier.getId());
+    private static byte[] subjectKeyId(X509Certificate certificate) {
+        byte[] extension = certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
         if (extension == null) {
-            throw new IllegalArgumentException("the certificate names no authority key identifier");
+            throw new IllegalStateException("the CA certificate names no subject key identifier");
         }
         try {
-            return AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension))
-                    .getKeyIdentifierOctets();
+            return SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension))
+                    .getKeyIdentifier();
         } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable authority key identifier", e);
+            throw new IllegalStateException("unreadable subject key identifier", e);
         }
     }
 

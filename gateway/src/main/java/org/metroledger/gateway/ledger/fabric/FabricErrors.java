@@ -29,6 +29,14 @@ final class FabricErrors {
         if (isUnavailable(e)) {
             return new LedgerException(ErrorCode.UNAVAILABLE, "the Fabric network did not answer: " + all, txId, e);
         }
+        if (creatorRefused(all)) {
+            return new LedgerException(
+                    ErrorCode.IDENTITY_REFUSED,
+                    "the peer refuses the caller's identity (its certificate is revoked, or not issued by its"
+                            + " organisation's CA): " + all,
+                    txId,
+                    e);
+        }
         if (endorsersUnknown(all)) {
             return new LedgerException(
                     ErrorCode.UNAVAILABLE, "the peer knows too few endorsing peers as yet: " + all, txId, e);
@@ -76,6 +84,14 @@ final class FabricErrors {
     static boolean endorsersUnknown(String message) {
         return message.contains("no combination of peers can be derived")
                 || message.contains("failed to select a set of endorsers");
+    }
+
+    /**
+     * The peer's MSP did not validate the proposal's creator: Fabric says only "access denied" with
+     * the creator's organisation (the reason, e.g. a certificate on the CRL, goes to the peer's log).
+     */
+    static boolean creatorRefused(String message) {
+        return message.contains("access denied") && message.contains("creator org");
     }
 
     /**

@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,6 +80,8 @@ public final class FabricLedger implements Ledger {
      */
     private final BoundedCache<String, Long> blocksOfTransactions = new BoundedCache<>(100_000);
 
+    private final NetworkRevocation revocation;
+
     private FabricLedger(FabricNetwork settings, Member observer, Deadlines deadlines) {
         this.settings = settings;
         this.observer = observer;
@@ -89,6 +92,7 @@ public final class FabricLedger implements Ledger {
             channels.put(org.mspId(), channel(org.peer()));
         }
         this.events = new ChaincodeEventStreams(this::network, settings.chaincode());
+        this.revocation = new NetworkRevocation(settings, FabricCas.of(settings), this::gateway, deadlines);
     }
 
     /**
@@ -255,6 +259,19 @@ public final class FabricLedger implements Ledger {
 
     private Contract contract(Network network) {
         return network.getContract(settings.chaincode());
+    }
+
+    @Override
+    public CompletableFuture<Void> revokeCertificate(String msp, String serialHex, String reasonCode) {
+        return onCalls(() -> {
+            BigInteger serial;
+            try {
+                serial = new BigInteger(serialHex, 16);
+            } catch (NumberFormatException e) {
+                throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "serial '" + serialHex + "' is not hex");
+            }
+            revocation.revoke(msp, serial, reasonCode);
+        });
     }
 
     @Override

@@ -34,6 +34,16 @@ class FabricErrorsTest {
     }
 
     @Test
+    void aCreatorThePeersMspRefusesIsIdentityRefused() {
+        // As a peer answers a proposal from a certificate on its organisation's CRL.
+        assertMapped(
+                ErrorCode.IDENTITY_REFUSED,
+                io.grpc.Status.Code.FAILED_PRECONDITION,
+                "evaluate call to endorser returned error: error validating proposal: access denied: channel"
+                        + " [metrology] creator org [NorthMSP]");
+    }
+
+    @Test
     void endorsersThatReadDifferentStatesAreAConflictToRetry() {
         assertMapped(
                 ErrorCode.MVCC_READ_CONFLICT,
