@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             VerifyChainCommand.class,
             ImportDccCommand.class,
             IssueCsvCommand.class,
+            RegisterKeyCommand.class,
             VerifyTokenCommand.class,
             RevokeTokenCommand.class,
             LabelCommand.class,
