@@ -134,7 +134,7 @@ final class ServeCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
         GatewayVerticle verticle = new GatewayVerticle(
-                new GatewayServices(ledger, tokens, identities::find, reader, registry, baseUrl, dataDir), host, port);
+                new GatewayServices(ledger, tokens, identities, reader, registry, baseUrl, dataDir), host, port);
         try {
             vertx.deployVerticle(verticle)
                     .toCompletionStage()

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.simulation.Member;
 
@@ -19,7 +20,7 @@ import org.metroledger.simulation.Member;
 public record GatewayServices(
         Ledger ledger,
         TokenBook tokens,
-        MemberDirectory members,
+        IdentityStore wallet,
         Member publicReader,
         PrometheusMeterRegistry metrics,
         String publicBaseUrl,
@@ -27,10 +28,15 @@ public record GatewayServices(
     public GatewayServices {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(wallet, "wallet");
         Objects.requireNonNull(publicReader, "publicReader");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    /** The wallet's members by name, as tokens and sessions name them. */
+    public MemberDirectory members() {
+        return wallet::find;
     }
 }

@@ -6,7 +6,7 @@ final class RegistryRoutes implements RouteGroup {
     public void register(Api api) {
         LedgerAnswers answers = api.answers();
         api.on("registerRegion", ctx -> answers.submit(ctx, "registry:RegisterRegion", Requests.body(ctx)));
-        api.on("registerParticipant", ctx -> answers.submit(ctx, "registry:RegisterParticipant", Requests.body(ctx)));
+        api.on("registerParticipant", ctx -> ParticipantRegistrationRoute.handle(api, ctx));
         api.on("revokeParticipant", ctx -> ParticipantRevocationRoute.handle(api, ctx));
         api.on("registerLab", ctx -> answers.submit(ctx, "registry:RegisterLab", Requests.body(ctx)));
         api.on("setLabStatus", ctx -> answers.submit(ctx, "registry:SetLabStatus", Requests.bodyWith(ctx, "id", "id")));

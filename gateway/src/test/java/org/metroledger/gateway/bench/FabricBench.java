@@ -97,8 +97,7 @@ final class FabricBench {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
             GatewayVerticle gateway = new GatewayVerticle(
-                    new GatewayServices(
-                            ledger, tokens, identities::find, reader, registry, "http://127.0.0.1", dataDir),
+                    new GatewayServices(ledger, tokens, identities, reader, registry, "http://127.0.0.1", dataDir),
                     "127.0.0.1",
                     0);
             await(vertx.deployVerticle(gateway));

@@ -147,7 +147,7 @@ public final class GatewayBench {
                         new GatewayServices(
                                 ledger,
                                 tokens,
-                                identities::find,
+                                identities,
                                 identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT),
                                 registry,
                                 "http://127.0.0.1",

@@ -73,4 +73,40 @@ class ParticipantRevocationScenarioTest extends Scenario {
                 "/api/v1/participants/" + id("nobody") + "/revocation", token(Cast.NORTH_ADMIN), Map.of("reason", "r"));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
     }
+
+    @Test
+    void a_participant_the_gateway_enrols_at_its_ca_acts_with_its_token_until_revoked() {
+        String inspector = id("p-enrolled-inspector");
+        Http.Answer enrolled = HttpWorld.created(http.post(
+                "/api/v1/participants",
+                token(Cast.NORTH_ADMIN),
+                Map.of("id", inspector, "role", "INSPECTOR", "name", "新检查员")));
+        String token = enrolled.json().getString("token");
+        assertThat(token).isNotBlank();
+        assertThat(enrolled.record().getString("certificateSerial")).isNotBlank();
+
+        Http.Answer me = http.get("/api/v1/me", token);
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.json().getString("role")).isEqualTo("INSPECTOR");
+        assertThat(me.json().getJsonObject("participant").getString("id")).isEqualTo(inspector);
+
+        Http.Answer notAdmin = http.post(
+                "/api/v1/participants",
+                token(Cast.NORTH_LAB),
+                Map.of("id", id("p-by-lab"), "role", "INSPECTOR", "name", "x"));
+        assertThat(notAdmin.status()).as(notAdmin.toString()).isEqualTo(403);
+        Http.Answer badId = http.post(
+                "/api/v1/participants",
+                token(Cast.NORTH_ADMIN),
+                Map.of("id", "no spaces/please", "role", "INSPECTOR", "name", "x"));
+        assertThat(badId.status()).as(badId.toString()).isEqualTo(400);
+
+        HttpWorld.created(http.post(
+                "/api/v1/participants/" + inspector + "/revocation",
+                token(Cast.NORTH_ADMIN),
+                Map.of("reason", "moved to another region", "reasonCode", "affiliationchanged")));
+        Http.Answer refused = http.get("/api/v1/me", token);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("IDENTITY_REFUSED");
+    }
 }

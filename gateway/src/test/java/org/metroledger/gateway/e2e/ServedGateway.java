@@ -39,7 +39,7 @@ public final class ServedGateway implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         vertx = GatewayVerticle.vertxWithMetrics(registry);
         GatewayServices services =
-                new GatewayServices(ledger, tokens, identities::find, reader, registry, "http://127.0.0.1", dataDir);
+                new GatewayServices(ledger, tokens, identities, reader, registry, "http://127.0.0.1", dataDir);
         verticle = new GatewayVerticle(services, "127.0.0.1", 0);
         await(vertx.deployVerticle(verticle));
     }

@@ -71,7 +71,7 @@ final class ConsumerWorld implements AutoCloseable {
         GatewayServices services = new GatewayServices(
                 ledger,
                 tokens,
-                identities::find,
+                identities,
                 reader,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 "http://127.0.0.1",

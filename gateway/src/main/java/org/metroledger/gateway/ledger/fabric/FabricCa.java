@@ -33,8 +33,10 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.signature.P256;
 import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.CertificateAuthority;
 import org.metroledger.simulation.Member;
 
@@ -85,6 +87,17 @@ public final class FabricCa {
 
         public int code() {
             return code;
+        }
+
+        /** As the gateway answers it: the CA down is UNAVAILABLE, a refusal of our request ours. */
+        public LedgerException asLedgerFailure() {
+            ErrorCode mapped = switch (status) {
+                case 400 -> ErrorCode.INVALID_ARGUMENT;
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 0, 502, 503, 504 -> ErrorCode.UNAVAILABLE;
+                default -> ErrorCode.INTERNAL;
+            };
+            return new LedgerException(mapped, getMessage(), null, this);
         }
     }
 

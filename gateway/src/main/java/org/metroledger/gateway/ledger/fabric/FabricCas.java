@@ -53,7 +53,11 @@ public final class FabricCas implements Enrolment {
 
     @Override
     public Member enrol(String msp, String name, NodeOu ou) {
-        return ca(msp).enrol(msp, name, ou);
+        try {
+            return ca(msp).enrol(msp, name, ou);
+        } catch (FabricCa.CaException e) {
+            throw e.asLedgerFailure();
+        }
     }
 
     /** The organisation's CA. */

@@ -57,7 +57,7 @@ final class NetworkRevocation {
         try {
             crl = ByteString.copyFromUtf8(cas.ca(msp).revoke(serial, reasonCode));
         } catch (FabricCa.CaException e) {
-            throw asLedgerFailure(e);
+            throw e.asLedgerFailure();
         } catch (IllegalArgumentException e) {
             throw new LedgerException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
         }
@@ -183,15 +183,5 @@ final class NetworkRevocation {
                 }
             }
         }
-    }
-
-    private static LedgerException asLedgerFailure(FabricCa.CaException e) {
-        ErrorCode code = switch (e.status()) {
-            case 400 -> ErrorCode.INVALID_ARGUMENT;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 0, 502, 503, 504 -> ErrorCode.UNAVAILABLE;
-            default -> ErrorCode.INTERNAL;
-        };
-        return new LedgerException(code, e.getMessage(), null, e);
     }
 }

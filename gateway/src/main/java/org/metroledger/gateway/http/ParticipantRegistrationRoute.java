@@ -1,0 +1,65 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.ledger.LedgerException;
+import org.metroledger.simulation.Member;
+
+/**
+ * {@code POST /participants}. With a {@code certificate}, the participant holds its own key and only
+ * the ledger record is written. Without one, the gateway enrols the identity at the caller's
+ * organisation's CA (on Fabric its Fabric CA, registered by the centre's Admin; embedded the
+ * embedded CA), keeps the key in its wallet (one owner-only file per identity) under the
+ * participant id, records the participant with that certificate, and answers a bearer token for it,
+ * which the centre admin hands to the participant. A repeat after a failed commit reuses the
+ * identity in the wallet.
+ */
+final class ParticipantRegistrationRoute {
+    private static final String FUNCTION = "registry:RegisterParticipant";
+
+    private ParticipantRegistrationRoute() {}
+
+    static void handle(Api api, RoutingContext ctx) {
+        JsonObject body = ctx.body().asJsonObject();
+        if (body.containsKey("certificate")) {
+            api.answers().submit(ctx, FUNCTION, body.encode());
+            return;
+        }
+        Member caller = BearerAuthentication.caller(ctx);
+        GatewayServices services = api.services();
+        String id = body.getString("id");
+        NodeOu ou = "CENTRE_ADMIN".equals(body.getString("role")) ? NodeOu.ADMIN : NodeOu.CLIENT;
+        CompletableFuture<JsonObject> registered = services.ledger()
+                .evaluate(caller, "registry:WhoAmI", List.of())
+                // Only a centre admin has an identity enrolled; the contract checks the rest at commit.
+                .thenApplyAsync(whoAmI -> {
+                    if (!"CENTRE_ADMIN".equals(new JsonObject(whoAmI).getString("role"))) {
+                        throw new LedgerException(
+                                ErrorCode.FORBIDDEN, "only a centre admin registers participants of " + caller.mspId());
+                    }
+                    try {
+                        return services.wallet().findOrIssue(caller.mspId(), id, ou);
+                    } catch (IllegalArgumentException e) {
+                        throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "id: " + e.getMessage());
+                    }
+                })
+                .thenCompose(member -> services.ledger()
+                        .submit(
+                                caller,
+                                FUNCTION,
+                                List.of(body.copy()
+                                        .put("certificate", member.certificatePem())
+                                        .encode()))
+                        .thenApply(committed -> new JsonObject(LedgerAnswers.created(committed))
+                                .put("token", services.tokens().issue(member.mspId(), id))));
+        LedgerAnswers.onContext(ctx, registered)
+                .onSuccess(answer -> LedgerAnswers.json(ctx, 201, Json.encode(answer)))
+                .onFailure(ctx::fail);
+    }
+}
