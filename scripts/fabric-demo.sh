@@ -9,11 +9,11 @@ Usage: scripts/fabric-demo.sh [--data-dir DIR] [--port N]
        scripts/fabric-demo.sh --down [--data-dir DIR]
 
 Without --down, in order (each step is skipped when already done):
-  1. scripts/install-fabric.sh        Fabric's binaries: FABRIC_BIN_DIR (release binaries),
-                                      the cache, FABRIC_SOURCE (a source release archive to
-                                      build from), or go install
+  1. scripts/install-fabric.sh        Fabric's and Fabric CA's binaries: FABRIC_BIN_DIR (release
+                                      binaries), the cache, FABRIC_SOURCE and FABRIC_CA_SOURCE
+                                      (source release archives to build from), or go install
   2. mvn package                      gateway/target/metroledger.jar and the chaincode jar
-  3. scripts/network.sh up            3 orderers + 3 peers, channel "metrology"
+  3. scripts/network.sh up            3 Fabric CAs, 3 orderers + 3 peers, channel "metrology"
   4. scripts/network.sh deploy        the chaincode as a service on every peer
   5. metroledger.jar serve --backend fabric --demo --data-dir DIR --port N
      (the demo world is created once, when the chaincode holds no region yet)
