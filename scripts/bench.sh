@@ -42,8 +42,10 @@ fi
 classes="$root/gateway/target/test-classes/org/metroledger/gateway/bench/GatewayBench.class"
 classpath_file="$root/gateway/target/bench-classpath.txt"
 if [[ "$rebuild" == true || ! -f "$classes" || ! -f "$classpath_file" ]]; then
-  (cd "$root" && mvn -B -q -pl gateway -am test-compile -Dspotless.check.skip=true)
-  (cd "$root" && mvn -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test)
+  # One reactor run: on a fresh clone the chaincode module is in no repository, only in the reactor
+  # (the gateway module, built last, writes the classpath file last).
+  (cd "$root" && mvn -B -q -pl gateway -am test-compile dependency:build-classpath -Dspotless.check.skip=true \
+    -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test)
 fi
 classpath="$root/gateway/target/test-classes:$root/gateway/target/classes:$root/chaincode/target/classes:$(cat "$classpath_file")"
 # shellcheck disable=SC2086
