@@ -15,8 +15,16 @@ import org.metroledger.chaincode.json.Canonical;
 final class GatewayClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1, one connection per request in flight (the JDK's pool keeps them open between
+     * requests): the JDK's default, HTTP/2 by an h2c upgrade, puts every request of a batch on one
+     * connection, which the gateway serves from one event loop.
+     */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
     private final String baseUrl;
     private final String token;
 

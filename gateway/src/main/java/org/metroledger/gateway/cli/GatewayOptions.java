@@ -19,7 +19,7 @@ final class GatewayOptions {
 
     @Option(
             names = "--parallel",
-            defaultValue = "${env:METROLEDGER_PARALLEL:-16}",
+            defaultValue = "${env:METROLEDGER_PARALLEL:-128}",
             description = "requests in flight at once; the ledger commits concurrent ones in shared blocks"
                     + " (env METROLEDGER_PARALLEL; default: ${DEFAULT-VALUE})")
     int parallel;
