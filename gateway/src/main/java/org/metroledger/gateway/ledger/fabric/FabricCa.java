@@ -111,7 +111,9 @@ public final class FabricCa {
      * it a fresh secret) and enrols it with a new P-256 key: the member's certificate is the CA's.
      */
     public Member enrol(String msp, String name, NodeOu ou) {
-        String secret = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        byte[] secretBytes = new byte[16];
+        RANDOM.nextBytes(secretBytes);
+        String secret = HexFormat.of().formatHex(secretBytes);
         ObjectNode registration = JSON.createObjectNode()
                 .put("id", name)
                 .put("type", ou.ou())
@@ -134,7 +136,7 @@ public final class FabricCa {
                 .put("certificate_request", csr(name, keys))
                 .put("caname", caName);
         String basic = Base64.getEncoder().encodeToString((name + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        JsonNode result = send("POST", "/api/v1/enroll", request, "Basic " + basic);
+        JsonNode result = send("POST", "/api/v1/enroll", bytes(request), "Basic " + basic);
         X509Certificate certificate =
                 certificate(Base64.getDecoder().decode(result.path("Cert").asText()));
         return new Member(msp, certificate, keys.getPrivate());
@@ -167,8 +169,9 @@ public final class FabricCa {
     }
 
     private JsonNode call(String method, String path, ObjectNode body) {
+        // The token signs these very bytes: they are sent as they were signed.
         byte[] bytes = bytes(body);
-        return send(method, path, body, token(method, path, bytes));
+        return send(method, path, bytes, token(method, path, bytes));
     }
 
     /** Fabric CA's token: cert.b64 "." signature over method.b64(uri).b64(body).b64(cert), low-S. */
@@ -182,12 +185,12 @@ public final class FabricCa {
         return cert + "." + b64.encodeToString(signature);
     }
 
-    private JsonNode send(String method, String path, ObjectNode body, String authorization) {
+    private JsonNode send(String method, String path, byte[] body, String authorization) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<byte[]> response;
         try {

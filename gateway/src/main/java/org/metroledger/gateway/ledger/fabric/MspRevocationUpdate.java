@@ -90,27 +90,23 @@ final class MspRevocationUpdate {
 
     /** The MSP value with the CRL as its revocation list, if it defines {@code msp} and lacks it. */
     private static Optional<ConfigValue> withCrl(ConfigValue value, String msp, ByteString crlPem) {
-        try {
-            MSPConfig config = MSPConfig.parseFrom(value.getValue());
-            FabricMSPConfig fabric = FabricMSPConfig.parseFrom(config.getConfig());
-            if (!fabric.getName().equals(msp) || fabric.getRevocationListList().equals(List.of(crlPem))) {
-                return Optional.empty();
-            }
-            // The CA's CRL lists every certificate it revoked: it replaces the one before.
-            FabricMSPConfig revoked = fabric.toBuilder()
-                    .clearRevocationList()
-                    .addRevocationList(crlPem)
-                    .build();
-            return Optional.of(value.toBuilder()
-                    .setVersion(value.getVersion() + 1)
-                    .setValue(config.toBuilder()
-                            .setConfig(revoked.toByteString())
-                            .build()
-                            .toByteString())
-                    .build());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("the channel configuration holds an unreadable MSP definition", e);
+        MSPConfig config = mspConfig(value);
+        FabricMSPConfig fabric = fabric(config);
+        if (!fabric.getName().equals(msp) || fabric.getRevocationListList().equals(List.of(crlPem))) {
+            return Optional.empty();
         }
+        // The CA's CRL lists every certificate it revoked: it replaces the one before.
+        FabricMSPConfig revoked = fabric.toBuilder()
+                .clearRevocationList()
+                .addRevocationList(crlPem)
+                .build();
+        return Optional.of(value.toBuilder()
+                .setVersion(value.getVersion() + 1)
+                .setValue(config.toBuilder()
+                        .setConfig(revoked.toByteString())
+                        .build()
+                        .toByteString())
+                .build());
     }
 
     /** Whether the configuration's definition of {@code msp} carries exactly that CRL. */
@@ -119,22 +115,27 @@ final class MspRevocationUpdate {
         if (application == null) {
             return false;
         }
-        for (ConfigGroup org : application.getGroupsMap().values()) {
-            ConfigValue value = org.getValuesMap().get(MSP_KEY);
-            if (value == null) {
-                continue;
-            }
-            try {
-                FabricMSPConfig fabric = FabricMSPConfig.parseFrom(
-                        MSPConfig.parseFrom(value.getValue()).getConfig());
-                if (fabric.getName().equals(msp)) {
-                    return fabric.getRevocationListList().equals(List.of(crlPem));
-                }
-            } catch (InvalidProtocolBufferException e) {
-                return false;
-            }
+        return application.getGroupsMap().values().stream()
+                .map(org -> org.getValuesMap().get(MSP_KEY))
+                .filter(value ->
+                        value != null && fabric(mspConfig(value)).getName().equals(msp))
+                .anyMatch(value -> withCrl(value, msp, crlPem).isEmpty());
+    }
+
+    private static MSPConfig mspConfig(ConfigValue value) {
+        try {
+            return MSPConfig.parseFrom(value.getValue());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("the channel configuration holds an unreadable MSP value", e);
         }
-        return false;
+    }
+
+    private static FabricMSPConfig fabric(MSPConfig config) {
+        try {
+            return FabricMSPConfig.parseFrom(config.getConfig());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("the channel configuration holds an unreadable MSP definition", e);
+        }
     }
 
     /** The update signed by each admin, in an envelope the first of them submits to an orderer. */
