@@ -7,10 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.registry.EntityCategory;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.e2e.CertificateRequests;
@@ -18,63 +19,113 @@ import org.metroledger.gateway.e2e.HttpWorld;
 import org.metroledger.gateway.e2e.Namespace;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.NodeOu;
-import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
-import org.metroledger.gateway.ledger.embedded.Registry;
 import org.metroledger.simulation.CertificateAuthority;
 import org.metroledger.simulation.Member;
 
 /**
- * The benchmark's world, written through the contracts as the demo's is: a region, a lab, a market
- * entity, a calibration chain PRIMARY → REFERENCE → WORKING standard, and instruments each verified
- * by a certificate citing the working standard (three links to the root). Also signs, ahead of the
- * clock, the certificates a lab would send for issuance.
+ * The benchmark's world, written through the contracts by a {@link BulkLoader}: the three regions,
+ * one lab accredited and authorised in every region for {@value #CATEGORIES} instrument categories,
+ * a calibration chain PRIMARY → REFERENCE → WORKING standard per category, market entities of every
+ * {@link EntityCategory} in every region ({@value #INSTRUMENTS_PER_ENTITY} instruments each), the
+ * instruments, and the certificates spread over them, each citing its category's working standard
+ * (three links to the root). Also signs, ahead of the clock, the certificates a lab would send.
+ *
+ * <p>With a loader that moves time ({@link BulkLoader#open}), the world has history: it starts 550
+ * days ago, each instrument's certificates are a month apart (closer when it has more than six), and its last one decides its state
+ * today: about 10 % of instruments are overdue (their last certificate expired 1-25 days ago), 10 %
+ * expiring within 30 days, the rest current; each certificate is recorded an hour after it was
+ * issued, on the day it was issued. On a ledger that keeps its own time (Fabric) every certificate
+ * was performed 25 days ago and is valid for 335 more.
  */
-final class BenchWorld {
+public final class BenchWorld {
     private static final String NORTH = IdentityStore.NORTH;
 
-    private final Ledger ledger;
-    /** Every id of the world is in it, so that a run can go on a ledger that earlier runs wrote. */
-    private final Namespace ns;
+    /** The divisions of the entities' credit codes: Beijing, Shanghai and Guangdong enterprises. */
+    private static final Map<String, String> DIVISIONS = Map.of(
+            NORTH, HttpWorld.BEIJING, IdentityStore.EAST, HttpWorld.SHANGHAI, IdentityStore.CENTRAL_SOUTH, "91440000");
 
-    private final String category;
+    private static final Map<String, String> PROVINCES =
+            Map.of(NORTH, "北京", IdentityStore.EAST, "上海", IdentityStore.CENTRAL_SOUTH, "广东");
+
+    static final int CATEGORIES = 4;
+    static final int INSTRUMENTS_PER_ENTITY = 50;
+
+    /** The first day of a world with history, relative to today. */
+    private static final int FIRST_DAY = -550;
+
+    private static final int CALIBRATION_DAY = -545;
+    private static final int VALIDITY_DAYS = 365;
+    private static final int MONTH = 30;
+    /** Days between an instrument's first and last certificate, at most. */
+    private static final int MAX_SPREAD = 150;
+
+    private static final List<String> LEVELS = List.of("PRIMARY", "REFERENCE", "WORKING");
+
+    /**
+     * What the world holds.
+     *
+     * @param certificates verification certificates
+     * @param instruments instruments they verify, spread round-robin (at least one each when there
+     *     are as many certificates)
+     */
+    public record Shape(int certificates, int instruments) {
+        public Shape {
+            if (certificates < 1 || instruments < 1) {
+                throw new IllegalArgumentException("certificates and instruments must be at least 1");
+            }
+        }
+    }
+
+    private final Namespace ns;
+    private final Shape shape;
     private final String lab;
     private final String labUser;
-    private final Member admin;
     private final Member operator;
+    private final Map<String, Member> admins;
     private final KeyPair labKey = CertificateAuthority.newKeyPair();
-    private final Instant now;
-    private final String entity;
-    private final int instruments;
+    private final Instant today;
+    private final int entitiesPerRegion;
+    private boolean history;
 
     /** The lab operator's bearer token. */
-    final String labToken;
+    public final String labToken;
 
-    private BenchWorld(
-            Ledger ledger, IdentityStore identities, TokenBook tokens, int instruments, Instant now, Namespace ns) {
-        this.ledger = ledger;
+    private BenchWorld(IdentityStore identities, TokenBook tokens, Shape shape, Instant now, Namespace ns) {
         this.ns = ns;
-        this.instruments = instruments;
+        this.shape = shape;
         // Midnight: the certificate requests perform at T00 and issue at T03 of a day.
-        this.now = now.truncatedTo(ChronoUnit.DAYS);
-        this.category = ns.id("fuel-dispenser");
+        this.today = now.truncatedTo(ChronoUnit.DAYS);
         this.lab = ns.id("lab-bench");
-        this.entity = ns.creditCode(HttpWorld.BEIJING, 1);
         this.labUser = "operator@" + lab;
-        this.admin = identities.findOrIssue(NORTH, "admin@north", NodeOu.ADMIN);
+        this.admins = Map.of(
+                NORTH,
+                identities.findOrIssue(NORTH, "admin@north", NodeOu.ADMIN),
+                IdentityStore.EAST,
+                identities.findOrIssue(IdentityStore.EAST, "admin@east", NodeOu.ADMIN),
+                IdentityStore.CENTRAL_SOUTH,
+                identities.findOrIssue(IdentityStore.CENTRAL_SOUTH, "admin@central-south", NodeOu.ADMIN));
         this.operator = identities.findOrIssue(NORTH, labUser, NodeOu.CLIENT);
         this.labToken = tokens.issue(NORTH, labUser);
+        int perRegion =
+                (shape.instruments() + IdentityStore.ORGANISATIONS.size() - 1) / IdentityStore.ORGANISATIONS.size();
+        this.entitiesPerRegion = Math.max(1, (perRegion + INSTRUMENTS_PER_ENTITY - 1) / INSTRUMENTS_PER_ENTITY);
     }
 
     /**
-     * Builds the world, registering North's region unless the ledger has it; {@code instruments}
-     * verified instruments.
+     * Writes the world through {@code loader}, registering a region unless the ledger has it; the
+     * ids are in {@code ns}, so a world can go on a ledger that earlier runs wrote.
      */
-    static BenchWorld build(
-            Ledger ledger, IdentityStore identities, TokenBook tokens, int instruments, Instant now, Namespace ns) {
-        BenchWorld world = new BenchWorld(ledger, identities, tokens, instruments, now, ns);
-        world.build();
+    public static BenchWorld build(
+            BulkLoader loader, IdentityStore identities, TokenBook tokens, Shape shape, Instant now, Namespace ns) {
+        BenchWorld world = new BenchWorld(identities, tokens, shape, now, ns);
+        world.build(loader);
         return world;
+    }
+
+    /** The earliest transaction time of a world built {@code now}: open the loader's clock there. */
+    public static Instant start(Instant now) {
+        return now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(FIRST_DAY));
     }
 
     /** The lab operator, who signs the issuances. */
@@ -84,49 +135,96 @@ final class BenchWorld {
 
     /** A centre admin of North, who may write the probe. */
     Member admin() {
-        return admin;
+        return admins.get(NORTH);
     }
 
-    /** The ids of the instruments' certificates, every one VALID. */
-    List<String> certificateIds() {
-        return IntStream.range(0, instruments).mapToObj(this::certificateId).toList();
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The id of certificate {@code n} (0 to certificates - 1); it verifies instrument {@code n % instruments}. */
+    public String certificateId(int n) {
+        return ns.id("VC-" + n);
+    }
+
+    /** The id of instrument {@code n} (0 to instruments - 1). */
+    public String instrumentId(int n) {
+        return ns.id("INS-" + n);
+    }
+
+    /** The instrument category {@code n} (0 to {@value #CATEGORIES} - 1). */
+    public String category(int n) {
+        return ns.id("CAT-" + n);
+    }
+
+    /** The lab that issued every certificate. */
+    public String lab() {
+        return lab;
+    }
+
+    /** The region (MSP) of instrument {@code n}'s owner. */
+    public static String regionOf(int instrument) {
+        return IdentityStore.ORGANISATIONS.get(instrument % IdentityStore.ORGANISATIONS.size());
+    }
+
+    /** Whether instrument {@code n}'s last certificate expired (history worlds only). */
+    public boolean overdue(int instrument) {
+        return history && bucket(instrument) < 10;
+    }
+
+    /** Whether instrument {@code n}'s last certificate expires within 30 days (history worlds only). */
+    public boolean expiring(int instrument) {
+        return history && bucket(instrument) >= 10 && bucket(instrument) < 20;
+    }
+
+    /** The ids of every certificate. */
+    public List<String> certificateIds() {
+        return IntStream.range(0, shape.certificates())
+                .mapToObj(this::certificateId)
+                .toList();
     }
 
     /**
      * Signed issuance requests for the instruments, {@code count} of them with fresh ids, signed on
-     * both cores before the clock starts.
+     * both cores before the clock starts; each performed 20 days ago.
      */
     List<String> signedIssuances(String prefix, int count) {
         return IntStream.range(0, count)
                 .parallel()
-                .mapToObj(n -> signed(verification(
-                        ns.id(prefix + n), instrumentId(n % instruments), days(-20), days(345), workingLink())))
+                .mapToObj(n -> signed(verification(ns.id(prefix + n), n % shape.instruments(), days(-20), days(345))))
                 .toList();
     }
 
-    private void build() {
-        if (!regionRegistered()) {
-            submit(admin, "registry:RegisterRegion", Map.of("name", "华北", "provinces", List.of("北京")));
+    private void build(BulkLoader loader) {
+        history = loader.movesTime();
+        loader.at(days(history ? FIRST_DAY : 0));
+        for (String msp : IdentityStore.ORGANISATIONS) {
+            if (!regionRegistered(loader, msp)) {
+                loader.submit(
+                        admins.get(msp),
+                        "registry:RegisterRegion",
+                        Canonical.json(Map.of("name", "region " + msp, "provinces", List.of(PROVINCES.get(msp)))));
+            }
         }
+        List<Map<String, String>> scope = IntStream.range(0, CATEGORIES)
+                .mapToObj(c -> Map.of(
+                        "category", category(c), "quantity", "volume", "range", "0-100 L", "cmcUncertainty", "0.1 %"))
+                .toList();
         Map<String, Object> accreditation = Map.of(
-                "body", "CNAS",
-                "number", "CNAS L0001",
-                "validFrom", days(-1000).toString(),
-                "validUntil", days(1000).toString(),
+                "body",
+                "CNAS",
+                "number",
+                "CNAS L0001",
+                "validFrom",
+                days(-1000).toString(),
+                "validUntil",
+                days(1000).toString(),
                 "scope",
-                        List.of(Map.of(
-                                "category",
-                                category,
-                                "quantity",
-                                "volume",
-                                "range",
-                                "0-100 L",
-                                "cmcUncertainty",
-                                "0.1 %")));
-        submit(
-                admin,
+                scope);
+        loader.submit(
+                admin(),
                 "registry:RegisterLab",
-                Map.of(
+                Canonical.json(Map.of(
                         "id",
                         lab,
                         "name",
@@ -134,15 +232,25 @@ final class BenchWorld {
                         "accreditation",
                         accreditation,
                         "publicKey",
-                        LabSignature.pem(labKey.getPublic())));
-        submit(
-                admin,
+                        LabSignature.pem(labKey.getPublic()))));
+        inEveryRegion(
+                loader,
+                entitiesPerRegion,
                 "registry:RegisterEntity",
-                Map.of("id", entity, "name", "Bench station", "province", "北京", "category", "FUEL_STATION"));
-        submit(
-                admin,
+                (msp, e) -> Map.of(
+                        "id",
+                        entity(msp, e),
+                        "name",
+                        "Bench entity " + e,
+                        "province",
+                        PROVINCES.get(msp),
+                        "category",
+                        EntityCategory.values()[e % EntityCategory.values().length].name()));
+        loader.await();
+        loader.submit(
+                admin(),
                 "registry:RegisterParticipant",
-                Map.of(
+                Canonical.json(Map.of(
                         "id",
                         ns.id("operator.lab-bench"),
                         "certificate",
@@ -152,62 +260,150 @@ final class BenchWorld {
                         "name",
                         labUser,
                         "organisation",
-                        lab));
-        submit(
-                admin,
+                        lab)));
+        inEveryRegion(
+                loader,
+                CATEGORIES,
                 "registry:GrantAuthorisation",
-                Map.of(
+                (msp, c) -> Map.of(
                         "lab",
                         lab,
                         "category",
-                        category,
+                        category(c),
                         "validFrom",
                         days(-1000).toString(),
                         "validUntil",
                         days(1000).toString()));
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        for (String level : List.of("PRIMARY", "REFERENCE", "WORKING")) {
-            pending.add(submitAsync(
-                    admin,
-                    "registry:RegisterStandard",
-                    Map.of(
-                            "id",
-                            standard(level),
-                            "holder",
-                            lab,
-                            "description",
-                            level,
-                            "level",
-                            level,
-                            "category",
-                            category)));
+        for (int c = 0; c < CATEGORIES; c++) {
+            for (String level : LEVELS) {
+                loader.submit(
+                        admin(),
+                        "registry:RegisterStandard",
+                        Canonical.json(Map.of(
+                                "id",
+                                standard(c, level),
+                                "holder",
+                                lab,
+                                "description",
+                                level,
+                                "level",
+                                level,
+                                "category",
+                                category(c))));
+            }
         }
-        for (int i = 0; i < instruments; i++) {
-            pending.add(submitAsync(admin, "registry:RegisterInstrument", instrument(instrumentId(i))));
+        for (int i = 0; i < shape.instruments(); i++) {
+            String msp = regionOf(i);
+            loader.submit(
+                    admins.get(msp),
+                    "registry:RegisterInstrument",
+                    Canonical.json(HttpWorld.instrumentRegistration(
+                            instrumentId(i),
+                            entity(msp, (i / IdentityStore.ORGANISATIONS.size()) % entitiesPerRegion),
+                            category(categoryOf(i)))));
         }
-        awaitAll(pending);
-        issue(calibration(calibration("PRIMARY"), standard("PRIMARY"), days(-29), List.of()));
-        issue(calibration(
-                calibration("REFERENCE"),
-                standard("REFERENCE"),
-                days(-28),
-                List.of(CertificateRequests.link(standard("PRIMARY"), calibration("PRIMARY")))));
-        issue(calibration(
-                calibration("WORKING"),
-                standard("WORKING"),
-                days(-27),
-                List.of(CertificateRequests.link(standard("REFERENCE"), calibration("REFERENCE")))));
-        awaitAll(IntStream.range(0, instruments)
-                .mapToObj(i -> submitAsync(
-                        operator,
-                        "certificate:Issue",
-                        signed(verification(certificateId(i), instrumentId(i), days(-25), days(335), workingLink()))))
-                .toList());
+        loader.await();
+        // Each calibration cites the one before it: three rounds.
+        Instant calibrated = days(history ? CALIBRATION_DAY : -29);
+        loader.at(calibrated.plus(Duration.ofHours(4)));
+        for (int l = 0; l < LEVELS.size(); l++) {
+            for (int c = 0; c < CATEGORIES; c++) {
+                loader.submit(operator, "certificate:Issue", signed(calibration(c, l, calibrated)));
+            }
+            loader.await();
+        }
+        issueCertificates(loader);
+        loader.await();
     }
 
-    private boolean regionRegistered() {
+    /** Submits {@code count} requests in each region, by its admin: {@code request(msp, 0..count-1)}. */
+    private void inEveryRegion(
+            BulkLoader loader, int count, String function, BiFunction<String, Integer, Map<String, ?>> request) {
+        for (String msp : IdentityStore.ORGANISATIONS) {
+            for (int n = 0; n < count; n++) {
+                loader.submit(admins.get(msp), function, Canonical.json(request.apply(msp, n)));
+            }
+        }
+    }
+
+    /** The certificates in the order of their days, each day's signed on both cores. */
+    private void issueCertificates(BulkLoader loader) {
+        int first = history ? FIRST_DAY : -25;
+        int days = 1 - first;
+        int[] perDay = new int[days + 1];
+        for (int n = 0; n < shape.certificates(); n++) {
+            perDay[dayOf(n) - first + 1]++;
+        }
+        for (int d = 1; d <= days; d++) {
+            perDay[d] += perDay[d - 1];
+        }
+        int[] next = perDay.clone();
+        int[] byDay = new int[shape.certificates()];
+        for (int n = 0; n < shape.certificates(); n++) {
+            byDay[next[dayOf(n) - first]++] = n;
+        }
+        for (int d = 0; d < days; d++) {
+            int from = perDay[d];
+            int to = perDay[d + 1];
+            for (int chunk = from; chunk < to; chunk += BulkLoader.BLOCK) {
+                List<String> signed = IntStream.range(chunk, Math.min(to, chunk + BulkLoader.BLOCK))
+                        .parallel()
+                        .mapToObj(k -> signed(certificate(byDay[k])))
+                        .toList();
+                loader.at(days(first + d).plus(Duration.ofHours(4)));
+                signed.forEach(request -> loader.submit(operator, "certificate:Issue", request));
+            }
+        }
+    }
+
+    /** The day (relative to today) certificate {@code n} was performed and issued. */
+    private int dayOf(int n) {
+        if (!history) {
+            return -25;
+        }
+        int instrument = n % shape.instruments();
+        int round = n / shape.instruments();
+        int rounds = shape.certificates() / shape.instruments()
+                + (instrument < shape.certificates() % shape.instruments() ? 1 : 0);
+        // A month apart, closer when an instrument has many, so that all fit after the calibrations.
+        int gap = rounds > 1 ? Math.min(MONTH, MAX_SPREAD / (rounds - 1)) : MONTH;
+        return lastDay(instrument) - gap * (rounds - 1 - round);
+    }
+
+    /** The day of the instrument's last certificate, which decides whether it is overdue or expiring. */
+    private int lastDay(int instrument) {
+        int bucket = bucket(instrument);
+        int spread = Math.floorMod(instrument * 7919, 1000);
+        if (bucket < 10) {
+            return -VALIDITY_DAYS - 1 - spread % 25;
+        }
+        if (bucket < 20) {
+            return -VALIDITY_DAYS + 1 + spread % 29;
+        }
+        return -1 - spread % 335;
+    }
+
+    private static int bucket(int instrument) {
+        return (int) Math.floorMod(instrument * 2654435761L, 100L);
+    }
+
+    private Map<String, Object> certificate(int n) {
+        Instant performed = days(dayOf(n));
+        return verification(
+                certificateId(n),
+                n % shape.instruments(),
+                performed,
+                history ? performed.plus(Duration.ofDays(VALIDITY_DAYS)) : days(335));
+    }
+
+    private static int categoryOf(int instrument) {
+        return (instrument / IdentityStore.ORGANISATIONS.size()) % CATEGORIES;
+    }
+
+    private boolean regionRegistered(BulkLoader loader, String msp) {
         try {
-            ledger.evaluate(admin, "registry:GetRegion", List.of(Canonical.json(Map.of("id", NORTH))))
+            loader.ledger()
+                    .evaluate(admins.get(msp), "registry:GetRegion", List.of(Canonical.json(Map.of("id", msp))))
                     .join();
             return true;
         } catch (java.util.concurrent.CompletionException e) {
@@ -218,41 +414,40 @@ final class BenchWorld {
         }
     }
 
-    private String standard(String level) {
-        return ns.id("STD-" + level);
+    private String entity(String msp, int n) {
+        return ns.creditCode(DIVISIONS.get(msp), n);
     }
 
-    private String calibration(String level) {
-        return ns.id("CAL-" + level);
+    private String standard(int category, String level) {
+        return ns.id("STD-" + category + "-" + level);
     }
 
-    private String instrumentId(int n) {
-        return ns.id(String.format("INS-%04d", n));
+    private String calibrationId(int category, String level) {
+        return ns.id("CAL-" + category + "-" + level);
     }
 
-    private String certificateId(int n) {
-        return ns.id(String.format("VC-%04d", n));
-    }
-
-    private List<Map<String, String>> workingLink() {
-        return List.of(CertificateRequests.link(standard("WORKING"), calibration("WORKING")));
-    }
-
-    private Map<String, Object> instrument(String id) {
-        return HttpWorld.instrumentRegistration(id, entity, category);
-    }
-
-    private Map<String, Object> verification(
-            String id, String instrument, Instant performed, Instant validUntil, List<?> links) {
-        Map<String, Object> c = CertificateRequests.verification(id, lab, instrument, performed.toString(), links);
-        c.put("validUntil", validUntil.toString());
+    private Map<String, Object> calibration(int category, int level, Instant performed) {
+        String name = LEVELS.get(level);
+        Map<String, Object> c = CertificateRequests.primaryCalibration(
+                calibrationId(category, name), lab, standard(category, name), performed.toString());
+        c.put("validUntil", performed.plus(Duration.ofDays(730)).toString());
+        c.put(
+                "traceability",
+                level == 0
+                        ? List.of()
+                        : List.of(CertificateRequests.link(
+                                standard(category, LEVELS.get(level - 1)),
+                                calibrationId(category, LEVELS.get(level - 1)))));
         return c;
     }
 
-    private Map<String, Object> calibration(String id, String standard, Instant performed, List<?> links) {
-        Map<String, Object> c = CertificateRequests.primaryCalibration(id, lab, standard, performed.toString());
-        c.put("validUntil", performed.plus(Duration.ofDays(730)).toString());
-        c.put("traceability", links);
+    private Map<String, Object> verification(String id, int instrument, Instant performed, Instant validUntil) {
+        int category = categoryOf(instrument);
+        List<Map<String, String>> links =
+                List.of(CertificateRequests.link(standard(category, "WORKING"), calibrationId(category, "WORKING")));
+        Map<String, Object> c = CertificateRequests.verification(
+                id, lab, instrumentId(instrument), performed.toString(), new ArrayList<>(links));
+        c.put("validUntil", validUntil.toString());
         return c;
     }
 
@@ -261,23 +456,6 @@ final class BenchWorld {
     }
 
     private Instant days(long offset) {
-        return now.plus(Duration.ofDays(offset));
-    }
-
-    private void issue(Map<String, Object> certificate) {
-        submit(operator, "certificate:Issue", signed(certificate));
-    }
-
-    private void submit(Member who, String function, Object request) {
-        Registry.await(submitAsync(who, function, request));
-    }
-
-    private CompletableFuture<?> submitAsync(Member who, String function, Object request) {
-        String json = request instanceof String s ? s : Canonical.json(request);
-        return ledger.submit(who, function, List.of(json));
-    }
-
-    private static void awaitAll(List<? extends CompletableFuture<?>> futures) {
-        futures.forEach(Registry::await);
+        return today.plus(Duration.ofDays(offset));
     }
 }

@@ -84,8 +84,16 @@ final class FabricBench {
         Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
         try (FabricLedger ledger = FabricLedger.connect(network, reader, Deadlines.standard())) {
             long began = System.nanoTime();
-            BenchWorld world =
-                    BenchWorld.build(ledger, identities, tokens, certificates, Instant.now(), Namespace.fresh());
+            BenchWorld world;
+            try (BulkLoader loader = BulkLoader.over(ledger)) {
+                world = BenchWorld.build(
+                        loader,
+                        identities,
+                        tokens,
+                        new BenchWorld.Shape(certificates, certificates),
+                        Instant.now(),
+                        Namespace.fresh());
+            }
             System.out.printf(
                     "world: %d verified instruments with 3-link chains, built in %.1f s%n",
                     certificates, (System.nanoTime() - began) / 1e9);

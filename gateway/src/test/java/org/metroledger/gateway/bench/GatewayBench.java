@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +39,11 @@ import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
  * warmup} (seconds, default 10), {@code inFlight} (requests outstanding, default 128), {@code
  * connections} (default 128), {@code pipelining} (per connection, default 1: phones and browsers do
  * not pipeline), {@code certificates}
- * (verified instruments in the world, default 300), {@code issuances} (pre-signed requests,
- * default 60000).
+ * (in the world, default 300), {@code instruments} (default: as many as certificates), {@code
+ * issuances} (pre-signed requests, default 60000), {@code scales} (e.g. {@code
+ * 10000,100000,1000000}: after the phases above, a world of each size is loaded in turn and its
+ * serve start-up and verification latencies measured, with {@code scaleInFlight} requests in
+ * flight, default 32).
  */
 public final class GatewayBench {
     private static final Buffer FIXED = Buffer.buffer("{\"status\":\"UP\",\"ledger\":{\"backend\":\"none\"}}");
@@ -117,22 +122,10 @@ public final class GatewayBench {
 
             Clock clock = Clock.systemUTC();
             IdentityStore identities = IdentityStore.open(dataDir, clock);
+            TokenBook tokens = TokenBook.open(dataDir);
+            BenchWorld world = load(dataDir, identities, tokens, shape(certificates), clock.instant());
             try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, clock)) {
-                TokenBook tokens = TokenBook.open(dataDir);
                 long began = System.nanoTime();
-                BenchWorld world =
-                        BenchWorld.build(ledger, identities, tokens, certificates, clock.instant(), Namespace.fresh());
-                System.out.printf(
-                        "world: %d verified instruments with 3-link traceability chains, built in %.1f s (height %d)%n",
-                        certificates, (System.nanoTime() - began) / 1e9, ledger.height());
-                System.out.printf(
-                        "world on disk: %,d bytes in %s (%,d per verified instrument, registration included); heap"
-                                + " after a full GC %,d MB%n",
-                        bytesUnder(dataDir),
-                        dataDir,
-                        bytesUnder(dataDir) / Math.max(1, certificates),
-                        heapAfterFullGc() >> 20);
-                began = System.nanoTime();
                 int warmIssuances = Math.min(issuances / 4, 5_000);
                 List<String> warmRequests = world.signedIssuances("VC-W-", warmIssuances);
                 List<String> requests = world.signedIssuances("VC-B-", issuances);
@@ -143,18 +136,7 @@ public final class GatewayBench {
 
                 PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
                 Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
-                GatewayVerticle gateway = new GatewayVerticle(
-                        new GatewayServices(
-                                ledger,
-                                tokens,
-                                identities,
-                                identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT),
-                                registry,
-                                "http://127.0.0.1",
-                                dataDir),
-                        "127.0.0.1",
-                        0);
-                await(vertx.deployVerticle(gateway));
+                GatewayVerticle gateway = served(vertx, registry, ledger, identities, tokens, dataDir);
                 try (HttpLoad load = new HttpLoad(gateway.actualPort(), connections, pipelining)) {
                     List<String> ids = world.certificateIds();
                     load.run("warm-up", i -> verification(ids, i), 200, inFlight, warmup, cap);
@@ -162,6 +144,15 @@ public final class GatewayBench {
                             load,
                             "verifications (GET .../verification)",
                             i -> verification(ids, i),
+                            200,
+                            inFlight,
+                            measured,
+                            cap);
+                    Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                    measure(
+                            load,
+                            "fresh verifications (?at=, no reuse)",
+                            i -> freshVerification(ids, i, at),
                             200,
                             inFlight,
                             measured,
@@ -220,6 +211,146 @@ public final class GatewayBench {
         } finally {
             delete(dataDir);
         }
+        for (int scale : scales()) {
+            atScale(scale, measured, warmup);
+        }
+    }
+
+    /** The world's shape for {@code certificates}: instruments in the ratio the settings give. */
+    private BenchWorld.Shape shape(int certificates) {
+        int all = setting("certificates", 300);
+        long instruments = (long) certificates * setting("instruments", all) / all;
+        return new BenchWorld.Shape(certificates, (int) Math.max(1, instruments));
+    }
+
+    private List<Integer> scales() {
+        String list = settings.getOrDefault("scales", "");
+        return list.isBlank()
+                ? List.of()
+                : Stream.of(list.split(","))
+                        .map(String::trim)
+                        .map(Integer::parseInt)
+                        .toList();
+    }
+
+    /** Builds the world with the bulk loader, closes it and prints what it took. */
+    private static BenchWorld load(
+            Path dataDir, IdentityStore identities, TokenBook tokens, BenchWorld.Shape shape, Instant now)
+            throws IOException {
+        long began = System.nanoTime();
+        long cpu = processCpuNanos();
+        BenchWorld world;
+        long transactions;
+        try (BulkLoader loader = BulkLoader.open(dataDir, identities, BenchWorld.start(now))) {
+            world = BenchWorld.build(loader, identities, tokens, shape, now, Namespace.fresh());
+            loader.await();
+            transactions = loader.committed();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        System.out.printf(
+                "world: %,d certificates of %,d instruments (3 regions, %d categories, 3-link chains) loaded in %.1f s:"
+                        + " %,d transactions, %.0f tx/s, CPU %.3f ms/tx; load average %s%n",
+                shape.certificates(),
+                shape.instruments(),
+                BenchWorld.CATEGORIES,
+                seconds,
+                transactions,
+                transactions / seconds,
+                (processCpuNanos() - cpu) / 1e6 / Math.max(1, transactions),
+                loadAverage());
+        long bytes = bytesUnder(dataDir);
+        System.out.printf(
+                "world on disk: %,d bytes (%,d per certificate, registrations included); heap after a full GC %,d MB%n",
+                bytes, bytes / shape.certificates(), heapAfterFullGc() >> 20);
+        return world;
+    }
+
+    /**
+     * One step of the scale series: a world of {@code certificates} in a directory of its own, the
+     * start-up of {@code serve} on it (a separate JVM, to its "gateway on" line), then fresh
+     * verifications ({@code ?at=}, so every one runs the chaincode) and consumers' verifications of
+     * certificates drawn uniformly from the whole world, disk and heap.
+     */
+    private void atScale(int certificates, Duration measured, Duration warmup) throws Exception {
+        int inFlight = setting("scaleInFlight", 32);
+        System.out.printf("%nscale %,d certificates; load average %s%n", certificates, loadAverage());
+        Path dataDir = Files.createTempDirectory("metroledger-scale");
+        try {
+            Clock clock = Clock.systemUTC();
+            IdentityStore identities = IdentityStore.open(dataDir, clock);
+            TokenBook tokens = TokenBook.open(dataDir);
+            BenchWorld world = load(dataDir, identities, tokens, shape(certificates), clock.instant());
+            System.out.println(ServeStartup.measure(dataDir));
+            try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, clock)) {
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
+                GatewayVerticle gateway = served(vertx, registry, ledger, identities, tokens, dataDir);
+                try (HttpLoad load = new HttpLoad(gateway.actualPort(), inFlight, 1)) {
+                    List<String> ids = world.certificateIds();
+                    Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                    load.run("warm-up", i -> freshVerification(ids, i, at), 200, inFlight, warmup, cap());
+                    measure(
+                            load,
+                            String.format("%,d: fresh verifications", certificates),
+                            i -> freshVerification(ids, i, at),
+                            200,
+                            inFlight,
+                            measured,
+                            cap());
+                    measure(
+                            load,
+                            String.format("%,d: consumers' verifications", certificates),
+                            i -> verification(ids, spread(i, ids.size())),
+                            200,
+                            inFlight,
+                            measured,
+                            cap());
+                    System.out.printf(
+                            "%,d: heap after a full GC, serving, %,d MB%n", certificates, heapAfterFullGc() >> 20);
+                } finally {
+                    await(vertx.close());
+                }
+            }
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    /** The gateway on a free loopback port, as serve runs it. */
+    private static GatewayVerticle served(
+            Vertx vertx,
+            PrometheusMeterRegistry registry,
+            EmbeddedLedger ledger,
+            IdentityStore identities,
+            TokenBook tokens,
+            Path dataDir)
+            throws Exception {
+        GatewayVerticle gateway = new GatewayVerticle(
+                new GatewayServices(
+                        ledger,
+                        tokens,
+                        identities,
+                        identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT),
+                        registry,
+                        "http://127.0.0.1",
+                        dataDir),
+                "127.0.0.1",
+                0);
+        await(vertx.deployVerticle(gateway));
+        return gateway;
+    }
+
+    private static int cap() {
+        return 20_000_000;
+    }
+
+    /** The i-th request's certificate, spread uniformly over the world (a fixed permutation-like walk). */
+    private static int spread(int i, int size) {
+        return (int) Math.floorMod(i * 2654435761L, (long) size);
+    }
+
+    private static HttpLoad.Call freshVerification(List<String> ids, int i, Instant at) {
+        return HttpLoad.Call.get("/api/v1/certificates/" + ids.get(spread(i, ids.size())) + "/verification?at=" + at);
     }
 
     /** Runs a measured phase and prints its line with the CPU the process spent per answer. */

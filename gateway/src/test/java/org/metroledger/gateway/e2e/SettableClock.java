@@ -18,6 +18,11 @@ public final class SettableClock extends Clock {
         millis.set(instant.toEpochMilli());
     }
 
+    /** Moves the clock to {@code instant} unless it is there or later already. */
+    public void advanceTo(Instant instant) {
+        millis.accumulateAndGet(instant.toEpochMilli(), Math::max);
+    }
+
     @Override
     public Instant instant() {
         return Instant.ofEpochMilli(millis.getAndIncrement());
