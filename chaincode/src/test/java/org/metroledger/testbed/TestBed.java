@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.metroledger.chaincode.Contracts;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.simulation.CertificateAuthority;
@@ -27,7 +28,7 @@ public final class TestBed {
     public static final String CENTRAL_SOUTH = "CentralSouthMSP";
     public static final List<String> REGIONS = List.of(NORTH, EAST, CENTRAL_SOUTH);
     private static final Instant CA_EPOCH = Instant.parse("2020-01-01T00:00:00Z");
-    private static final ContractHost HOST = new ContractHost();
+    private static final ContractHost HOST = new ContractHost(Contracts.ALL);
 
     private final Map<String, CertificateAuthority> authorities = new HashMap<>();
     private final InMemoryWorldState state = new InMemoryWorldState();

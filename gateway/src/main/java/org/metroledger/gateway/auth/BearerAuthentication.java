@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.http.ApiFailure;
-import org.metroledger.simulation.Member;
+import org.metroledger.gateway.identity.Member;
 
 /**
  * Checks {@code Authorization: Bearer <token>} and puts the caller's ledger identity on the

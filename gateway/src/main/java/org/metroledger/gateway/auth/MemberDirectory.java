@@ -1,7 +1,7 @@
 package org.metroledger.gateway.auth;
 
 import java.util.Optional;
-import org.metroledger.simulation.Member;
+import org.metroledger.gateway.identity.Member;
 
 /** Finds the ledger identity (with its signing key) that a token's name refers to. */
 @FunctionalInterface

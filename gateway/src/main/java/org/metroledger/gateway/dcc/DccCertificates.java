@@ -15,10 +15,10 @@ import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.document.DocumentStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
-import org.metroledger.simulation.Member;
 
 /**
  * Certificates as DCC documents: imports a lab's DCC (signature checked, certificate recorded with

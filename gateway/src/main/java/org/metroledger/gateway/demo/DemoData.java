@@ -19,11 +19,11 @@ import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.gateway.auth.SecretFile;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.identity.P256Keys;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.qr.LabKeyring;
-import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * Fills an empty ledger with a small, believable world through the public contract functions, as
@@ -187,7 +187,7 @@ public final class DemoData {
     }
 
     private void lab(String admin, String id, String name) {
-        KeyPair key = CertificateAuthority.newKeyPair();
+        KeyPair key = P256Keys.generate();
         labKeys.put(id, key);
         keyring.add(id, key.getPrivate());
         List<Map<String, String>> scope = CATEGORIES.stream()

@@ -16,8 +16,8 @@ import org.metroledger.gateway.dcc.DccImport;
 import org.metroledger.gateway.dcc.DccTrustStore;
 import org.metroledger.gateway.dcc.SignatureCheck;
 import org.metroledger.gateway.document.DocumentStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.qr.LabKeyring;
-import org.metroledger.simulation.Member;
 
 /**
  * DCC documents: a lab imports its DCC XML as a certificate, anyone reads a certificate's DCC.

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
-import org.metroledger.simulation.Member;
 
 /**
  * What the HTTP service answers from.

@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Committed;
-import org.metroledger.simulation.Member;
 
 /**
  * Calls contract functions for a request and writes their answers: a write answers 201 with

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
-import org.metroledger.simulation.Member;
 
 /**
  * {@code POST /participants/{id}/revocation}: a centre admin takes a participant of its region out

@@ -1,7 +1,5 @@
 package org.metroledger.gateway.identity;
 
-import org.metroledger.simulation.Member;
-
 /**
  * Where a new member's certificate comes from: the embedded ledger's own CAs, or on Fabric the
  * member's organisation's Fabric CA. The key is made here and never leaves the gateway's wallet.

@@ -32,7 +32,6 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * The gateway's wallet of named members, enrolled on demand, and for the embedded ledger its
@@ -83,7 +82,7 @@ public final class IdentityStore {
     private IdentityStore(Path root, Clock clock, boolean create) {
         this.root = root;
         this.clock = clock;
-        this.enrolment = (msp, name, ou) -> authority(msp).issue(name, ou.ou(), clock.instant());
+        this.enrolment = (msp, name, ou) -> issue(authority(msp), name, ou);
         for (String msp : ORGANISATIONS) {
             authorities.put(msp, create ? loadOrCreateAuthority(msp) : loadAuthority(msp));
             revocations.put(msp, RevocationList.open(root.resolve(msp).resolve("crl.pem")));
@@ -94,13 +93,17 @@ public final class IdentityStore {
             orderer = stored.get();
         } else if (create) {
             orderer = save(
-                    authorities
-                            .get(ORDERER_MSP)
-                            .issue(ORDERER_NAME + "." + domain(ORDERER_MSP), NodeOu.ORDERER.ou(), clock.instant()),
+                    issue(authorities.get(ORDERER_MSP), ORDERER_NAME + "." + domain(ORDERER_MSP), NodeOu.ORDERER),
                     ordererFiles);
         } else {
             throw new IllegalStateException("no orderer identity at " + ordererFiles + ".pem");
         }
+    }
+
+    /** A member the embedded ledger's CA issues now, as the gateway holds it. */
+    private Member issue(CertificateAuthority authority, String name, NodeOu ou) {
+        org.metroledger.simulation.Member issued = authority.issue(name, ou.ou(), clock.instant());
+        return new Member(issued.mspId(), issued.certificate(), issued.privateKey());
     }
 
     /** Opens the identities under {@code <dataDir>/msp}, creating the CAs and the orderer on first start. */

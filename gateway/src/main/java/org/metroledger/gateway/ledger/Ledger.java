@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.metroledger.simulation.Member;
+import org.metroledger.gateway.identity.Member;
 
 /**
  * The ledger as the gateway sees it, whichever backend runs it (embedded or Fabric). Calls never

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Lab;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
-import org.metroledger.simulation.Member;
 
 /** Reads the trust list off the ledger: every lab of {@code registry:ListLabs}, page by page. */
 public final class LedgerTrustList {

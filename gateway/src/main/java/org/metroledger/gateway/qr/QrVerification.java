@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
-import org.metroledger.simulation.Member;
 
 /**
  * Verifies a scanned QR token (DESIGN §8): the lab's signature against the trust list with no

@@ -20,11 +20,11 @@ import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.http.Failures;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.qr.QrVerification;
 import org.metroledger.gateway.qr.TokenVerdict;
-import org.metroledger.simulation.Member;
 
 /**
  * The server-rendered pages: {@code /v/{token}}, {@code /inspect/entities/{id}}, {@code

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
-import org.metroledger.simulation.Member;
+import org.metroledger.gateway.identity.Member;
 
 /**
  * The web pages' sign-in sessions, kept by the server: the cookie holds only a random session id,

@@ -18,10 +18,10 @@ import org.metroledger.gateway.e2e.CertificateRequests;
 import org.metroledger.gateway.e2e.HttpWorld;
 import org.metroledger.gateway.e2e.Namespace;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * The benchmark's world, written through the contracts by a {@link BulkLoader}: the three regions,

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 import org.metroledger.gateway.ledger.embedded.Registry;
-import org.metroledger.simulation.Member;
 
 /**
  * Load driver for the embedded engine alone (no HTTP): submits registry:RegisterInstrument

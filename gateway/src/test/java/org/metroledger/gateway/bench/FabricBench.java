@@ -23,12 +23,12 @@ import org.metroledger.gateway.e2e.Namespace;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.fabric.Deadlines;
 import org.metroledger.gateway.ledger.fabric.FabricCas;
 import org.metroledger.gateway.ledger.fabric.FabricLedger;
 import org.metroledger.gateway.ledger.fabric.FabricNetwork;
-import org.metroledger.simulation.Member;
 
 /**
  * The benchmark on the three-centre Fabric network that {@code scripts/network.sh up} and {@code

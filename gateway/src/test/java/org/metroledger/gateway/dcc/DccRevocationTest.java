@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.gateway.dcc.SignatureCheck.Status;
+import org.metroledger.gateway.identity.Member;
+import org.metroledger.gateway.identity.TestMembers;
 import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * Long-term signature validation with the signer's revocation status, against a CA, signers, CRLs
@@ -25,7 +26,7 @@ class DccRevocationTest {
     private final Instant caFrom = Instant.parse("2025-01-01T00:00:00Z");
     private final Instant signedAt = Instant.parse("2025-03-02T10:00:00Z");
     private final CertificateAuthority ca = CertificateAuthority.create("NorthMSP", "dcc-ca.example", caFrom);
-    private final Member signer = ca.issue("Calibration Lab B2", "client", caFrom);
+    private final Member signer = TestMembers.issue(ca, "Calibration Lab B2", "client", caFrom);
     private final TrustedCertificates trust = TrustedCertificates.of(List.of(ca.certificate()));
     /** Long after signing: the check must be made at the signing time, not now. */
     private final Clock now = Clock.fixed(Instant.parse("2025-09-01T00:00:00Z"), ZoneOffset.UTC);
@@ -115,7 +116,7 @@ class DccRevocationTest {
 
     @Test
     void evidence_about_another_certificate_or_produced_before_signing_establishes_nothing() throws Exception {
-        Member other = ca.issue("Another Lab", "client", caFrom);
+        Member other = TestMembers.issue(ca, "Another Lab", "client", caFrom);
         byte[] aboutOther = TestPki.ocsp(ca, other.certificate(), null, 0, signedAt.plusSeconds(60));
         byte[] stale = TestPki.ocsp(ca, signer.certificate(), null, 0, signedAt.minus(Duration.ofDays(2)));
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.gateway.dcc.SignatureCheck.Status;
+import org.metroledger.gateway.identity.Member;
+import org.metroledger.gateway.identity.TestMembers;
 import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 class DccSignatureVerifierTest {
     /** Long after the signer certificate expired (2024-12-02): validation must use the signing time. */
@@ -104,7 +105,7 @@ class DccSignatureVerifierTest {
     class Without_a_signing_time {
         private final Instant issued = Instant.parse("2025-01-01T00:00:00Z");
         private final CertificateAuthority ca = CertificateAuthority.create("NorthMSP", "north.example", issued);
-        private final Member lab = ca.issue("North Mass Lab", "client", issued);
+        private final Member lab = TestMembers.issue(ca, "North Mass Lab", "client", issued);
         /** With the CA's CRL, current at the check time, that revokes nobody. */
         private final TrustedCertificates trustCa = TrustedCertificates.of(List.of(ca.certificate()))
                 .withCrls(List.of(TestPki.emptyCrl(ca, issued.plus(Duration.ofDays(29)))));
@@ -136,7 +137,7 @@ class DccSignatureVerifierTest {
         void a_signer_from_another_authority_is_invalid() throws Exception {
             Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
             CertificateAuthority other = CertificateAuthority.create("EastMSP", "east.example", issued);
-            Member stranger = other.issue("Lab East", "client", issued);
+            Member stranger = TestMembers.issue(other, "Lab East", "client", issued);
             byte[] signed = EnvelopedSigner.sign(generatedDcc(), stranger.certificate(), stranger.privateKey());
 
             SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(signed);
@@ -182,7 +183,7 @@ class DccSignatureVerifierTest {
         @Test
         void a_key_info_certificate_that_did_not_sign_is_invalid() throws Exception {
             Clock during = Clock.fixed(issued.plus(Duration.ofDays(30)), ZoneOffset.UTC);
-            Member colleague = ca.issue("Someone else", "client", issued);
+            Member colleague = TestMembers.issue(ca, "Someone else", "client", issued);
             byte[] signed = EnvelopedSigner.sign(generatedDcc(), lab.certificate(), colleague.privateKey());
 
             SignatureCheck check = new DccSignatureVerifier(trustCa, during).verify(signed);

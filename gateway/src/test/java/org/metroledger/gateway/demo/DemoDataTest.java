@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 
 class DemoDataTest {
@@ -51,7 +52,7 @@ class DemoDataTest {
         }
     }
 
-    static String verdict(EmbeddedLedger ledger, org.metroledger.simulation.Member who, String id) {
+    static String verdict(EmbeddedLedger ledger, Member who, String id) {
         String report = ledger.evaluate(
                         who,
                         "certificate:Verify",

@@ -21,9 +21,10 @@ import org.metroledger.chaincode.certificate.CertificateIds;
 import org.metroledger.gateway.dcc.EnvelopedSigner;
 import org.metroledger.gateway.dcc.TestDccs;
 import org.metroledger.gateway.dcc.TestPki;
+import org.metroledger.gateway.identity.Member;
+import org.metroledger.gateway.identity.TestMembers;
 import org.metroledger.gateway.qr.LabKeyring;
 import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * DCCs as laboratories write them, dated the day before the ledger's clock so they record on every
@@ -52,8 +53,8 @@ class DccLaboratoryScenarioTest extends Scenario {
             Instant from = Instant.now().minus(Duration.ofDays(1));
             ca = CertificateAuthority.create(Cast.NORTH, "dcc-lab-" + ns.code() + ".example", from);
             Files.writeString(trust.resolve(ns.code() + "-lab-root.crt"), ca.certificatePem());
-            goodSigner = ca.issue("DCC lab signer " + ns.code(), "client", from);
-            revokedSigner = ca.issue("DCC revoked signer " + ns.code(), "client", from);
+            goodSigner = TestMembers.issue(ca, "DCC lab signer " + ns.code(), "client", from);
+            revokedSigner = TestMembers.issue(ca, "DCC revoked signer " + ns.code(), "client", from);
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the DCC trust of run " + ns, e);
         }

@@ -24,9 +24,10 @@ import org.metroledger.gateway.dcc.DccSchema;
 import org.metroledger.gateway.dcc.EnvelopedSigner;
 import org.metroledger.gateway.dcc.TestPki;
 import org.metroledger.gateway.document.DocumentDigest;
+import org.metroledger.gateway.identity.Member;
+import org.metroledger.gateway.identity.TestMembers;
 import org.metroledger.gateway.qr.LabKeyring;
 import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * DCC import and export over HTTP. The gateway holds the north lab's key (as it does for demo labs)
@@ -73,7 +74,7 @@ class DccScenarioTest extends Scenario {
                     trust.resolve(ns.code() + "-root.crl"),
                     TestPki.emptyCrl(ca, Instant.now().minus(Duration.ofHours(1)))
                             .getEncoded());
-            Member signer = ca.issue("DCC signer " + ns.code(), "client", issued);
+            Member signer = TestMembers.issue(ca, "DCC signer " + ns.code(), "client", issued);
             signedTypical = EnvelopedSigner.sign(sample(DccSamples.TYPICAL), signer.certificate(), signer.privateKey());
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the DCC trust of run " + ns, e);

@@ -12,9 +12,9 @@ import org.metroledger.gateway.e2e.Deployment.User;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.Ledger;
-import org.metroledger.simulation.Member;
 
 /**
  * The gateway served on a free loopback port over whichever ledger a deployment opened; it enrols

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.chaincode.identity.X509Identity;
-import org.metroledger.simulation.Member;
 
 class IdentityStoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);

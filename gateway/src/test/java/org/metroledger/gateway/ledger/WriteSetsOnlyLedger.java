@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.metroledger.simulation.Member;
+import org.metroledger.gateway.identity.Member;
 
 /** A ledger stand-in for tests that only delivers write sets, from the height it has. */
 public abstract class WriteSetsOnlyLedger implements Ledger {

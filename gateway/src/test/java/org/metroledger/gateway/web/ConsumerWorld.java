@@ -18,12 +18,12 @@ import org.metroledger.gateway.e2e.SettableClock;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
 import org.metroledger.gateway.qr.QrPayload;
 import org.metroledger.gateway.qr.QrToken;
 import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * The gateway on a free loopback port over the simulated ledger, with a lab whose certificates

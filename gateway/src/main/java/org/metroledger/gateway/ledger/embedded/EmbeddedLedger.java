@@ -27,10 +27,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.metroledger.chaincode.Contracts;
 import org.metroledger.chaincode.certificate.BoundedCache;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.BlockWrites;
 import org.metroledger.gateway.ledger.Committed;
@@ -40,7 +42,6 @@ import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.ledger.ReadAnswer;
 import org.metroledger.simulation.ContractHost;
 import org.metroledger.simulation.ContractHost.Simulation;
-import org.metroledger.simulation.Member;
 import org.metroledger.simulation.Proposal;
 import org.metroledger.simulation.ReadWriteSet;
 
@@ -106,7 +107,7 @@ public final class EmbeddedLedger implements Ledger {
      * router serves concurrent invocations as a peer's does.
      */
     private static final class SharedHost {
-        static final ContractHost INSTANCE = new ContractHost();
+        static final ContractHost INSTANCE = new ContractHost(Contracts.ALL);
     }
 
     /** The organisations' CAs and CRLs: every creator is checked against its MSP's CRL, as Fabric's MSP does. */

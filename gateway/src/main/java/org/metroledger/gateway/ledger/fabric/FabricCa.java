@@ -35,10 +35,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.signature.P256;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
+import org.metroledger.gateway.identity.P256Keys;
 import org.metroledger.gateway.ledger.LedgerException;
-import org.metroledger.simulation.CertificateAuthority;
-import org.metroledger.simulation.Member;
 
 /**
  * One organisation's Fabric CA, over its REST API (the one {@code fabric-ca-client} speaks):
@@ -131,7 +131,7 @@ public final class FabricCa {
                     "/api/v1/identities/" + name,
                     JSON.createObjectNode().put("secret", secret).put("caname", caName));
         }
-        KeyPair keys = CertificateAuthority.newKeyPair();
+        KeyPair keys = P256Keys.generate();
         ObjectNode request = JSON.createObjectNode()
                 .put("certificate_request", csr(name, keys))
                 .put("caname", caName);

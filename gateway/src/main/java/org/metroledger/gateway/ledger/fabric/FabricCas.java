@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.metroledger.gateway.identity.Enrolment;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
-import org.metroledger.simulation.Member;
 
 /** Every organisation's Fabric CA, as the connection file names them: the network's enrolment. */
 public final class FabricCas implements Enrolment {

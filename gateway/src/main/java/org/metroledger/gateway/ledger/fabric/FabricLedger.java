@@ -43,6 +43,7 @@ import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.metroledger.chaincode.certificate.BoundedCache;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.signature.P256;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.BlockWrites;
 import org.metroledger.gateway.ledger.Committed;
@@ -50,7 +51,6 @@ import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerEvent;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.ledger.ReadAnswer;
-import org.metroledger.simulation.Member;
 
 /**
  * The ledger on a real Fabric network, through the fabric-gateway client: one gRPC channel per

@@ -23,7 +23,7 @@ import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
 import org.metroledger.chaincode.signature.P256;
-import org.metroledger.simulation.Member;
+import org.metroledger.gateway.identity.Member;
 
 /**
  * A channel configuration update that puts an organisation's CRL into its MSP definition, in the

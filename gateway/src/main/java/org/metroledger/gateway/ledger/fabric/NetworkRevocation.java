@@ -24,8 +24,8 @@ import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
-import org.metroledger.simulation.Member;
 
 /**
  * Revocation the whole Fabric network enforces: the certificate is revoked at its organisation's

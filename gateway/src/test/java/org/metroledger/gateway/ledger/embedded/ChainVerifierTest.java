@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
+import org.metroledger.gateway.identity.TestMembers;
 import org.metroledger.gateway.ledger.embedded.ChainReport.Problem;
-import org.metroledger.simulation.Member;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
@@ -125,9 +126,8 @@ class ChainVerifierTest {
     @Test
     void a_block_signed_by_another_key_has_a_bad_signature() throws RocksDBException {
         writeChain();
-        Member impostor = IdentityStore.openExisting(dataDir)
-                .authority(IdentityStore.EAST)
-                .issue("orderer.east", "orderer", START);
+        Member impostor = TestMembers.issue(
+                IdentityStore.openExisting(dataDir).authority(IdentityStore.EAST), "orderer.east", "orderer", START);
         reseal(0, "", impostor);
 
         ChainReport report = ChainVerifier.verify(dataDir);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Semaphore;
 import org.metroledger.gateway.identity.IdentityStore;
-import org.metroledger.simulation.Member;
+import org.metroledger.gateway.identity.Member;
 
 /**
  * The child process of {@link CrashRecoveryTest}: takes concurrent writes and prints "ACK txId" for

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.LedgerEvent;
 import org.metroledger.gateway.ledger.LedgerException;
-import org.metroledger.simulation.Member;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EmbeddedLedgerTest {

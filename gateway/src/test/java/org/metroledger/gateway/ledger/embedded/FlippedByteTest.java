@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
-import org.metroledger.simulation.Member;
 
 /**
  * Flips one byte of one file of a demo store, on a fresh copy each time, and asks the copy the

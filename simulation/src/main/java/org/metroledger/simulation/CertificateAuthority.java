@@ -1,6 +1,7 @@
 package org.metroledger.simulation;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -8,7 +9,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +27,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.operator.ContentSigner;
-import org.metroledger.chaincode.signature.P256;
 
 /**
  * An organisation's certificate authority (ECDSA P-256), issuing member certificates with Fabric's
@@ -116,11 +119,11 @@ public final class CertificateAuthority {
     }
 
     public String certificatePem() {
-        return Member.pem(certificate);
+        return new Member(mspId, certificate, privateKey).certificatePem();
     }
 
     public String privateKeyPem() {
-        return Member.pem(privateKey);
+        return Member.pem("PRIVATE KEY", privateKey.getEncoded());
     }
 
     /** A fresh ECDSA P-256 key pair, the curve Fabric and our certificate signatures use. */
@@ -139,8 +142,8 @@ public final class CertificateAuthority {
     }
 
     /**
-     * Signs with {@link P256}, whose signatures are low-S: Fabric's MSP accepts a high-S certificate
-     * signature only by rewriting the certificate, so certificates we issue carry the form it keeps.
+     * Signs low-S: Fabric's MSP accepts a high-S certificate signature only by rewriting the
+     * certificate, so certificates we issue carry the form it keeps.
      */
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) {
         try {
@@ -171,10 +174,20 @@ public final class CertificateAuthority {
             return content;
         }
 
+        /** The JDK's signature with S folded to its low form: (r, n - s) verifies as (r, s) does. */
         @Override
         public byte[] getSignature() {
-            return P256.sign(key, content.toByteArray())
-                    .orElseThrow(() -> new IllegalStateException("certificate keys are P-256 keys"));
+            try {
+                Signature signature = Signature.getInstance("SHA256withECDSA");
+                signature.initSign(key);
+                signature.update(content.toByteArray());
+                BigInteger order = ((ECPrivateKey) key).getParams().getOrder();
+                BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(order, signature.sign());
+                BigInteger low = rs[1].min(order.subtract(rs[1]));
+                return StandardDSAEncoding.INSTANCE.encode(order, rs[0], low);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot sign a certificate with a P-256 key", e);
+            }
         }
     }
 }

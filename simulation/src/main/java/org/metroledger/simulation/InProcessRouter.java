@@ -22,12 +22,11 @@ import org.hyperledger.fabric.contract.systemcontract.SystemContract;
 import org.hyperledger.fabric.shim.Chaincode.Response;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ResponseUtils;
-import org.metroledger.chaincode.Contracts;
 
 /**
  * The shim's {@link ContractRouter} without its two scans of the whole classpath (for
  * {@code @Contract} and {@code @Serializer} classes), which take seconds in a process whose
- * classpath is the gateway's: the contracts of {@link Contracts#ALL}, the shim's system contract
+ * classpath is the gateway's: the contracts it is handed, the shim's system contract
  * and its JSON serializer are registered by name, then requests are routed and executed exactly as
  * {@code ContractRouter.processRequest} does (same registry, execution service and metadata).
  * A peer runs the chaincode jar with the shim's own {@code ContractRouter}; nothing changes there.

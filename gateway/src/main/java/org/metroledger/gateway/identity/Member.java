@@ -1,4 +1,4 @@
-package org.metroledger.simulation;
+package org.metroledger.gateway.identity;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -9,7 +9,10 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 
-/** An X.509 member of an MSP with its private key: what signs a proposal. */
+/**
+ * An X.509 member of an MSP with its private key, as the gateway holds it (from its wallet, Fabric
+ * CA or, embedded, the simulated CA): what signs the proposals it submits in that member's name.
+ */
 public record Member(String mspId, X509Certificate certificate, PrivateKey privateKey) {
     public String certificatePem() {
         return pem(certificate);

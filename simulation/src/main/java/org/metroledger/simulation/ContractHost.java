@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.shim.Chaincode.Response;
-import org.metroledger.chaincode.Contracts;
 
 /**
- * Runs the chaincode's contracts in-process through the shim's routing, serialisation and error
+ * Runs a chaincode's contracts in-process through the shim's routing, serialisation and error
  * handling, as {@link org.hyperledger.fabric.contract.ContractRouter} does on a peer, with no gRPC
  * in between and no classpath scan (see {@link InProcessRouter}).
  */
@@ -28,8 +28,9 @@ public final class ContractHost {
 
     private final InProcessRouter router;
 
-    public ContractHost() {
-        router = new InProcessRouter(Contracts.ALL);
+    /** Hosts these contract classes, as a peer's router hosts those its classpath scan finds. */
+    public ContractHost(List<Class<? extends ContractInterface>> contracts) {
+        router = new InProcessRouter(contracts);
         // The router logs every request at INFO and every refusal at SEVERE with a stack trace;
         // in-process both are the hot path, and callers get every error in the response anyway.
         FABRIC_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
