@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.metroledger.gateway.e2e.SettableClock;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
-import org.metroledger.simulation.Member;
 
 /**
  * Writes large worlds into an embedded ledger through the contracts' own write path, without HTTP:
