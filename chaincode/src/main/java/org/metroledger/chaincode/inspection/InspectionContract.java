@@ -1,7 +1,13 @@
 package org.metroledger.chaincode.inspection;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -23,6 +29,7 @@ import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.registry.EntityCategory;
 import org.metroledger.chaincode.registry.Region;
+import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -38,10 +45,30 @@ public final class InspectionContract implements ContractInterface {
 
     /** Request of Create. */
     public record DrawCreation(
-            String id, String region, EntityCategory category, List<String> participants, List<String> inspectors) {}
+            String id,
+            String region,
+            EntityCategory category,
+            List<String> participants,
+            List<String> inspectors,
+            String revealPeriod) {}
 
     /** Request of CommitSeed. */
-    public record SeedCommitment(String drawId, String seedHash) {}
+    public record SeedCommitment(String drawId, String seedHash, Dealing dealing) {}
+
+    /** Request of RegisterShareKey. */
+    public record ShareKeyRegistration(String publicKey) {}
+
+    /** Request of GetShareKey. */
+    public record ByMsp(String msp) {}
+
+    /** Request of PostShares: the caller's decrypted shares of the seeds not revealed, by dealer. */
+    public record SharePosting(String drawId, Map<String, String> shares) {}
+
+    /** Request of Cancel. */
+    public record CancelVote(String drawId, String reason) {}
+
+    private static final Duration SHORTEST_REVEAL_PERIOD = Duration.ofSeconds(1);
+    private static final Duration LONGEST_REVEAL_PERIOD = Duration.ofDays(90);
 
     /** Request of RevealSeed. */
     public record SeedReveal(String drawId, String seed) {}
@@ -83,9 +110,13 @@ public final class InspectionContract implements ContractInterface {
                     field,
                     "'" + inspector.id() + "' belongs to " + inspector.msp() + ", which does not take part");
         }
+        Duration period = revealPeriod(r.revealPeriod());
+        if (participants.size() >= 3) {
+            participants.forEach(msp -> shareKey(store, msp));
+        }
         store.requireAbsent(InspectionDraw.TYPE, r.id());
         InspectionDraw draw =
-                InspectionDraw.open(r.id(), r.region(), r.category(), participants, inspectors, store.stamp());
+                InspectionDraw.open(r.id(), r.region(), r.category(), participants, inspectors, period, store.stamp());
         store.put(InspectionDraw.TYPE, draw.id(), draw);
         store.index(InspectionDraw.ALL, draw.id());
         store.event("DrawCreated", draw);
@@ -99,11 +130,18 @@ public final class InspectionContract implements ContractInterface {
         SeedCommitment r = Canonical.read(request, SeedCommitment.class);
         Check.id("drawId", r.drawId());
         Check.sha256("seedHash", r.seedHash());
-        InspectionDraw draw = participantAdminOf(store, caller, r.drawId(), "commit a seed");
-        InspectionDraw committed = draw.commit(caller.msp(), r.seedHash(), store.stamp());
-        store.put(InspectionDraw.TYPE, committed.id(), committed);
-        store.event("SeedCommitted", committed);
-        return Canonical.json(committed);
+        return participantStep(
+                store,
+                caller,
+                r.drawId(),
+                "commit a seed",
+                draw -> {
+                    if (r.dealing() != null && draw.escrowed()) {
+                        checkDealing(store, draw, caller.msp(), r.dealing());
+                    }
+                    return draw.commit(caller.msp(), r.seedHash(), r.dealing(), store.stamp());
+                },
+                committed -> "SeedCommitted");
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -113,11 +151,13 @@ public final class InspectionContract implements ContractInterface {
         SeedReveal r = Canonical.read(request, SeedReveal.class);
         Check.id("drawId", r.drawId());
         Seeds.seed("seed", r.seed());
-        InspectionDraw draw = participantAdminOf(store, caller, r.drawId(), "reveal a seed");
-        InspectionDraw revealed = draw.reveal(caller.msp(), r.seed(), store.stamp());
-        store.put(InspectionDraw.TYPE, revealed.id(), revealed);
-        store.event(revealed.status() == DrawStatus.REVEALED ? "DrawRevealed" : "SeedRevealed", revealed);
-        return Canonical.json(revealed);
+        return participantStep(
+                store,
+                caller,
+                r.drawId(),
+                "reveal a seed",
+                draw -> draw.reveal(caller.msp(), r.seed(), store.stamp()),
+                revealed -> revealed.status() == DrawStatus.REVEALED ? "DrawRevealed" : "SeedRevealed");
     }
 
     /**
@@ -130,8 +170,9 @@ public final class InspectionContract implements ContractInterface {
         Caller caller = Caller.of(ctx, store);
         DrawRef r = Canonical.read(request, DrawRef.class);
         Check.id("drawId", r.drawId());
-        InspectionDraw draw = store.get(InspectionDraw.TYPE, r.drawId(), InspectionDraw.class);
-        caller.requireAdminOf(draw.region(), "publish the selection of draw " + draw.id());
+        InspectionDraw stored = store.get(InspectionDraw.TYPE, r.drawId(), InspectionDraw.class);
+        caller.requireAdminOf(stored.region(), "publish the selection of draw " + stored.id());
+        InspectionDraw draw = stored.closed(store.stamp());
         draw.requireStatus(DrawStatus.REVEALED, "publish its selection");
         Instant now = store.now();
         List<Candidate> candidates = store
@@ -204,6 +245,89 @@ public final class InspectionContract implements ContractInterface {
         return Canonical.json(result);
     }
 
+    /**
+     * Registers the caller's centre's share key, which the other centres encrypt their shares of
+     * draw seeds to; a new one replaces it for dealings made from then on.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterShareKey(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        ShareKeyRegistration r = Canonical.read(request, ShareKeyRegistration.class);
+        LabSignature.publicKey("publicKey", r.publicKey());
+        caller.require("register a draw share key", Role.CENTRE_ADMIN);
+        store.get(Region.TYPE, caller.msp(), Region.class);
+        Stamp stamp = store.stamp();
+        ShareKey key = new ShareKey(
+                caller.msp(), r.publicKey(), LabSignature.fingerprint(r.publicKey()), stamp.recordedAt(), stamp.txId());
+        store.put(ShareKey.TYPE, key.msp(), key);
+        store.event("ShareKeyRegistered", key);
+        return Canonical.json(key);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetShareKey(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        ByMsp r = Canonical.read(request, ByMsp.class);
+        Check.id("msp", r.msp());
+        return Canonical.json(store.get(ShareKey.TYPE, r.msp(), ShareKey.class));
+    }
+
+    /** A participant states that the shares dealt to it decrypt and verify; reveals open once all have. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ConfirmShares(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        DrawRef r = Canonical.read(request, DrawRef.class);
+        Check.id("drawId", r.drawId());
+        return participantStep(
+                store,
+                caller,
+                r.drawId(),
+                "confirm dealt shares",
+                draw -> draw.confirm(caller.msp(), store.stamp()),
+                confirmed -> confirmed.revealDeadline() != null ? "DrawRevealsOpened" : "SharesConfirmed");
+    }
+
+    /** After the reveal deadline, a participant posts its decrypted shares of the seeds not revealed. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String PostShares(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        SharePosting r = Canonical.read(request, SharePosting.class);
+        Check.id("drawId", r.drawId());
+        Check.required("shares", r.shares());
+        Check.that(!r.shares().isEmpty(), "shares", "must name at least one dealer");
+        r.shares().forEach((dealer, share) -> {
+            Check.id("shares", dealer);
+            Seeds.seed("shares." + dealer, share);
+        });
+        return participantStep(
+                store,
+                caller,
+                r.drawId(),
+                "post shares",
+                draw -> draw.postShares(caller.msp(), new TreeMap<>(r.shares()), store.stamp()),
+                posted -> "SharesPosted");
+    }
+
+    /** A participating centre's vote to cancel the draw; a majority cancels it (see InspectionDraw.cancel). */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Cancel(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        CancelVote r = Canonical.read(request, CancelVote.class);
+        Check.id("drawId", r.drawId());
+        Check.text("reason", r.reason());
+        return participantStep(
+                store,
+                caller,
+                r.drawId(),
+                "vote to cancel",
+                draw -> draw.cancel(caller.msp(), r.reason(), store.stamp()),
+                voted -> voted.status() == DrawStatus.CANCELLED ? "DrawCancelled" : "DrawCancelVoted");
+    }
+
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
@@ -247,6 +371,81 @@ public final class InspectionContract implements ContractInterface {
                 "inspector",
                 "'" + r.inspector() + "' is not in the inspector pool of draw " + draw.id());
         return r.inspector();
+    }
+
+    private static Duration revealPeriod(String text) {
+        if (text == null) {
+            return InspectionDraw.DEFAULT_REVEAL_PERIOD;
+        }
+        Duration period;
+        try {
+            period = Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Fail.invalid("revealPeriod", "must be an ISO-8601 duration such as P7D or PT1H (got '" + text + "')");
+        }
+        Check.that(
+                period.compareTo(SHORTEST_REVEAL_PERIOD) >= 0 && period.compareTo(LONGEST_REVEAL_PERIOD) <= 0,
+                "revealPeriod",
+                "must be between PT1S and P90D (got " + text + ")");
+        return period;
+    }
+
+    private static ShareKey shareKey(RecordStore store, String msp) {
+        return store.find(ShareKey.TYPE, msp, ShareKey.class)
+                .orElseThrow(
+                        () -> Fail.conflict(msp + " has registered no draw share key (inspection:RegisterShareKey);"
+                                + " a draw of three or more centres deals every seed to the others' keys"));
+    }
+
+    /** A dealing's shape: a threshold of points, and a share for every other participant under its current key. */
+    private static void checkDealing(RecordStore store, InspectionDraw draw, String dealer, Dealing dealing) {
+        List<String> commitments = Check.items("dealing.commitments", dealing.commitments(), 1);
+        Check.that(
+                commitments.size() == draw.threshold(),
+                "dealing.commitments",
+                "must hold " + draw.threshold() + " points, the threshold of draw " + draw.id());
+        for (int i = 0; i < commitments.size(); i++) {
+            Check.that(
+                    SeedSharing.isPoint(commitments.get(i)),
+                    "dealing.commitments[" + i + "]",
+                    "must be a compressed P-256 point as 66 lowercase hex characters");
+        }
+        Map<String, Dealing.EncryptedShare> shares = Check.required("dealing.shares", dealing.shares());
+        List<String> recipients =
+                draw.participants().stream().filter(p -> !p.equals(dealer)).toList();
+        Check.that(
+                shares.keySet().equals(new java.util.HashSet<>(recipients)),
+                "dealing.shares",
+                "must hold one share for each of " + recipients);
+        for (String recipient : recipients) {
+            String field = "dealing.shares." + recipient;
+            Dealing.EncryptedShare share = Check.required(field, shares.get(recipient));
+            Check.that(
+                    shareKey(store, recipient).fingerprint().equals(share.key()),
+                    field + ".key",
+                    "must be the fingerprint of " + recipient + "'s registered share key");
+            Check.that(
+                    SeedSharing.isCiphertext(share.ciphertext()),
+                    field + ".ciphertext",
+                    "must be an ECIES ciphertext of " + SeedSharing.CIPHERTEXT_BYTES + " bytes as base64url");
+        }
+    }
+
+    /**
+     * A participating centre's step on a draw: the step applied to the stored draw, the result
+     * stored and announced under the event name it gives.
+     */
+    private static String participantStep(
+            RecordStore store,
+            Caller caller,
+            String drawId,
+            String action,
+            UnaryOperator<InspectionDraw> step,
+            Function<InspectionDraw, String> event) {
+        InspectionDraw next = step.apply(participantAdminOf(store, caller, drawId, action));
+        store.put(InspectionDraw.TYPE, next.id(), next);
+        store.event(event.apply(next), next);
+        return Canonical.json(next);
     }
 
     /** The draw, once the caller is known to be a centre admin of one of its participating regions. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metroledger.testbed.Expect;
+import org.metroledger.testbed.TestBed;
 import org.metroledger.testbed.TestWorld;
 
 /** Bad input to every inspection function, from a caller allowed to call it: INVALID_ARGUMENT naming the field, no writes. */
@@ -14,8 +15,18 @@ class InspectionBadInputTest {
 
     private static final String RESULT = Draws.result("d-open", TestWorld.ENTITY_NORTH, "PASSED");
 
+    private static final EscrowedDraws ESCROWED = new EscrowedDraws(WORLD);
+    private static final String DEALT = ESCROWED.commitment("d-dealt", TestBed.NORTH);
+
     static {
         Draws.create(WORLD, "d-open", "MARKET");
+        WORLD.bed.submit(WORLD.northAdmin, "inspection:Create", EscrowedDraws.creation("d-dealt", "PT1H"));
+        ESCROWED.opened("d-late");
+        WORLD.bed.advance(java.time.Duration.ofHours(2));
+    }
+
+    private static String dealtWith(String from, String to) {
+        return DEALT.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
     }
 
     static Stream<Arguments> cases() {
@@ -60,6 +71,49 @@ class InspectionBadInputTest {
                         "inspection:RecordResult", RESULT.replace("b".repeat(64), "b".repeat(63)), "evidenceDigest"),
                 Arguments.of("inspection:RecordResult", RESULT.replace("{", "{\"inspector\":\"a b\","), "inspector"),
                 Arguments.of("inspection:Create", CREATE.replace("\"d-x\"", "\"" + "d".repeat(129) + "\""), "id"),
+                Arguments.of("inspection:Create", CREATE.replace("}", ",\"revealPeriod\":\"a week\"}"), "revealPeriod"),
+                Arguments.of("inspection:Create", CREATE.replace("}", ",\"revealPeriod\":\"PT0S\"}"), "revealPeriod"),
+                Arguments.of("inspection:Create", CREATE.replace("}", ",\"revealPeriod\":\"P91D\"}"), "revealPeriod"),
+                Arguments.of("inspection:CommitSeed", ESCROWED.commitment("d-open", TestBed.NORTH), "dealing"),
+                Arguments.of(
+                        "inspection:CommitSeed",
+                        dealtWith("\"commitments\":[\"0", "\"commitments\":[\"4"),
+                        "dealing.commitments[0]"),
+                Arguments.of(
+                        "inspection:CommitSeed",
+                        dealtWith("\"commitments\":[", "\"commitments\":[\"02" + "0".repeat(64) + "\","),
+                        "dealing.commitments"),
+                Arguments.of(
+                        "inspection:CommitSeed",
+                        dealtWith("\"ciphertext\":\"", "\"ciphertext\":\"AA"),
+                        "dealing.shares.CentralSouthMSP.ciphertext"),
+                Arguments.of(
+                        "inspection:CommitSeed",
+                        dealtWith("\"key\":\"", "\"key\":\"0"),
+                        "dealing.shares.CentralSouthMSP.key"),
+                Arguments.of(
+                        "inspection:CommitSeed", dealtWith("\"CentralSouthMSP\":{", "\"WestMSP\":{"), "dealing.shares"),
+                Arguments.of("inspection:RegisterShareKey", "{}", "publicKey"),
+                Arguments.of(
+                        "inspection:RegisterShareKey", "{\"publicKey\":\"-----BEGIN PUBLIC KEY-----\"}", "publicKey"),
+                Arguments.of("inspection:GetShareKey", "{\"msp\":\"a b\"}", "msp"),
+                Arguments.of("inspection:ConfirmShares", "{\"drawId\":\"\"}", "drawId"),
+                Arguments.of("inspection:PostShares", "{\"drawId\":\"d-late\"}", "shares"),
+                Arguments.of("inspection:PostShares", "{\"drawId\":\"d-late\",\"shares\":{}}", "shares"),
+                Arguments.of(
+                        "inspection:PostShares",
+                        "{\"drawId\":\"d-late\",\"shares\":{\"EastMSP\":\"xyz\"}}",
+                        "shares.EastMSP"),
+                Arguments.of(
+                        "inspection:PostShares",
+                        "{\"drawId\":\"d-late\",\"shares\":{\"WestMSP\":\"" + "a".repeat(64) + "\"}}",
+                        "shares.WestMSP"),
+                Arguments.of(
+                        "inspection:PostShares",
+                        "{\"drawId\":\"d-late\",\"shares\":{\"NorthMSP\":\"" + "a".repeat(64) + "\"}}",
+                        "shares.NorthMSP"),
+                Arguments.of("inspection:Cancel", "{\"drawId\":\"d-open\"}", "reason"),
+                Arguments.of("inspection:Cancel", "{\"drawId\":\"d-open\",\"reason\":\"\"}", "reason"),
                 Arguments.of("inspection:Get", "{}", "id"),
                 Arguments.of("inspection:Get", "{\"id\":\"a b\"}", "id"),
                 Arguments.of("inspection:List", "{\"pageSize\":0}", "pageSize"),

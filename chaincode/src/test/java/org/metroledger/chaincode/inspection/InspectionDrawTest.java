@@ -106,7 +106,15 @@ class InspectionDrawTest {
                 Map.of(),
                 revealed.status(),
                 STAMP.recordedAt(),
-                STAMP.txId());
+                STAMP.txId(),
+                revealed.revealPeriod(),
+                revealed.revealDeadline(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThatThrownBy(() -> widened.commit("CentralSouthMSP", Seeds.commitment(EAST_SEED), STAMP))
                 .isInstanceOfSatisfying(
                         ChaincodeException.class, e -> assertThat(codeOf(e)).isEqualTo("CONFLICT"));

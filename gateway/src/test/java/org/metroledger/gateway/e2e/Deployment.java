@@ -23,6 +23,14 @@ public interface Deployment extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Moves the ledger's transaction clock forward by a few seconds where the backend allows it,
+     * for deadlines; false where it does not (Fabric: the scenario waits for the wall clock).
+     */
+    default boolean advanceClock(java.time.Duration by) {
+        return false;
+    }
+
     @Override
     void close();
 

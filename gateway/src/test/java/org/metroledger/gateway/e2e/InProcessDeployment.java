@@ -1,6 +1,7 @@
 package org.metroledger.gateway.e2e;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
@@ -26,6 +27,16 @@ public class InProcessDeployment extends ServedDeployment {
     @Override
     public boolean setClock(Instant instant) {
         clock.set(instant);
+        return true;
+    }
+
+    /** Also on the shared deployment: a few seconds forward misdates no other class's writes. */
+    @Override
+    public boolean advanceClock(Duration by) {
+        if (by.isNegative() || by.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("advance the clock by a minute at most, forward: " + by);
+        }
+        clock.advance(by);
         return true;
     }
 }

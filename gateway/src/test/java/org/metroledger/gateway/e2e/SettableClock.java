@@ -23,6 +23,10 @@ public final class SettableClock extends Clock {
         millis.accumulateAndGet(instant.toEpochMilli(), Math::max);
     }
 
+    public void advance(java.time.Duration by) {
+        millis.addAndGet(by.toMillis());
+    }
+
     @Override
     public Instant instant() {
         return Instant.ofEpochMilli(millis.getAndIncrement());
