@@ -1,12 +1,18 @@
 package org.metroledger.chaincode.certificate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.credit.RatingPolicies;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
@@ -39,6 +45,30 @@ public final class CertificateContract implements ContractInterface {
     /** Request of ListByLab. */
     public record LabListing(String lab, Integer pageSize, String bookmark) {}
 
+    /** Request of IssueBatch: certificate requests as Issue takes them, each read on its own. */
+    public record BatchRequest(List<JsonNode> certificates) {}
+
+    /** Answer of IssueBatch: how many were issued and refused, and each item's answer in order. */
+    public record BatchAnswer(int issued, int refused, List<BatchItem> items) {}
+
+    /**
+     * One item's answer: its position, its id when it had one, and either nothing more (issued) or
+     * the code and message a single Issue would have failed with.
+     */
+    public record BatchItem(int index, String id, String code, String message) {
+        static BatchItem issued(int index, String id) {
+            return new BatchItem(index, id, null, null);
+        }
+
+        static BatchItem refused(int index, String id, ChaincodeException refusal) {
+            return new BatchItem(
+                    index,
+                    id,
+                    Fail.codeOf(refusal.getPayload(), refusal.getMessage()).name(),
+                    Fail.messageOf(refusal.getMessage()));
+        }
+    }
+
     /** Request of Verify; {@code at} defaults to the transaction time. */
     public record VerificationRequest(String id, String digest, String at) {}
 
@@ -51,6 +81,52 @@ public final class CertificateContract implements ContractInterface {
         Certificate certificate = admit(store, lab, r, false, "issue certificates");
         store.event("CertificateIssued", certificate);
         return Canonical.json(certificate);
+    }
+
+    /**
+     * Issues many certificates of the caller's lab in one transaction: each item is checked as
+     * {@link #Issue} checks a request and answered on its own ({@link BatchItem}); the items that
+     * pass are written together, the refused ones write nothing. The caller must be a lab
+     * participant (else the whole batch is FORBIDDEN); an id twice in the batch, or an engagement a
+     * second item would use again, is refused as CONFLICT for the later item. One event,
+     * {@code CertificatesIssued}, lists the certificates issued (none when none was).
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String IssueBatch(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        BatchRequest batch = Canonical.read(request, BatchRequest.class);
+        // At most Check.MAX_ITEMS (256), about 400 KB of requests.
+        Check.items("certificates", batch.certificates(), 1);
+        Caller caller = Caller.of(ctx, store);
+        caller.labId("issue certificates");
+        Set<String> ids = new HashSet<>();
+        Set<String> engagements = new HashSet<>();
+        List<BatchItem> items = new ArrayList<>(batch.certificates().size());
+        List<Certificate> issued = new ArrayList<>();
+        for (int i = 0; i < batch.certificates().size(); i++) {
+            JsonNode item = batch.certificates().get(i);
+            String id = item != null && item.path("id").isTextual()
+                    ? item.path("id").asText()
+                    : null;
+            try {
+                Check.that(item != null && item.isObject(), "certificates[" + i + "]", "must be a JSON object");
+                CertificateRequest r = wellFormed(store, item.toString());
+                Check.that(r.previous() == null, "previous", "must be absent: amend a certificate with Supersede");
+                if (!ids.add(r.id())) {
+                    throw Fail.conflict("certificate '" + r.id() + "' appears more than once in the batch");
+                }
+                String lab = ownLab(caller, r.issuer(), "issue certificates");
+                Certificate certificate = admit(store, lab, r, false, "issue certificates", engagements);
+                issued.add(certificate);
+                items.add(BatchItem.issued(i, certificate.id()));
+            } catch (ChaincodeException refused) {
+                items.add(BatchItem.refused(i, id, refused));
+            }
+        }
+        if (!issued.isEmpty()) {
+            store.event("CertificatesIssued", Map.of("certificates", issued));
+        }
+        return Canonical.json(new BatchAnswer(issued.size(), items.size() - issued.size(), items));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -186,10 +262,29 @@ public final class CertificateContract implements ContractInterface {
      */
     private static Certificate admit(
             RecordStore store, String labId, CertificateRequest r, boolean amendment, String action) {
+        return admit(store, labId, r, amendment, action, new HashSet<>());
+    }
+
+    /**
+     * As above; {@code engagementsUsed} are the engagements earlier items of the same transaction
+     * use (a transaction does not read its own writes, so each would find the engagement still open).
+     */
+    private static Certificate admit(
+            RecordStore store,
+            String labId,
+            CertificateRequest r,
+            boolean amendment,
+            String action,
+            Set<String> engagementsUsed) {
         Lab lab = store.get(Lab.TYPE, labId, Lab.class);
         store.requireAbsent(Certificate.TYPE, r.id());
         List<Instant> judged = List.of(Instant.parse(r.issuedAt()), store.now());
         Invitation invitation = Invitation.of(store, lab, r, amendment, judged);
+        invitation.engagementId().ifPresent(engagement -> {
+            if (!engagementsUsed.add(engagement)) {
+                throw Fail.conflict("engagement " + engagement + " is used by an earlier certificate of this batch");
+            }
+        });
         String category = invitation.category();
         for (Instant at : judged) {
             lab.problemWith(category, at).ifPresent(problem -> {

@@ -74,6 +74,11 @@ final class Invitation {
         return category;
     }
 
+    /** The engagement's id, if the invitation was one. */
+    Optional<String> engagementId() {
+        return engagement == null ? Optional.empty() : Optional.of(engagement.id());
+    }
+
     /** Uses the engagement, if the invitation was one, for the certificate now recorded. */
     void use(RecordStore store, String certificateId) {
         if (engagement != null) {

@@ -101,6 +101,41 @@ final class Batch<T> {
         }
     }
 
+    /**
+     * Runs groups of items, {@code parallel} groups at a time, one job per group answering each of
+     * its items in order; the progress bar counts items. A job that throws fails every item of its
+     * group with the exception's message. Outcomes come back in the items' order.
+     */
+    List<Outcome> runGroups(List<List<T>> groups, Function<T, String> where, Function<List<T>, List<Outcome>> job) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try (ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(groups.stream().mapToInt(List::size).sum())
+                .setConsumer(new ConsoleProgressBarConsumer(progress))
+                .setUpdateIntervalMillis(200)
+                .build()) {
+            List<CompletableFuture<List<Outcome>>> outcomes = new ArrayList<>();
+            for (List<T> group : groups) {
+                CompletableFuture<List<Outcome>> outcome = CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return job.apply(group);
+                            } catch (RuntimeException e) {
+                                return group.stream()
+                                        .map(item -> Outcome.failed(where.apply(item), e.getMessage()))
+                                        .toList();
+                            }
+                        },
+                        pool);
+                outcome.whenComplete((done, failure) -> bar.stepBy(group.size()));
+                outcomes.add(outcome);
+            }
+            return outcomes.stream().flatMap(group -> group.join().stream()).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Prints the summary and answers the exit code: 0 when nothing failed, else 1. */
     static int summarise(List<Outcome> outcomes, PrintWriter out) {
         long issued = count(outcomes, Result.ISSUED);

@@ -20,6 +20,7 @@ final class CertificateRoutes implements RouteGroup {
         verifications = new VerificationCache(api.services().ledger());
         LedgerAnswers answers = api.answers();
         api.on("issueCertificate", ctx -> answers.submit(ctx, "certificate:Issue", Requests.body(ctx)));
+        api.on("issueCertificates", ctx -> CertificateBatches.issue(api, ctx));
         api.on(
                 "revokeCertificate",
                 ctx -> answers.submit(ctx, "certificate:Revoke", Requests.bodyWith(ctx, "id", "id")));

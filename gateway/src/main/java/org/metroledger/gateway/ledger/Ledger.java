@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.metroledger.gateway.identity.Member;
 
 /**
@@ -18,6 +19,16 @@ public interface Ledger extends AutoCloseable {
      * @param function contract and function, e.g. {@code certificate:Issue}
      */
     CompletableFuture<Committed> submit(Member who, String function, List<String> args);
+
+    /**
+     * Like {@link #submit}, except that a transaction whose endorsed answer {@code idle} says writes
+     * nothing (a batch whose every item was refused) is not ordered: it completes with that answer
+     * and no transaction ({@link Committed#ordered()} false). The default orders it regardless.
+     */
+    default CompletableFuture<Committed> submitUnless(
+            Member who, String function, List<String> args, Predicate<String> idle) {
+        return submit(who, function, args);
+    }
 
     /** Evaluates a read-only function as {@code who} against committed state. */
     CompletableFuture<String> evaluate(Member who, String function, List<String> args);

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.metroledger.chaincode.Contracts;
 import org.metroledger.chaincode.certificate.BoundedCache;
@@ -157,10 +158,18 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CompletableFuture<Committed> submit(Member who, String function, List<String> args) {
+        return submitUnless(who, function, args, answer -> false);
+    }
+
+    @Override
+    public CompletableFuture<Committed> submitUnless(
+            Member who, String function, List<String> args, Predicate<String> idle) {
         CompletableFuture<Committed> result = new CompletableFuture<>();
         endorse(who, function, args).whenComplete((endorsement, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
+            } else if (idle.test(endorsement.simulation().payloadText())) {
+                result.complete(Committed.notOrdered(endorsement.simulation().payloadText()));
             } else {
                 order(endorsement).whenComplete((committed, error) -> {
                     if (error != null) {

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -107,7 +108,14 @@ public final class FabricLedger implements Ledger {
 
     @Override
     public CompletableFuture<Committed> submit(Member who, String function, List<String> args) {
-        return onCalls(() -> submitNow(who, function, args));
+        return onCalls(() -> submitNow(who, function, args, answer -> false));
+    }
+
+    /** The endorsed transaction is submitted only if its answer is not idle (fabric-gateway's endorse, then submit). */
+    @Override
+    public CompletableFuture<Committed> submitUnless(
+            Member who, String function, List<String> args, Predicate<String> idle) {
+        return onCalls(() -> submitNow(who, function, args, idle));
     }
 
     @Override
@@ -127,17 +135,21 @@ public final class FabricLedger implements Ledger {
                 StandardCharsets.UTF_8));
     }
 
-    private Committed submitNow(Member who, String function, List<String> args) {
+    private Committed submitNow(Member who, String function, List<String> args, Predicate<String> idle) {
         LedgerException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 return onAnyPeer(who, (network, peerMsp) -> {
-                    SubmittedTransaction submitted = contract(network)
+                    Transaction endorsed = contract(network)
                             .newProposal(function)
                             .addArguments(args.toArray(String[]::new))
                             .build()
-                            .endorse(deadlines::forEndorse)
-                            .submitAsync(deadlines::forSubmit);
+                            .endorse(deadlines::forEndorse);
+                    String answer = new String(endorsed.getResult(), StandardCharsets.UTF_8);
+                    if (idle.test(answer)) {
+                        return Committed.notOrdered(answer);
+                    }
+                    SubmittedTransaction submitted = endorsed.submitAsync(deadlines::forSubmit);
                     Status status = submitted.getStatus(deadlines::forCommitStatus);
                     if (!status.isSuccessful()) {
                         throw new CommitFailure(status);
@@ -145,10 +157,7 @@ public final class FabricLedger implements Ledger {
                     height.accumulateAndGet(status.getBlockNumber() + 1, Math::max);
                     blocksOfTransactions.get(status.getTransactionId(), id -> status.getBlockNumber());
                     awaitReadable(who, peerMsp, status.getBlockNumber() + 1);
-                    return new Committed(
-                            new String(submitted.getResult(), StandardCharsets.UTF_8),
-                            status.getTransactionId(),
-                            status.getBlockNumber());
+                    return new Committed(answer, status.getTransactionId(), status.getBlockNumber());
                 });
             } catch (LedgerException e) {
                 if (e.code() != ErrorCode.MVCC_READ_CONFLICT) {

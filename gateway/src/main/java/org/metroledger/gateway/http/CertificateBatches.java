@@ -1,0 +1,58 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.ledger.Committed;
+
+/**
+ * {@code POST /api/v1/certificates/batch}: a lab's certificates in one transaction
+ * ({@code certificate:IssueBatch}), each item answered on its own with the HTTP status a single
+ * issuance would have had. A batch whose every item is refused is not ordered, so sending a batch
+ * again after it committed writes nothing more.
+ */
+final class CertificateBatches {
+    static final String FUNCTION = "certificate:IssueBatch";
+
+    private CertificateBatches() {}
+
+    static void issue(Api api, RoutingContext ctx) {
+        LedgerAnswers.onContext(
+                        ctx,
+                        api.services()
+                                .ledger()
+                                .submitUnless(
+                                        BearerAuthentication.caller(ctx),
+                                        FUNCTION,
+                                        List.of(Requests.body(ctx)),
+                                        CertificateBatches::issuesNothing))
+                .onSuccess(committed -> LedgerAnswers.json(ctx, 200, answer(committed)))
+                .onFailure(ctx::fail);
+    }
+
+    private static boolean issuesNothing(String chaincodeAnswer) {
+        return new JsonObject(chaincodeAnswer).getInteger("issued", 0) == 0;
+    }
+
+    /** The chaincode's per-item answers with their HTTP statuses, and where the issued ones are. */
+    static String answer(Committed committed) {
+        JsonObject batch = new JsonObject(committed.payload());
+        JsonArray items = new JsonArray();
+        for (Object entry : batch.getJsonArray("items", new JsonArray())) {
+            JsonObject item = ((JsonObject) entry).copy();
+            String code = item.getString("code");
+            item.put("status", code == null ? 201 : Failures.status(ErrorCode.parse(code)));
+            items.add(item);
+        }
+        JsonObject answer = new JsonObject()
+                .put("issued", batch.getInteger("issued", 0))
+                .put("refused", batch.getInteger("refused", 0));
+        if (committed.ordered()) {
+            answer.put("txId", committed.txId()).put("blockNumber", committed.blockNumber());
+        }
+        return answer.put("items", items).encode();
+    }
+}
