@@ -10,6 +10,7 @@ import org.metroledger.chaincode.probe.ProbeContract;
 import org.metroledger.chaincode.recognition.RecognitionContract;
 import org.metroledger.chaincode.registry.EngagementContract;
 import org.metroledger.chaincode.registry.RegistryContract;
+import org.metroledger.chaincode.supervision.IndicatorContract;
 
 /**
  * Every contract of the chaincode. A peer's router finds them by scanning its classpath; the
@@ -20,6 +21,7 @@ public final class Contracts {
             CertificateContract.class,
             CommitmentContract.class,
             CreditContract.class,
+            IndicatorContract.class,
             InspectionContract.class,
             ProbeContract.class,
             RecognitionContract.class,

@@ -79,6 +79,7 @@ public final class CertificateContract implements ContractInterface {
         Check.that(r.previous() == null, "previous", "must be absent: amend a certificate with Supersede");
         String lab = ownLab(Caller.of(ctx, store), r.issuer(), "issue certificates");
         Certificate certificate = admit(store, lab, r, false, "issue certificates");
+        CertificateTallies.written(store, certificate);
         store.event("CertificateIssued", certificate);
         return Canonical.json(certificate);
     }
@@ -147,14 +148,10 @@ public final class CertificateContract implements ContractInterface {
                 "must be the subject of " + previous.id() + " (" + previous.subjectType() + " " + previous.subject()
                         + ")");
         Certificate successor = admit(store, lab, r, true, "supersede certificates");
-        store.put(
-                Certificate.TYPE,
-                previous.id(),
-                previous.ended(
-                        CertificateStatus.SUPERSEDED,
-                        "superseded by " + successor.id(),
-                        successor.id(),
-                        store.stamp()));
+        Certificate superseded = previous.ended(
+                CertificateStatus.SUPERSEDED, "superseded by " + successor.id(), successor.id(), store.stamp());
+        store.put(Certificate.TYPE, previous.id(), superseded);
+        CertificateTallies.written(store, successor, superseded);
         store.event("CertificateSuperseded", successor);
         return Canonical.json(successor);
     }
@@ -174,6 +171,7 @@ public final class CertificateContract implements ContractInterface {
         requireActive(certificate, "revoked");
         Certificate revoked = certificate.ended(CertificateStatus.REVOKED, r.reason(), null, store.stamp());
         store.put(Certificate.TYPE, revoked.id(), revoked);
+        CertificateTallies.written(store, null, revoked);
         store.event("CertificateRevoked", revoked);
         return Canonical.json(revoked);
     }

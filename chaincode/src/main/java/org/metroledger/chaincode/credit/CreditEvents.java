@@ -98,6 +98,7 @@ public final class CreditEvents {
         CreditEvent stored = valid.stamped(store.stamp());
         store.put(CreditEvent.TYPE, stored.id(), stored);
         store.index(CreditEvent.BY_ENTITY_TIME, stored.entity(), IndexTime.of(stored.occurred()), stored.id());
+        GradeTimelines.refresh(store, store.get(Entity.TYPE, stored.entity(), Entity.class), stored);
         return stored;
     }
 
@@ -108,6 +109,7 @@ public final class CreditEvents {
         }
         CreditEvent repaired = event.repair(by, reason, store.stamp());
         store.put(CreditEvent.TYPE, repaired.id(), repaired);
+        GradeTimelines.refresh(store, store.get(Entity.TYPE, repaired.entity(), Entity.class), repaired);
         return repaired;
     }
 

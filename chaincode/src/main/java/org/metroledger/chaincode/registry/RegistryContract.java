@@ -14,6 +14,7 @@ import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.commitment.Commitment;
 import org.metroledger.chaincode.credit.CreditEvent;
 import org.metroledger.chaincode.credit.CreditEvents;
+import org.metroledger.chaincode.credit.GradeTimelines;
 import org.metroledger.chaincode.credit.RatingPolicy;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
@@ -21,6 +22,8 @@ import org.metroledger.chaincode.identity.Participant;
 import org.metroledger.chaincode.identity.ParticipantStatus;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.identity.X509Identity;
+import org.metroledger.chaincode.indicator.Coverage;
+import org.metroledger.chaincode.indicator.Tally;
 import org.metroledger.chaincode.inspection.InspectionDraw;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
@@ -397,6 +400,7 @@ public final class RegistryContract implements ContractInterface {
                 new Entity(r.id(), r.name(), caller.msp(), r.province(), r.category(), s.recordedAt(), s.txId());
         store.put(Entity.TYPE, entity.id(), entity);
         store.index(Entity.BY_REGION, entity.region(), entity.category().name(), entity.id());
+        GradeTimelines.refresh(store, entity, null);
         store.event("EntityRegistered", entity);
         return Canonical.json(entity);
     }
@@ -439,6 +443,20 @@ public final class RegistryContract implements ContractInterface {
                 s.txId());
         store.put(Instrument.TYPE, instrument.id(), instrument);
         store.index(Instrument.BY_OWNER, owner.id(), instrument.id());
+        Tally tally = new Tally();
+        Coverage.save(
+                store,
+                null,
+                new Coverage(
+                        instrument.id(),
+                        owner.region(),
+                        owner.province(),
+                        instrument.category(),
+                        instrument.mandatory(),
+                        instrument.recordedAt(),
+                        List.of()),
+                tally);
+        tally.write(store.stub(), instrument.id());
         store.event("InstrumentRegistered", instrument);
         return Canonical.json(instrument);
     }

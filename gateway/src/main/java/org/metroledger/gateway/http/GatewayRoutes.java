@@ -13,6 +13,7 @@ public final class GatewayRoutes {
                 new RegistryRoutes(),
                 new CertificateRoutes(),
                 new CreditRoutes(),
+                new IndicatorRoutes(),
                 new RecognitionRoutes(),
                 new DrawRoutes(),
                 new LedgerRoutes(),

@@ -35,6 +35,7 @@ final class PageFrame {
         html.element("a", Text.SITE.in(lang), "class", "brand", "href", link("/", Map.of(), lang));
         html.open("nav");
         html.element("a", Text.NAV_RECOGNITION.in(lang), "href", link("/recognition", Map.of(), lang));
+        html.element("a", Text.NAV_DASHBOARD.in(lang), "href", link(DashboardPage.PATH, Map.of(), lang));
         html.element("a", Text.NAV_LEDGER.in(lang), "href", link("/ledger", Map.of(), lang));
         html.element("a", Text.NAV_INSPECT.in(lang), "href", link("/login", Map.of(), lang));
         html.element(

@@ -30,37 +30,13 @@ final class ScoreChart {
     static Svg draw(List<Point> points, String title) {
         int top = Math.max(110, points.stream().mapToInt(Point::score).max().orElse(0) + 5);
         int bottom = Math.min(0, points.stream().mapToInt(Point::score).min().orElse(0) - 5);
-        StringBuilder svg = new StringBuilder();
-        svg.append(
-                        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"score-chart\" role=\"img\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
-                .append("\"><title>")
-                .append(Html.escape(title))
-                .append("</title>");
+        ChartCanvas canvas =
+                new ChartCanvas("chart", "score-chart", title, new int[] {WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM});
         for (int i = 0; i < THRESHOLDS.length; i++) {
             double y = y(THRESHOLDS[i], bottom, top);
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<line class=\"threshold\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-                            + "<text class=\"axis\" x=\"%d\" y=\"%.1f\">%s %d</text>",
-                    LEFT,
-                    y,
-                    WIDTH - RIGHT,
-                    y,
-                    4,
-                    y + 4,
-                    GRADES[i],
-                    THRESHOLDS[i]));
+            canvas.threshold(y, GRADES[i] + " " + THRESHOLDS[i], 4, y + 4, false);
         }
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line class=\"axis-line\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
-                LEFT,
-                HEIGHT - BOTTOM,
-                WIDTH - RIGHT,
-                HEIGHT - BOTTOM));
+        canvas.baseline();
         if (!points.isEmpty()) {
             long first = points.get(0).at().getEpochSecond();
             long last = points.get(points.size() - 1).at().getEpochSecond();
@@ -78,25 +54,22 @@ final class ScoreChart {
                         Html.escape(ChinaDate.date(point.at().toString())),
                         point.score()));
             }
-            svg.append("<polyline class=\"score-line\" points=\"")
-                    .append(line.toString().trim())
-                    .append("\"/>")
-                    .append(dots);
-            svg.append(String.format(
-                    Locale.ROOT,
+            canvas.add(
+                    "<polyline class=\"score-line\" points=\"%s\"/>%s",
+                    line.toString().trim(), dots);
+            canvas.add(
                     "<text class=\"axis\" x=\"%d\" y=\"%d\">%s</text>",
                     LEFT,
                     HEIGHT - 8,
-                    Html.escape(ChinaDate.date(points.get(0).at().toString()))));
-            svg.append(String.format(
-                    Locale.ROOT,
+                    Html.escape(ChinaDate.date(points.get(0).at().toString())));
+            canvas.add(
                     "<text class=\"axis end\" x=\"%d\" y=\"%d\">%s</text>",
                     WIDTH - RIGHT,
                     HEIGHT - 8,
                     Html.escape(
-                            ChinaDate.date(points.get(points.size() - 1).at().toString()))));
+                            ChinaDate.date(points.get(points.size() - 1).at().toString())));
         }
-        return new Svg(svg.append("</svg>").toString());
+        return canvas.close();
     }
 
     private static double x(long at, long first, long last) {

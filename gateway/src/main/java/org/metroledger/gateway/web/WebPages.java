@@ -48,6 +48,7 @@ public final class WebPages {
     private final WebSessions sessions;
     private final SignInGuard guard;
     private final byte[] stylesheet;
+    private final Dashboard dashboard;
 
     /**
      * @param tokens the bearer tokens a sign-in may present, and the identities they name
@@ -66,6 +67,7 @@ public final class WebPages {
         this.sessions = new WebSessions(tokens, members, Clock.systemUTC());
         this.guard = new SignInGuard(publicBaseUrl);
         this.stylesheet = resource("/web/metroledger.css");
+        this.dashboard = new Dashboard(new org.metroledger.gateway.http.IndicatorClient(ledger), reads, reader);
     }
 
     public void mount(Router router) {
@@ -90,6 +92,13 @@ public final class WebPages {
         router.get("/entities/:id").handler(this::entityPage);
         router.get("/ledger").handler(this::ledgerPage);
         router.get("/recognition").handler(this::recognitionPage);
+        router.get(DashboardPage.PATH)
+                .handler(ctx -> respond(
+                        ctx,
+                        lang(ctx),
+                        dashboard
+                                .view(Dashboard.query(ctx.queryParams()), session(ctx))
+                                .thenApply(view -> DashboardPage.render(lang(ctx), view))));
         router.get("/login")
                 .handler(ctx -> loginPage(ctx, 200, ctx.queryParams().get("next"), false));
         router.post("/login")
@@ -334,7 +343,11 @@ public final class WebPages {
         ctx.response()
                 .addCookie(guard.cookie(SESSION_COOKIE, session.get()).setMaxAge(WebSessions.LIFETIME.toSeconds()));
         // Only our own inspector pages are valid destinations: no open redirect.
-        String target = next != null && next.matches("/inspect/entities/[A-Za-z0-9%._:-]{1,200}") ? next : "/login";
+        String target = next != null
+                        && (next.matches("/inspect/entities/[A-Za-z0-9%._:-]{1,200}")
+                                || next.equals(DashboardPage.PATH))
+                ? next
+                : "/login";
         redirect(ctx, PageFrame.link(target, Map.of(), lang));
     }
 

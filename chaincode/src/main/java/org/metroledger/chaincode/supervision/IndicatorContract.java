@@ -1,0 +1,95 @@
+package org.metroledger.chaincode.supervision;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.identity.Caller;
+import org.metroledger.chaincode.identity.Role;
+import org.metroledger.chaincode.indicator.Compaction;
+import org.metroledger.chaincode.indicator.Days;
+import org.metroledger.chaincode.indicator.Reads;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.state.RecordStore;
+
+/**
+ * The regulator indicators (DESIGN §4): public figures per region, province and category as of
+ * any day, read from the tallies the other contracts write with each record; the named overdue
+ * list for inspectors and centre admins; a recount from every record; and the compaction that
+ * keeps the tallies short.
+ */
+@Contract(name = "indicator", info = @Info(title = "MetroLedger supervision indicators", version = "1"))
+public final class IndicatorContract implements ContractInterface {
+    /** Largest overdue list answered at once. */
+    public static final int MAX_LIST = 200;
+
+    /** Request of Overdue: the query's place and day, and how many instruments to name. */
+    public record OverdueQuery(String region, String province, String category, String at, Integer limit) {}
+
+    /** Answer of Overdue: how many are overdue, and the first {@code limit}, longest overdue first. */
+    public record OverdueList(String day, long total, List<OverdueItem> items) {}
+
+    /** One overdue instrument, and for how many days it has been. */
+    public record OverdueItem(
+            String instrument, String region, String province, String category, String since, long days) {}
+
+    /** Request of Compact: fold delta rows of days up to {@code through} (default: today), at most {@code limit}. */
+    public record CompactionRequest(String through, Integer limit) {}
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Summary(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        IndicatorQuery q = Canonical.read(request, IndicatorQuery.class);
+        return Canonical.json(Tallied.of(store.stub(), q.resolve(store.now())));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Overdue(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller.of(ctx, store).require("read the named list of overdue instruments", Role.INSPECTOR, Role.CENTRE_ADMIN);
+        OverdueQuery r = Canonical.read(request, OverdueQuery.class);
+        int limit = r.limit() == null ? 50 : r.limit();
+        Check.that(limit >= 1 && limit <= MAX_LIST, "limit", "must be 1-" + MAX_LIST);
+        IndicatorQuery.Resolved q = new IndicatorQuery(r.region(), r.province(), r.category(), null, r.at(), null, null)
+                .resolve(store.now());
+        List<Reads.Overdue> overdue = Tallied.overdue(store.stub(), q);
+        List<OverdueItem> items = overdue.stream()
+                .limit(limit)
+                .map(o -> new OverdueItem(
+                        o.instrument(),
+                        o.region(),
+                        o.province(),
+                        o.category(),
+                        o.since(),
+                        q.day().toEpochDay() - LocalDate.parse(o.since()).toEpochDay()))
+                .toList();
+        return Canonical.json(new OverdueList(q.day().toString(), overdue.size(), items));
+    }
+
+    /** The same figures as Summary counted from every record; centre admins only, since it reads them all. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Recount(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller.of(ctx, store).require("recount the indicators from every record", Role.CENTRE_ADMIN);
+        IndicatorQuery q = Canonical.read(request, IndicatorQuery.class);
+        return Canonical.json(Recount.of(store, q.resolve(store.now())));
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Compact(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller.of(ctx, store).require("compact the indicator tallies", Role.CENTRE_ADMIN);
+        CompactionRequest r = Canonical.read(request, CompactionRequest.class);
+        LocalDate through = r.through() == null
+                ? Days.of(store.now())
+                : LocalDate.ofInstant(Check.instant("through", r.through()), ZoneOffset.UTC);
+        int limit = r.limit() == null ? 20_000 : r.limit();
+        Check.that(limit >= 1 && limit <= 200_000, "limit", "must be 1-200000");
+        return Canonical.json(Compaction.compact(store.stub(), through, limit));
+    }
+}

@@ -1,0 +1,107 @@
+package org.metroledger.chaincode.supervision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.metroledger.chaincode.indicator.Days;
+import org.metroledger.chaincode.indicator.Metric;
+import org.metroledger.chaincode.indicator.Place;
+import org.metroledger.chaincode.indicator.Places;
+import org.metroledger.chaincode.indicator.Reads;
+import org.metroledger.chaincode.indicator.Tally;
+import org.metroledger.chaincode.supervision.IndicatorQuery.Resolved;
+
+/** The indicators as the tallies hold them: a few range reads per place, never a scan of records. */
+final class Tallied {
+    static final List<String> GRADES = List.of("A", "B", "C", "D");
+
+    private Tallied() {}
+
+    static Indicators of(ChaincodeStub stub, Resolved q) {
+        List<Place> places = Places.matching(stub, q.region(), q.province(), q.category());
+        List<Place> entityPlaces = Places.matching(stub, q.region(), q.province(), q.entityCategory());
+        LocalDate day = q.day();
+        long mandatory = level(stub, Metric.MANDATORY, places, day);
+        long covered = level(stub, Metric.COVERED, places, day);
+        long[] expiring = new long[3];
+        for (Place place : places) {
+            long[] within = Reads.expiring(stub, place, day);
+            for (int i = 0; i < 3; i++) {
+                expiring[i] += within[i];
+            }
+        }
+        List<Indicators.PassRate> passRates = new ArrayList<>();
+        for (LocalDate[] period : q.periods()) {
+            long tested = level(stub, Metric.TESTED, places, period[1]) - level(stub, Metric.TESTED, places, period[0]);
+            long passed = level(stub, Metric.PASSED, places, period[1]) - level(stub, Metric.PASSED, places, period[0]);
+            passRates.add(Indicators.PassRate.of(period[0].toString(), period[1].toString(), tested, passed));
+        }
+        Map<String, Long> grades = new TreeMap<>();
+        Map<String, Long> before = new TreeMap<>();
+        for (String grade : GRADES) {
+            grades.put(grade, level(stub, Metric.grade(grade), entityPlaces, day));
+            before.put(grade, level(stub, Metric.grade(grade), entityPlaces, q.since()));
+        }
+        return assemble(
+                q,
+                "tallies",
+                Indicators.Coverage.of(mandatory, covered),
+                new Indicators.Expiring(expiring[0], expiring[1], expiring[2]),
+                passRates,
+                grades,
+                before,
+                places.stream().map(Tallied::describe).toList());
+    }
+
+    /** The overdue instruments of the query's places, longest overdue first (then by id). */
+    static List<Reads.Overdue> overdue(ChaincodeStub stub, Resolved q) {
+        List<Reads.Overdue> overdue = new ArrayList<>();
+        for (Place place : Places.matching(stub, q.region(), q.province(), q.category())) {
+            overdue.addAll(Reads.overdue(stub, place, q.day()));
+        }
+        overdue.sort(Comparator.comparing(Reads.Overdue::since).thenComparing(Reads.Overdue::instrument));
+        return overdue;
+    }
+
+    static Indicators assemble(
+            Resolved q,
+            String source,
+            Indicators.Coverage coverage,
+            Indicators.Expiring expiring,
+            List<Indicators.PassRate> passRates,
+            Map<String, Long> grades,
+            Map<String, Long> before,
+            List<String> inputs) {
+        Map<String, Long> change = new TreeMap<>();
+        grades.forEach((grade, n) -> change.put(grade, n - before.getOrDefault(grade, 0L)));
+        return new Indicators(
+                Days.start(q.day()).toString(),
+                q.day().toString(),
+                q.region(),
+                q.province(),
+                q.category(),
+                q.entityCategory(),
+                coverage,
+                expiring,
+                passRates,
+                new Indicators.Credit(q.since().toString(), grades, before, change),
+                source,
+                inputs);
+    }
+
+    private static long level(ChaincodeStub stub, Metric metric, List<Place> places, LocalDate day) {
+        long total = 0;
+        for (Place place : places) {
+            total += Tally.level(stub, metric, place, day);
+        }
+        return total;
+    }
+
+    private static String describe(Place place) {
+        return place.region() + "/" + place.province() + "/" + (place.category().isEmpty() ? "*" : place.category());
+    }
+}
