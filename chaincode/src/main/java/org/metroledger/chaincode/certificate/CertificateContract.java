@@ -125,6 +125,7 @@ public final class CertificateContract implements ContractInterface {
             }
         }
         if (!issued.isEmpty()) {
+            CertificateTallies.written(store, issued, List.of());
             store.event("CertificatesIssued", Map.of("certificates", issued));
         }
         return Canonical.json(new BatchAnswer(issued.size(), items.size() - issued.size(), items));

@@ -1,6 +1,11 @@
 package org.metroledger.chaincode.certificate;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.metroledger.chaincode.indicator.Coverage;
 import org.metroledger.chaincode.indicator.Days;
 import org.metroledger.chaincode.indicator.Metric;
@@ -22,29 +27,46 @@ final class CertificateTallies {
      * one recorded now (or null), {@code changed} those whose status changed.
      */
     static void written(RecordStore store, Certificate recorded, Certificate... changed) {
-        Certificate any = recorded != null ? recorded : changed[0];
-        if (any.kind() != CertificateKind.VERIFICATION || any.subjectType() != SubjectType.INSTRUMENT) {
-            return;
-        }
-        Coverage before = Coverage.of(store, any.subject()).orElse(null);
-        if (before == null) {
-            return;
-        }
-        Coverage after = before;
-        Tally tally = new Tally();
-        if (recorded != null) {
-            after = after.with(span(recorded));
-            var day = Days.of(Instant.parse(recorded.recordedAt()));
-            tally.add(Metric.TESTED, before.place(), day, 1);
-            if (recorded.conformity() == Conformity.PASS) {
-                tally.add(Metric.PASSED, before.place(), day, 1);
+        written(store, recorded == null ? List.of() : List.of(recorded), List.of(changed));
+    }
+
+    /**
+     * Tallies the certificates one transaction wrote: {@code recorded} those recorded now,
+     * {@code changed} those whose status changed. A transaction does not read its own writes, so
+     * each instrument's coverage is read once and every certificate of it applied to that.
+     */
+    static void written(RecordStore store, List<Certificate> recorded, List<Certificate> changed) {
+        Map<String, List<Certificate>> bySubject = new LinkedHashMap<>();
+        for (List<Certificate> list : List.of(recorded, changed)) {
+            for (Certificate c : list) {
+                if (c.kind() == CertificateKind.VERIFICATION && c.subjectType() == SubjectType.INSTRUMENT) {
+                    bySubject
+                            .computeIfAbsent(c.subject(), s -> new ArrayList<>())
+                            .add(c);
+                }
             }
         }
-        for (Certificate c : changed) {
-            after = after.with(span(c));
-        }
-        Coverage.save(store, before, after, tally);
-        tally.write(store.stub(), any.id());
+        bySubject.forEach((subject, certificates) -> {
+            Certificate any = certificates.get(0);
+            Coverage before = Coverage.of(store, subject).orElse(null);
+            if (before == null) {
+                return;
+            }
+            Coverage after = before;
+            Tally tally = new Tally();
+            for (Certificate c : certificates) {
+                after = after.with(span(c));
+                if (recorded.contains(c)) {
+                    LocalDate day = Days.of(Instant.parse(c.recordedAt()));
+                    tally.add(Metric.TESTED, before.place(), day, 1);
+                    if (c.conformity() == Conformity.PASS) {
+                        tally.add(Metric.PASSED, before.place(), day, 1);
+                    }
+                }
+            }
+            Coverage.save(store, before, after, tally);
+            tally.write(store.stub(), any.id());
+        });
     }
 
     private static Span span(Certificate c) {

@@ -79,6 +79,27 @@ class IndicatorTalliesTest {
                         .cites("STD-W", "C-W")
                         .dated("2025-07-02T08:00:00Z", "2025-07-02T09:00:00Z", "2025-07-20T00:00:00Z")
                         .signedBy(world.eastLabKey));
+        // A batch with two certificates of one instrument, read once in the transaction.
+        ledger.submit(
+                world.northLab,
+                "certificate:IssueBatch",
+                "{\"certificates\":["
+                        + String.join(
+                                ",",
+                                CertificateDraft.verification("V-5", TestWorld.LAB_NORTH, PUMP2)
+                                        .cites("STD-W", "C-W")
+                                        .dated("2025-07-02T08:00:00Z", "2025-07-02T09:00:00Z", "2025-07-12T00:00:00Z")
+                                        .signedBy(world.northLabKey),
+                                CertificateDraft.verification("V-6", TestWorld.LAB_NORTH, PUMP2)
+                                        .cites("STD-W", "C-W")
+                                        .dated("2025-07-02T08:00:00Z", "2025-07-02T09:30:00Z", "2025-07-30T00:00:00Z")
+                                        .with("conformity", "FAIL")
+                                        .signedBy(world.northLabKey),
+                                CertificateDraft.verification("V-7", TestWorld.LAB_NORTH, METER)
+                                        .cites("STD-W", "C-W")
+                                        .dated("2025-07-02T08:00:00Z", "2025-07-02T09:00:00Z", "2025-09-01T00:00:00Z")
+                                        .signedBy(world.northLabKey))
+                        + "]}");
         world.bed.at(Instant.parse("2025-07-03T10:00:00Z"));
         ledger.submit(
                 world.northInspector,
@@ -105,11 +126,11 @@ class IndicatorTalliesTest {
         assertThat(national.at("/coverage/ratio").asText()).isEqualTo("0.3333");
         assertThat(national.at("/coverage/met").asBoolean()).isFalse();
         assertThat(national.at("/expiring/within30").asLong()).isEqualTo(1);
-        // July: V-1b and V-4 recorded, both PASS; June: V-1, V-2 (FAIL), V-3 on 06-01.
+        // July: V-1b, V-4, V-5, V-7 PASS and V-6 FAIL; June: V-1, V-2 (FAIL), V-3 on 06-01.
         JsonNode july = national.get("passRates").get(national.get("passRates").size() - 1);
         assertThat(july.get("from").asText()).isEqualTo("2025-07-01");
-        assertThat(july.get("tested").asLong()).isEqualTo(2);
-        assertThat(july.get("passed").asLong()).isEqualTo(2);
+        assertThat(july.get("tested").asLong()).isEqualTo(5);
+        assertThat(july.get("passed").asLong()).isEqualTo(4);
         // The short weight made the north station B from 07-02 until its repair on 07-10.
         JsonNode duringPenalty = summary(Map.of("at", "2025-07-05T00:00:00Z", "since", "2025-06-15T00:00:00Z"));
         assertThat(duringPenalty.at("/credit/grades/B").asLong()).isEqualTo(1);
@@ -120,7 +141,7 @@ class IndicatorTalliesTest {
                 ledger.evaluate(world.northInspector, "indicator:Overdue", Map.of("at", "2025-07-25T00:00:00Z"));
         assertThat(overdue.get("total").asLong()).isEqualTo(2);
         assertThat(overdue.at("/items/0/instrument").asText()).isEqualTo(PUMP2);
-        assertThat(overdue.at("/items/0/since").asText()).isEqualTo("2025-06-02");
+        assertThat(overdue.at("/items/0/since").asText()).isEqualTo("2025-07-12");
         assertThat(overdue.at("/items/1/instrument").asText()).isEqualTo(SCALE);
         assertThat(overdue.at("/items/1/days").asLong()).isEqualTo(5);
     }
