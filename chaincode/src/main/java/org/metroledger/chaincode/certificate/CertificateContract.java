@@ -22,6 +22,7 @@ import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LabKey;
 import org.metroledger.chaincode.registry.Standard;
+import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
 
@@ -31,7 +32,6 @@ import org.metroledger.chaincode.state.RecordStore;
  */
 @Contract(name = "certificate", info = @Info(title = "MetroLedger certificates", version = "1"))
 public final class CertificateContract implements ContractInterface {
-    private static final int DEFAULT_PAGE = 50;
 
     /** Request naming one certificate. */
     public record ById(String id) {}
@@ -336,18 +336,7 @@ public final class CertificateContract implements ContractInterface {
 
     private static Page<Certificate> page(
             RecordStore store, String index, String key, Integer pageSize, String bookmark) {
-        int size = pageSize == null ? DEFAULT_PAGE : pageSize;
-        Check.that(size >= 1 && size <= RecordStore.MAX_PAGE, "pageSize", "must be 1-" + RecordStore.MAX_PAGE);
-        // A bookmark is the next state key of this very listing; one from elsewhere would scan off range.
-        Check.that(
-                bookmark == null
-                        || bookmark.isEmpty()
-                        || (bookmark.length() <= 1000
-                                && bookmark.startsWith(store.stub()
-                                        .createCompositeKey(index, key)
-                                        .toString())),
-                "bookmark",
-                "is not a bookmark of this listing");
-        return store.recordPage(index, Certificate.class, Certificate.TYPE, size, bookmark, key);
+        return store.recordPage(
+                new Listing(pageSize, bookmark).over(store, index, key), Certificate.class, Certificate.TYPE);
     }
 }

@@ -14,8 +14,8 @@ import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
+import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
-import org.metroledger.chaincode.state.PageRequest;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -132,11 +132,9 @@ public final class CommitmentContract implements ContractInterface {
         RecordStore store = new RecordStore(ctx.getStub());
         EntityListing r = Canonical.read(request, EntityListing.class);
         Check.id("entity", r.entity());
-        int size = PageRequest.size(r.pageSize());
-        PageRequest.bookmark(store, r.bookmark(), Commitment.BY_ENTITY, r.entity());
+        Listing.PageQuery query = new Listing(r.pageSize(), r.bookmark()).over(store, Commitment.BY_ENTITY, r.entity());
         store.get(Entity.TYPE, r.entity(), Entity.class);
-        Page<Commitment> page = store.recordPage(
-                Commitment.BY_ENTITY, Commitment.class, Commitment.TYPE, size, r.bookmark(), r.entity());
+        Page<Commitment> page = store.recordPage(query, Commitment.class, Commitment.TYPE);
         return Canonical.json(page);
     }
 

@@ -12,7 +12,7 @@ import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
-import org.metroledger.chaincode.state.PageRequest;
+import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.RecordStore;
 
 /**
@@ -102,11 +102,11 @@ public final class CreditContract implements ContractInterface {
         Caller caller = Caller.of(ctx, store);
         HistoryRequest r = Canonical.read(request, HistoryRequest.class);
         Check.id("entity", r.entity());
-        int size = PageRequest.size(r.pageSize());
-        PageRequest.bookmark(store, r.bookmark(), CreditEvent.BY_ENTITY_TIME, r.entity());
+        Listing.PageQuery page =
+                new Listing(r.pageSize(), r.bookmark()).over(store, CreditEvent.BY_ENTITY_TIME, r.entity());
         CreditEvents.requireReader(caller, r.entity());
         store.get(Entity.TYPE, r.entity(), Entity.class);
-        return Canonical.json(CreditEvents.page(store, r.entity(), size, r.bookmark()));
+        return Canonical.json(CreditEvents.page(store, page));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

@@ -9,6 +9,7 @@ import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.state.IndexTime;
+import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
 
@@ -124,9 +125,11 @@ public final class CreditEvents {
                 .toList();
     }
 
-    /** One page of an entity's events in time order; evaluate only (Fabric pagination). */
-    public static Page<CreditEvent> page(RecordStore store, String entity, int pageSize, String bookmark) {
-        return store.recordPage(
-                CreditEvent.BY_ENTITY_TIME, CreditEvent.class, CreditEvent.TYPE, pageSize, bookmark, entity);
+    /**
+     * One page of an entity's events in time order, of a listing over {@link CreditEvent#BY_ENTITY_TIME}
+     * and the entity; evaluate only (Fabric pagination).
+     */
+    public static Page<CreditEvent> page(RecordStore store, Listing.PageQuery query) {
+        return store.recordPage(query, CreditEvent.class, CreditEvent.TYPE);
     }
 }

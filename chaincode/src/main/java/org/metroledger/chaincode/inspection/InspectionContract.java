@@ -341,7 +341,7 @@ public final class InspectionContract implements ContractInterface {
         RecordStore store = new RecordStore(ctx.getStub());
         Listing r = Canonical.read(request, Listing.class);
         Page<InspectionDraw> page =
-                store.recordPage(InspectionDraw.ALL, InspectionDraw.class, InspectionDraw.TYPE, r.size(), r.bookmark());
+                store.recordPage(r.over(store, InspectionDraw.ALL), InspectionDraw.class, InspectionDraw.TYPE);
         return Canonical.json(page);
     }
 

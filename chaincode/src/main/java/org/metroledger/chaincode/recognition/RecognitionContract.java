@@ -131,11 +131,7 @@ public final class RecognitionContract implements ContractInterface {
         RecordStore store = new RecordStore(ctx.getStub());
         Listing r = Canonical.read(request, Listing.class);
         Page<RecognitionAgreement> page = store.recordPage(
-                RecognitionAgreement.ALL,
-                RecognitionAgreement.class,
-                RecognitionAgreement.TYPE,
-                r.size(),
-                r.bookmark());
+                r.over(store, RecognitionAgreement.ALL), RecognitionAgreement.class, RecognitionAgreement.TYPE);
         Instant now = store.now();
         return Canonical.json(
                 new Page<>(page.items().stream().map(a -> a.asOf(now)).toList(), page.bookmark()));

@@ -30,6 +30,7 @@ import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.recognition.RecognitionAcceptance;
 import org.metroledger.chaincode.recognition.RecognitionAgreement;
 import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
@@ -108,9 +109,6 @@ public final class RegistryContract implements ContractInterface {
 
     /** Request naming one record. */
     public record ById(String id) {}
-
-    /** Request of a paginated listing. */
-    public record Listing(Integer pageSize, String bookmark) {}
 
     /** Answer of WhoAmI. */
     public record Identity(String msp, String identity, String role, Participant participant) {}
@@ -521,9 +519,7 @@ public final class RegistryContract implements ContractInterface {
     public String ListLabs(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Listing r = Canonical.read(request, Listing.class);
-        int size = r.pageSize() == null ? 50 : r.pageSize();
-        Check.that(size >= 1 && size <= RecordStore.MAX_PAGE, "pageSize", "must be 1-" + RecordStore.MAX_PAGE);
-        Page<Lab> page = store.recordPage(Lab.ALL, Lab.class, Lab.TYPE, size, r.bookmark());
+        Page<Lab> page = store.recordPage(r.over(store, Lab.ALL), Lab.class, Lab.TYPE);
         return Canonical.json(page);
     }
 

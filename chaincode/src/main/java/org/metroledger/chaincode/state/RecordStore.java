@@ -150,12 +150,11 @@ public final class RecordStore {
     }
 
     /** A page of ids under an index prefix; only for read-only (evaluate) transactions, as on Fabric. */
-    public Page<String> idPage(String index, int pageSize, String bookmark, String... prefix) {
-        int size = Math.max(1, Math.min(pageSize, MAX_PAGE));
+    private Page<String> idPage(Listing.PageQuery query) {
         List<String> ids = new ArrayList<>();
         String next;
         try (QueryResultsIteratorWithMetadata<KeyValue> results = stub.getStateByPartialCompositeKeyWithPagination(
-                new CompositeKey(index, prefix), size, bookmark == null ? "" : bookmark)) {
+                new CompositeKey(query.index(), query.prefix()), query.size(), query.bookmark())) {
             for (KeyValue kv : results) {
                 ids.add(lastAttribute(kv.getKey()));
             }
@@ -166,10 +165,9 @@ public final class RecordStore {
         return new Page<>(ids, next);
     }
 
-    /** A page of whole records of one type. */
-    public <T> Page<T> recordPage(
-            String index, Class<T> recordClass, String type, int pageSize, String bookmark, String... prefix) {
-        Page<String> ids = idPage(index, pageSize, bookmark, prefix);
+    /** A page of whole records of one type, as a checked listing request asks (see {@link Listing#over}). */
+    public <T> Page<T> recordPage(Listing.PageQuery query, Class<T> recordClass, String type) {
+        Page<String> ids = idPage(query);
         List<T> records = new ArrayList<>();
         for (String id : ids.items()) {
             find(type, id, recordClass).ifPresent(records::add);

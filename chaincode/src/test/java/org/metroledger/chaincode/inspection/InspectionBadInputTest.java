@@ -117,7 +117,10 @@ class InspectionBadInputTest {
                 Arguments.of("inspection:Get", "{}", "id"),
                 Arguments.of("inspection:Get", "{\"id\":\"a b\"}", "id"),
                 Arguments.of("inspection:List", "{\"pageSize\":0}", "pageSize"),
-                Arguments.of("inspection:List", "{\"pageSize\":\"ten\"}", "pageSize"));
+                Arguments.of("inspection:List", "{\"pageSize\":\"ten\"}", "pageSize"),
+                Arguments.of(
+                        "inspection:List", "{\"bookmark\":\"\\u0000lab~all\\u0000lab-north-1\\u0000\"}", "bookmark"),
+                Arguments.of("inspection:List", "{\"bookmark\":\"forged\"}", "bookmark"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

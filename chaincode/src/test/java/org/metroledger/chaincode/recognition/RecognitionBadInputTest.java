@@ -61,7 +61,9 @@ class RecognitionBadInputTest {
                         "{\"certificateId\":\"V@1\",\"region\":\"NorthMSP\"}",
                         "certificateId"),
                 Arguments.of("recognition:ListAcceptances", "{}", "certificateId"),
-                Arguments.of("recognition:List", "{\"pageSize\":1000}", "pageSize"));
+                Arguments.of("recognition:List", "{\"pageSize\":1000}", "pageSize"),
+                Arguments.of("recognition:List", "{\"bookmark\":\"\\u0000draw~all\\u0000d-1\\u0000\"}", "bookmark"),
+                Arguments.of("recognition:List", "{\"bookmark\":\"forged\"}", "bookmark"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

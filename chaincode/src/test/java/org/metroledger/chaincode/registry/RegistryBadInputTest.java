@@ -135,6 +135,13 @@ class RegistryBadInputTest {
                 Arguments.of("registry:GetLab", "{}", "id"),
                 Arguments.of("registry:ListLabs", "{\"pageSize\":0}", "pageSize"),
                 Arguments.of("registry:ListLabs", "{\"pageSize\":\"ten\"}", "pageSize"),
+                // A bookmark starts the scan where it says: one of another listing, or forged, is refused.
+                Arguments.of(
+                        "registry:ListLabs",
+                        "{\"bookmark\":\"\\u0000certificate~lab\\u0000lab-north-1\\u0000\"}",
+                        "bookmark"),
+                Arguments.of("registry:ListLabs", "{\"bookmark\":\"forged\"}", "bookmark"),
+                Arguments.of("registry:ListLabs", "{\"bookmark\":\"\\u0000lab~all\\u0000" + LONG + "\"}", "bookmark"),
                 Arguments.of("registry:History", "{\"type\":\"Lab\"}", "id"),
                 Arguments.of("registry:History", "{\"type\":\"Nope\",\"id\":\"x\"}", "type"),
                 Arguments.of("registry:History", "{\"type\":\"lab\",\"id\":\"lab-north-1\"}", "type"));
