@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.demo.DemoData;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
@@ -120,9 +121,10 @@ final class ServeCommand implements Callable<Integer> {
         TokenBook tokens = TokenBook.open(dataDir);
         Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
         if (demo) {
-            if (DemoData.wanted(ledger, reader)) {
+            Contracts contracts = new Contracts(ledger);
+            if (DemoData.wanted(contracts, reader)) {
                 System.out.println("creating demo data in " + dataDir + " ...");
-                DemoData.create(ledger, identities, tokens, dataDir, clock.instant());
+                DemoData.create(contracts, identities, tokens, dataDir, clock.instant());
                 System.out.println("demo users and tokens: " + dataDir.resolve(DemoData.CREDENTIALS));
             } else {
                 System.out.println("the ledger holds MetroLedger records already; demo data is not created again");

@@ -3,21 +3,22 @@ package org.metroledger.gateway.dcc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.security.PrivateKey;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.certificate.CertificateRequest;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
-import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.contracts.Certificates;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.contracts.Registry;
+import org.metroledger.gateway.contracts.Written;
 import org.metroledger.gateway.document.DocumentStore;
 import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.ledger.Committed;
-import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /**
@@ -29,7 +30,8 @@ import org.metroledger.gateway.ledger.LedgerException;
 public final class DccCertificates {
     private static final System.Logger LOG = System.getLogger(DccCertificates.class.getName());
 
-    private final Ledger ledger;
+    private final Certificates certificates;
+    private final Registry registry;
     private final DocumentStore documents;
     private final Function<String, DccSignatureVerifier> signatures;
     private final Function<String, Optional<PrivateKey>> labKeys;
@@ -41,11 +43,12 @@ public final class DccCertificates {
      * @param labKeys the signing key of each lab the gateway signs certificate requests for
      */
     public DccCertificates(
-            Ledger ledger,
+            Contracts contracts,
             DocumentStore documents,
             Function<String, DccSignatureVerifier> signatures,
             Function<String, Optional<PrivateKey>> labKeys) {
-        this.ledger = ledger;
+        this.certificates = contracts.certificates();
+        this.registry = contracts.registry();
         this.documents = documents;
         this.signatures = signatures;
         this.labKeys = labKeys;
@@ -76,13 +79,14 @@ public final class DccCertificates {
         // Staged before recording, so a recorded certificate always has its document, and kept
         // under its digest only once the certificate is committed: a refused import leaves no file.
         DocumentStore.Staged document = documents.stage(request.documentDigest(), xml);
-        return ledger.submit(lab, DccImport.function(request), List.of(Canonical.json(request)))
-                .whenComplete((committed, failure) -> settle(document, failure))
-                .thenApply(committed -> new Imported(committed, check));
+        return certificates
+                .record(lab, request)
+                .whenComplete((written, failure) -> settle(document, failure))
+                .thenApply(written -> new Imported(written, check));
     }
 
     /** A recorded DCC: the ledger's answer and how its XML signature was judged. */
-    public record Imported(Committed committed, SignatureCheck signature) {}
+    public record Imported(Written<Certificate> written, SignatureCheck signature) {}
 
     /**
      * Keeps the document of a committed certificate and discards that of a refused one. Where the
@@ -114,16 +118,15 @@ public final class DccCertificates {
 
     /** The certificate's DCC: its imported original, byte for byte, or one generated from the record. */
     public CompletableFuture<byte[]> exportDcc(Member reader, String certificateId) {
-        return ledger.evaluate(reader, "certificate:Get", List.of(Canonical.json(Map.of("id", certificateId))))
-                .thenCompose(json -> {
-                    JsonNode certificate = Canonical.tree(json, "certificate");
-                    String digest = certificate.path("documentDigest").asText("");
-                    Optional<byte[]> original = digest.isEmpty() ? Optional.empty() : documents.get(digest);
-                    if (original.isPresent()) {
-                        return CompletableFuture.completedFuture(original.get());
-                    }
-                    return parties(reader, certificate).thenApply(parties -> writer.write(certificate, parties));
-                });
+        return certificates.get(reader, certificateId).thenCompose(answer -> {
+            JsonNode certificate = answer.tree();
+            String digest = certificate.path("documentDigest").asText("");
+            Optional<byte[]> original = digest.isEmpty() ? Optional.empty() : documents.get(digest);
+            if (original.isPresent()) {
+                return CompletableFuture.completedFuture(original.get());
+            }
+            return parties(reader, certificate).thenApply(parties -> writer.write(certificate, parties));
+        });
     }
 
     /**
@@ -132,12 +135,14 @@ public final class DccCertificates {
      */
     private CompletableFuture<DccParties> parties(Member reader, JsonNode certificate) {
         CompletableFuture<JsonNode> lab =
-                get(reader, "registry:GetLab", certificate.path("issuer").asText());
+                registry.getLab(reader, certificate.path("issuer").asText()).thenApply(Answer::tree);
         if (!"INSTRUMENT".equals(certificate.path("subjectType").asText())) {
             return lab.thenApply(l -> new DccParties(text(l, "name"), null, null, null));
         }
-        return get(reader, "registry:GetInstrument", certificate.path("subject").asText())
-                .thenCompose(instrument -> get(reader, "registry:GetEntity", text(instrument, "owner"))
+        return registry.getInstrument(reader, certificate.path("subject").asText())
+                .thenApply(Answer::tree)
+                .thenCompose(instrument -> registry.getEntity(reader, text(instrument, "owner"))
+                        .thenApply(Answer::tree)
                         .thenCombine(
                                 lab,
                                 (owner, l) -> new DccParties(
@@ -149,11 +154,6 @@ public final class DccCertificates {
                                                 text(instrument, "manufacturer"),
                                                 text(instrument, "model"),
                                                 text(instrument, "serial")))));
-    }
-
-    private CompletableFuture<JsonNode> get(Member reader, String function, String id) {
-        return ledger.evaluate(reader, function, List.of(Canonical.json(Map.of("id", id))))
-                .thenApply(json -> Canonical.tree(json, function));
     }
 
     private static String text(JsonNode record, String field) {

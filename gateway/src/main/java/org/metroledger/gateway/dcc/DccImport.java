@@ -29,9 +29,6 @@ import org.metroledger.chaincode.signature.LabSignature;
  * written ({@link CertificateIds}).
  */
 public final class DccImport {
-    public static final String ISSUE = "certificate:Issue";
-    public static final String SUPERSEDE = "certificate:Supersede";
-
     private DccImport() {}
 
     /**
@@ -67,15 +64,10 @@ public final class DccImport {
         }
     }
 
-    /** The signed request; submit it with {@link #function}. */
+    /** The signed request, to record with {@code Certificates.record}. */
     public static CertificateRequest request(DccDocument dcc, Options options, PrivateKey labKey) {
         CertificateRequest unsigned = build(dcc, options);
         return unsigned.withSignature(LabSignature.sign(labKey, Canonical.bytes(unsigned)));
-    }
-
-    /** Issue for a new certificate, Supersede when the DCC replaces an earlier one. */
-    public static String function(CertificateRequest request) {
-        return request.previous() == null ? ISSUE : SUPERSEDE;
     }
 
     private static CertificateRequest build(DccDocument dcc, Options options) {

@@ -13,16 +13,37 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import org.metroledger.chaincode.certificate.CertificateContract.Revocation;
+import org.metroledger.chaincode.certificate.CertificateRequest;
+import org.metroledger.chaincode.commitment.CommitmentContract.Publication;
+import org.metroledger.chaincode.credit.CreditContract.EventRecording;
+import org.metroledger.chaincode.credit.CreditEventType;
+import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.recognition.RecognitionContract.AgreementProposal;
+import org.metroledger.chaincode.recognition.RecognitionContract.ById;
 import org.metroledger.chaincode.registry.CreditCode;
+import org.metroledger.chaincode.registry.EntityCategory;
+import org.metroledger.chaincode.registry.RegistryContract.AuthorisationGrant;
+import org.metroledger.chaincode.registry.RegistryContract.EntityRegistration;
+import org.metroledger.chaincode.registry.RegistryContract.InstrumentRegistration;
+import org.metroledger.chaincode.registry.RegistryContract.LabRegistration;
+import org.metroledger.chaincode.registry.RegistryContract.ParticipantRegistration;
+import org.metroledger.chaincode.registry.RegistryContract.RegionRegistration;
+import org.metroledger.chaincode.registry.RegistryContract.StandardRegistration;
+import org.metroledger.chaincode.registry.StandardLevel;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.gateway.auth.SecretFile;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.contracts.Request;
+import org.metroledger.gateway.contracts.Written;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.identity.P256Keys;
-import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.qr.LabKeyring;
 
 /**
@@ -44,7 +65,7 @@ public final class DemoData {
     /** One demo user as written to the credentials file. */
     public record Credential(String name, String role, String msp, String token) {}
 
-    private final Ledger ledger;
+    private final Contracts contracts;
     private final IdentityStore identities;
     private final TokenBook tokens;
     private final LabKeyring keyring;
@@ -53,8 +74,8 @@ public final class DemoData {
     private final Map<String, KeyPair> labKeys = new LinkedHashMap<>();
     private final List<Credential> credentials = new ArrayList<>();
 
-    private DemoData(Ledger ledger, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {
-        this.ledger = ledger;
+    private DemoData(Contracts contracts, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {
+        this.contracts = contracts;
         this.identities = identities;
         this.tokens = tokens;
         this.keyring = LabKeyring.in(dataDir);
@@ -66,16 +87,14 @@ public final class DemoData {
      * height counts its configuration and lifecycle blocks too): no region is registered, and no
      * other record can be written before its region is.
      */
-    public static boolean wanted(Ledger ledger, Member reader) {
-        String regions =
-                ledger.evaluate(reader, "registry:ListRegions", List.of()).join();
-        return Canonical.tree(regions, "regions").isEmpty();
+    public static boolean wanted(Contracts contracts, Member reader) {
+        return contracts.registry().listRegions(reader).join().value().isEmpty();
     }
 
     /** Creates the demo world and writes the credentials file; the ledger must be empty. */
     public static List<Credential> create(
-            Ledger ledger, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {
-        DemoData demo = new DemoData(ledger, identities, tokens, dataDir, now);
+            Contracts contracts, IdentityStore identities, TokenBook tokens, Path dataDir, Instant now) {
+        DemoData demo = new DemoData(contracts, identities, tokens, dataDir, now);
         demo.build();
         // The demo users' bearer tokens: readable by the gateway's own user only.
         SecretFile.write(dataDir.resolve(CREDENTIALS), Canonical.json(demo.credentials) + "\n");
@@ -135,12 +154,15 @@ public final class DemoData {
 
         issue(verification("VC-BJ-DISP-001", "lab-bj-nim", "BJ-DISP-001", days(-26), days(339), toPrimary));
         issue(verification("VC-BJ-DISP-002", "lab-bj-nim", "BJ-DISP-002", days(-25), days(340), toPrimary));
-        submit("operator@lab-bj-nim", "certificate:Revoke", Map.of("id", "VC-BJ-DISP-002", "reason", "检定记录与原始数据不符"));
+        submit(
+                "operator@lab-bj-nim",
+                contracts.certificates()::revoke,
+                new Revocation("VC-BJ-DISP-002", "检定记录与原始数据不符"));
         issue(verification("VC-BJ-DISP-003", "lab-bj-nim", "BJ-DISP-003", days(-24), days(341), toPrimary));
         Map<String, Object> amended =
                 verification("VC-BJ-DISP-003-A", "lab-bj-nim", "BJ-DISP-003", days(-20), days(345), toPrimary);
         amended.put("previous", "VC-BJ-DISP-003");
-        submit("operator@lab-bj-nim", "certificate:Supersede", signed("lab-bj-nim", amended));
+        submit("operator@lab-bj-nim", contracts.certificates()::supersede, signed("lab-bj-nim", amended));
         // Expired: a three-week verification after a repair, which lapsed yesterday.
         issue(verification("VC-BJ-DISP-004", "lab-bj-nim", "BJ-DISP-004", days(-22), days(-1), toPrimary));
 
@@ -155,15 +177,23 @@ public final class DemoData {
 
         submit(
                 "admin@north",
-                "recognition:Propose",
-                Map.of(
-                        "id", "RA-NORTH-EAST-2025",
-                        "members", List.of(NORTH, EAST),
-                        "categories", List.of("fuel-dispenser", "weighing"),
-                        "conditions", List.of("双方实验室均持有有效 CNAS 认可"),
-                        "validFrom", days(-1).toString(),
-                        "validTo", days(3 * 365).toString()));
-        submit("admin@east", "recognition:Accept", Map.of("id", "RA-NORTH-EAST-2025"));
+                contracts.recognitions()::propose,
+                typed(
+                        AgreementProposal.class,
+                        Map.of(
+                                "id",
+                                "RA-NORTH-EAST-2025",
+                                "members",
+                                List.of(NORTH, EAST),
+                                "categories",
+                                List.of("fuel-dispenser", "weighing"),
+                                "conditions",
+                                List.of("双方实验室均持有有效 CNAS 认可"),
+                                "validFrom",
+                                days(-1).toString(),
+                                "validTo",
+                                days(3 * 365).toString())));
+        submit("admin@east", contracts.recognitions()::accept, new ById("RA-NORTH-EAST-2025"));
     }
 
     private Instant days(long offset) {
@@ -177,13 +207,19 @@ public final class DemoData {
         return member;
     }
 
-    private String submit(String who, String function, Object request) {
-        String json = request instanceof String s ? s : Canonical.json(request);
-        return ledger.submit(members.get(who), function, List.of(json)).join().payload();
+    /** Calls a contract function as the demo user {@code who} and waits until it is committed. */
+    private <T> void submit(
+            String who, BiFunction<Member, Request<T>, CompletableFuture<? extends Written<?>>> function, T request) {
+        function.apply(members.get(who), Request.of(request)).join();
+    }
+
+    /** The demo's fields as the function's request record: a field the record lacks fails here. */
+    private static <T> T typed(Class<T> request, Map<String, ?> fields) {
+        return Canonical.mapper().convertValue(fields, request);
     }
 
     private void region(String admin, String name, String... provinces) {
-        submit(admin, "registry:RegisterRegion", Map.of("name", name, "provinces", List.of(provinces)));
+        submit(admin, contracts.registry()::registerRegion, new RegionRegistration(name, List.of(provinces)));
     }
 
     private void lab(String admin, String id, String name) {
@@ -207,75 +243,60 @@ public final class DemoData {
                 scope);
         submit(
                 admin,
-                "registry:RegisterLab",
-                Map.of(
-                        "id",
-                        id,
-                        "name",
-                        name,
-                        "accreditation",
-                        accreditation,
-                        "publicKey",
-                        LabSignature.pem(key.getPublic())));
+                contracts.registry()::registerLab,
+                typed(
+                        LabRegistration.class,
+                        Map.of(
+                                "id",
+                                id,
+                                "name",
+                                name,
+                                "accreditation",
+                                accreditation,
+                                "publicKey",
+                                LabSignature.pem(key.getPublic()))));
     }
 
     private void authorise(String admin, String lab, String category) {
         submit(
                 admin,
-                "registry:GrantAuthorisation",
-                Map.of(
-                        "lab",
-                        lab,
-                        "category",
-                        category,
-                        "validFrom",
-                        days(-3 * 365).toString(),
-                        "validUntil",
-                        days(3 * 365).toString()));
+                contracts.registry()::grantAuthorisation,
+                new AuthorisationGrant(
+                        lab, category, days(-3 * 365).toString(), days(3 * 365).toString()));
     }
 
     private String entity(String admin, String first17, String name, String province, String category) {
         String id = first17.substring(0, 17) + CreditCode.checkCharacter(first17.substring(0, 17));
         submit(
                 admin,
-                "registry:RegisterEntity",
-                Map.of("id", id, "name", name, "province", province, "category", category));
+                contracts.registry()::registerEntity,
+                new EntityRegistration(id, name, province, EntityCategory.valueOf(category)));
         return id;
     }
 
     private void participant(String admin, String name, String msp, String role, String organisation) {
         Member member = user(name, msp, role, NodeOu.CLIENT);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", name.replace('@', '.'));
-        request.put("certificate", member.certificatePem());
-        request.put("role", role);
-        request.put("name", name);
-        if (organisation != null) {
-            request.put("organisation", organisation);
-        }
-        submit(admin, "registry:RegisterParticipant", request);
+        submit(
+                admin,
+                contracts.registry()::registerParticipant,
+                new ParticipantRegistration(
+                        name.replace('@', '.'), member.certificatePem(), Role.valueOf(role), organisation, name));
     }
 
     private void instrument(
             String owner, String id, String entity, String type, String category, String model, String location) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", id);
-        request.put("owner", entity);
-        request.put("type", type);
-        request.put("manufacturer", model.split(" ")[0]);
-        request.put("model", model);
-        request.put("serial", "SN-" + id);
-        request.put("location", location);
-        request.put("mandatory", true);
-        request.put("category", category);
-        submit(owner, "registry:RegisterInstrument", request);
+        submit(
+                owner,
+                contracts.registry()::registerInstrument,
+                new InstrumentRegistration(
+                        id, entity, type, model.split(" ")[0], model, "SN-" + id, location, true, category));
     }
 
     private void standard(String admin, String id, String holder, String description, String level, String category) {
         submit(
                 admin,
-                "registry:RegisterStandard",
-                Map.of("id", id, "holder", holder, "description", description, "level", level, "category", category));
+                contracts.registry()::registerStandard,
+                new StandardRegistration(id, holder, description, StandardLevel.valueOf(level), category));
     }
 
     private static Map<String, String> link(String standardId, String certificateId) {
@@ -339,15 +360,13 @@ public final class DemoData {
 
     private void issue(Map<String, Object> certificate) {
         String lab = (String) certificate.get("issuer");
-        submit("operator@" + lab, "certificate:Issue", signed(lab, certificate));
+        submit("operator@" + lab, contracts.certificates()::issue, signed(lab, certificate));
     }
 
     /** Signs as a lab does: over the canonical JSON of everything but the signature. */
-    private String signed(String lab, Map<String, Object> certificate) {
-        Map<String, Object> unsigned = new LinkedHashMap<>(certificate);
-        unsigned.remove("signature");
-        unsigned.put("signature", LabSignature.sign(labKeys.get(lab).getPrivate(), Canonical.bytes(unsigned)));
-        return Canonical.json(unsigned);
+    private CertificateRequest signed(String lab, Map<String, Object> certificate) {
+        CertificateRequest unsigned = typed(CertificateRequest.class, certificate);
+        return unsigned.withSignature(LabSignature.sign(labKeys.get(lab).getPrivate(), Canonical.bytes(unsigned)));
     }
 
     private void commitment(String owner, String id, String entity) {
@@ -358,20 +377,15 @@ public final class DemoData {
                 Map.of("kind", "COMPENSATE_SHORT_WEIGHT"));
         submit(
                 owner,
-                "commitment:Publish",
-                Map.of("id", id, "entity", entity, "items", items, "textDigest", sha256(id)));
+                contracts.commitments()::publish,
+                typed(Publication.class, Map.of("id", id, "entity", entity, "items", items, "textDigest", sha256(id))));
     }
 
     private void creditEvent(String inspector, String id, String entity, String type, Instant occurredAt) {
         submit(
                 inspector,
-                "credit:RecordEvent",
-                Map.of(
-                        "id", id,
-                        "entity", entity,
-                        "type", type,
-                        "occurredAt", occurredAt.toString(),
-                        "evidenceDigest", sha256(id)));
+                contracts.credit()::recordEvent,
+                new EventRecording(id, entity, CreditEventType.valueOf(type), occurredAt.toString(), sha256(id), null));
     }
 
     private static String sha256(String text) {

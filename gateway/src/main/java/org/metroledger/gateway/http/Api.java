@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.contracts.Contracts;
 
 /**
  * Binds the operations of the OpenAPI document to handlers. Every operation is routed from the
@@ -36,7 +37,7 @@ public final class Api {
     private final OpenAPIContract contract;
     private final Buffer document;
     private final GatewayServices services;
-    private final LedgerAnswers answers;
+    private final Contracts contracts;
     private final Map<String, Handler<RoutingContext>> handlers = new LinkedHashMap<>();
     private final Set<String> largeBodyOperations = new HashSet<>();
 
@@ -46,16 +47,16 @@ public final class Api {
         this.contract = contract;
         this.document = document;
         this.services = services;
-        this.answers = new LedgerAnswers(services);
+        this.contracts = new Contracts(services.ledger());
     }
 
     public GatewayServices services() {
         return services;
     }
 
-    /** Submits and evaluates contract functions and writes their answers. */
-    public LedgerAnswers answers() {
-        return answers;
+    /** The contracts, as every route calls the ledger. */
+    public Contracts contracts() {
+        return contracts;
     }
 
     public Vertx vertx() {

@@ -1,7 +1,14 @@
 package org.metroledger.gateway.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.state.Listing;
+import org.metroledger.chaincode.state.Page;
+import org.metroledger.gateway.contracts.Answer;
 
 /**
  * Page bookmarks as clients carry them. The chaincode's bookmark is a composite state key with NUL
@@ -9,6 +16,29 @@ import java.util.Base64;
  */
 final class Bookmarks {
     private Bookmarks() {}
+
+    /** The page a listing's {@code pageSize} and {@code bookmark} query parameters ask for. */
+    static Listing paging(RoutingContext ctx) {
+        Long size = Requests.wholeNumber("pageSize", ctx.queryParams().get("pageSize"));
+        if (size != null && size > Integer.MAX_VALUE) {
+            throw ApiFailure.invalid("pageSize", "is too large (got " + size + ")");
+        }
+        return new Listing(
+                size == null ? null : size.intValue(),
+                fromClient(ctx.queryParams().get("bookmark")));
+    }
+
+    /** Answers 200 with a page of a listing, its bookmark as the client carries it. */
+    static void page(RoutingContext ctx, CompletableFuture<? extends Answer<? extends Page<?>>> page) {
+        LedgerAnswers.onContext(ctx, page)
+                .map(answer -> {
+                    ObjectNode json = answer.tree().deepCopy();
+                    json.put("bookmark", toClient(json.path("bookmark").asText(null)));
+                    return Canonical.json(json);
+                })
+                .onSuccess(json -> LedgerAnswers.json(ctx, 200, json))
+                .onFailure(ctx::fail);
+    }
 
     /** The bookmark to hand a client; empty (the last page) stays empty. */
     static String toClient(String chaincodeBookmark) {

@@ -3,43 +3,29 @@ package org.metroledger.gateway.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
-import org.metroledger.gateway.ledger.Committed;
+import org.metroledger.gateway.contracts.Certificates;
+import org.metroledger.gateway.contracts.Written;
 
 /**
  * {@code POST /api/v1/certificates/batch}: a lab's certificates in one transaction
- * ({@code certificate:IssueBatch}), each item answered on its own with the HTTP status a single
+ * (the certificate contract's IssueBatch), each item answered on its own with the HTTP status a single
  * issuance would have had. A batch whose every item is refused is not ordered, so sending a batch
  * again after it committed writes nothing more.
  */
 final class CertificateBatches {
-    static final String FUNCTION = "certificate:IssueBatch";
-
     private CertificateBatches() {}
 
-    static void issue(Api api, RoutingContext ctx) {
-        LedgerAnswers.onContext(
-                        ctx,
-                        api.services()
-                                .ledger()
-                                .submitUnless(
-                                        BearerAuthentication.caller(ctx),
-                                        FUNCTION,
-                                        List.of(Requests.body(ctx)),
-                                        CertificateBatches::issuesNothing))
-                .onSuccess(committed -> LedgerAnswers.json(ctx, 200, answer(committed)))
+    static void issue(Certificates certificates, RoutingContext ctx) {
+        LedgerAnswers.onContext(ctx, certificates.issueBatch(BearerAuthentication.caller(ctx), Requests.body(ctx)))
+                .onSuccess(written -> LedgerAnswers.json(ctx, 200, answer(written)))
                 .onFailure(ctx::fail);
     }
 
-    private static boolean issuesNothing(String chaincodeAnswer) {
-        return new JsonObject(chaincodeAnswer).getInteger("issued", 0) == 0;
-    }
-
     /** The chaincode's per-item answers with their HTTP statuses, and where the issued ones are. */
-    static String answer(Committed committed) {
-        JsonObject batch = new JsonObject(committed.payload());
+    static String answer(Written<?> committed) {
+        JsonObject batch = new JsonObject(committed.record().json());
         JsonArray items = new JsonArray();
         for (Object entry : batch.getJsonArray("items", new JsonArray())) {
             JsonObject item = ((JsonObject) entry).copy();

@@ -1,8 +1,17 @@
 package org.metroledger.gateway.http;
 
-import io.vertx.core.json.JsonObject;
+import static org.metroledger.gateway.auth.BearerAuthentication.caller;
+import static org.metroledger.gateway.http.LedgerAnswers.created;
+import static org.metroledger.gateway.http.Requests.body;
+import static org.metroledger.gateway.http.Requests.bodyWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.contracts.Commitments;
+import org.metroledger.gateway.contracts.Credit;
 
 /** Integrity commitments, credit events and ratings. */
 final class CreditRoutes implements RouteGroup {
@@ -11,45 +20,22 @@ final class CreditRoutes implements RouteGroup {
 
     @Override
     public void register(Api api) {
-        LedgerAnswers answers = api.answers();
-        api.on("publishCommitment", ctx -> answers.submit(ctx, "commitment:Publish", Requests.body(ctx)));
-        api.on(
-                "withdrawCommitment",
-                ctx -> answers.submit(ctx, "commitment:Withdraw", Requests.bodyWith(ctx, "id", "id")));
-        api.on("recordCreditEvent", ctx -> answers.submit(ctx, "credit:RecordEvent", Requests.body(ctx)));
-        api.on(
-                "repairCreditEvent",
-                ctx -> answers.submit(ctx, "credit:RepairEvent", Requests.bodyWith(ctx, "id", "id")));
+        Commitments commitments = api.contracts().commitments();
+        Credit credit = api.contracts().credit();
+        api.on("publishCommitment", ctx -> created(ctx, commitments.publish(caller(ctx), body(ctx))));
+        api.on("withdrawCommitment", ctx -> created(ctx, commitments.withdraw(caller(ctx), bodyWith(ctx, "id", "id"))));
+        api.on("recordCreditEvent", ctx -> created(ctx, credit.recordEvent(caller(ctx), body(ctx))));
+        api.on("repairCreditEvent", ctx -> created(ctx, credit.repairEvent(caller(ctx), bodyWith(ctx, "id", "id"))));
         api.on(
                 "entityCredit",
-                ctx -> answers.evaluate(
-                                ctx,
-                                api.services().publicReader(),
-                                "credit:Rating",
-                                Requests.of("entity", ctx.pathParam("id")))
+                ctx -> LedgerAnswers.onContext(
+                                ctx, credit.rating(api.services().publicReader(), ctx.pathParam("id"), null))
                         .map(CreditRoutes::publicRating)
-                        .onSuccess(rating -> LedgerAnswers.json(ctx, 200, rating.encode()))
+                        .onSuccess(rating -> LedgerAnswers.json(ctx, 200, rating))
                         .onFailure(ctx::fail));
         api.on(
                 "entityCreditHistory",
-                ctx -> answers.evaluate(
-                                ctx,
-                                BearerAuthentication.caller(ctx),
-                                "credit:History",
-                                Requests.of(
-                                        "entity",
-                                        ctx.pathParam("id"),
-                                        "pageSize",
-                                        Requests.wholeNumber(
-                                                "pageSize", ctx.queryParams().get("pageSize")),
-                                        "bookmark",
-                                        Bookmarks.fromClient(ctx.queryParams().get("bookmark"))))
-                        .map(JsonObject::new)
-                        .onSuccess(page -> {
-                            page.put("bookmark", Bookmarks.toClient(page.getString("bookmark")));
-                            LedgerAnswers.json(ctx, 200, page.encode());
-                        })
-                        .onFailure(ctx::fail));
+                ctx -> Bookmarks.page(ctx, credit.history(caller(ctx), ctx.pathParam("id"), Bookmarks.paging(ctx))));
     }
 
     /**
@@ -58,12 +44,12 @@ final class CreditRoutes implements RouteGroup {
      * inspectors and centre admins through credit/history: fields are chosen, not removed, so a
      * field the chaincode adds later stays private until someone decides otherwise.
      */
-    static JsonObject publicRating(String rating) {
-        JsonObject all = new JsonObject(rating);
-        JsonObject shown = new JsonObject();
+    static String publicRating(Answer<?> rating) {
+        JsonNode all = rating.tree();
+        ObjectNode shown = Canonical.mapper().createObjectNode();
         for (String field : PUBLIC_RATING_FIELDS) {
-            shown.put(field, all.getValue(field));
+            shown.set(field, all.get(field));
         }
-        return shown;
+        return Canonical.json(shown);
     }
 }

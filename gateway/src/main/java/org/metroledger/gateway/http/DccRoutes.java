@@ -1,5 +1,6 @@
 package org.metroledger.gateway.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -9,8 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.error.ErrorCode;
-import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.dcc.DccCertificates;
 import org.metroledger.gateway.dcc.DccImport;
 import org.metroledger.gateway.dcc.DccTrustStore;
@@ -35,7 +36,7 @@ final class DccRoutes implements RouteGroup {
         GatewayServices services = api.services();
         Path trust = services.dataDir().resolve(TRUST_DIRECTORY);
         DccCertificates dcc = new DccCertificates(
-                services.ledger(),
+                api.contracts(),
                 new DocumentStore(services.dataDir()),
                 DccTrustStore.in(trust, Clock.systemUTC())::verifierFor,
                 LabKeyring.in(services.dataDir())::key);
@@ -66,8 +67,7 @@ final class DccRoutes implements RouteGroup {
         Member caller = BearerAuthentication.caller(ctx);
         byte[] xml =
                 ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        api.answers()
-                .evaluate(ctx, caller, "registry:WhoAmI", null)
+        LedgerAnswers.onContext(ctx, api.contracts().registry().whoAmI(caller))
                 .map(DccRoutes::labOf)
                 // Reading the trust store, checking the signature and keeping the file block.
                 .compose(lab -> ctx.vertx().executeBlocking(() -> dcc.importDcc(caller, xml, options(ctx, lab))))
@@ -82,7 +82,7 @@ final class DccRoutes implements RouteGroup {
      * allows it, and then saying so).
      */
     private static String answer(DccCertificates.Imported imported) {
-        JsonObject created = new JsonObject(LedgerAnswers.created(imported.committed()));
+        JsonObject created = new JsonObject(imported.written().json());
         SignatureCheck check = imported.signature();
         JsonObject signature = new JsonObject().put("status", check.status().name());
         if (check.signer() != null) {
@@ -98,8 +98,8 @@ final class DccRoutes implements RouteGroup {
     }
 
     /** The lab the caller works for; only lab staff import DCCs. */
-    private static String labOf(String whoAmI) {
-        var who = Canonical.tree(whoAmI, "whoAmI");
+    private static String labOf(Answer<?> whoAmI) {
+        JsonNode who = whoAmI.tree();
         String lab = who.path("participant").path("organisation").asText("");
         if (!"LAB".equals(who.path("role").asText()) || lab.isEmpty()) {
             throw ApiFailure.of(ErrorCode.FORBIDDEN, "only a lab's registered staff import DCCs");

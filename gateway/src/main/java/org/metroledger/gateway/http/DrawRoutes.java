@@ -1,5 +1,11 @@
 package org.metroledger.gateway.http;
 
+import static org.metroledger.gateway.auth.BearerAuthentication.caller;
+import static org.metroledger.gateway.http.LedgerAnswers.created;
+import static org.metroledger.gateway.http.Requests.bodyWith;
+
+import org.metroledger.gateway.contracts.Inspections;
+
 /**
  * Random inspection draws (双随机、一公开): create, commit and reveal seeds, confirm and post seed
  * shares, cancel, publish, results; and the centres' share keys.
@@ -7,29 +13,23 @@ package org.metroledger.gateway.http;
 final class DrawRoutes implements RouteGroup {
     @Override
     public void register(Api api) {
-        LedgerAnswers answers = api.answers();
-        api.on("createDraw", ctx -> answers.submit(ctx, "inspection:Create", Requests.body(ctx)));
-        api.on(
-                "commitDrawSeed",
-                ctx -> answers.submit(ctx, "inspection:CommitSeed", Requests.bodyWith(ctx, "drawId", "id")));
-        api.on(
-                "revealDrawSeed",
-                ctx -> answers.submit(ctx, "inspection:RevealSeed", Requests.bodyWith(ctx, "drawId", "id")));
+        Inspections draws = api.contracts().inspections();
+        api.on("createDraw", ctx -> created(ctx, draws.create(caller(ctx), Requests.body(ctx))));
+        api.on("commitDrawSeed", ctx -> created(ctx, draws.commitSeed(caller(ctx), bodyWith(ctx, "drawId", "id"))));
+        api.on("revealDrawSeed", ctx -> created(ctx, draws.revealSeed(caller(ctx), bodyWith(ctx, "drawId", "id"))));
         api.on(
                 "confirmDrawShares",
-                ctx -> answers.submit(ctx, "inspection:ConfirmShares", Requests.bodyWith(ctx, "drawId", "id")));
+                ctx -> created(ctx, draws.confirmShares(caller(ctx), bodyWith(ctx, "drawId", "id"))));
+        api.on("postDrawShares", ctx -> created(ctx, draws.postShares(caller(ctx), bodyWith(ctx, "drawId", "id"))));
+        api.on("cancelDraw", ctx -> created(ctx, draws.cancel(caller(ctx), bodyWith(ctx, "drawId", "id"))));
+        api.on("publishDraw", ctx -> created(ctx, draws.publish(caller(ctx), bodyWith(ctx, "drawId", "id"))));
+        api.on("recordDrawResult", ctx -> created(ctx, draws.recordResult(caller(ctx), bodyWith(ctx, "drawId", "id"))));
         api.on(
-                "postDrawShares",
-                ctx -> answers.submit(ctx, "inspection:PostShares", Requests.bodyWith(ctx, "drawId", "id")));
-        api.on("cancelDraw", ctx -> answers.submit(ctx, "inspection:Cancel", Requests.bodyWith(ctx, "drawId", "id")));
-        api.on("publishDraw", ctx -> answers.submit(ctx, "inspection:Publish", Requests.bodyWith(ctx, "drawId", "id")));
-        api.on(
-                "recordDrawResult",
-                ctx -> answers.submit(ctx, "inspection:RecordResult", Requests.bodyWith(ctx, "drawId", "id")));
-        api.on("getDraw", ctx -> answers.evaluatePublic(ctx, "inspection:Get", Requests.of("id", ctx.pathParam("id"))));
-        api.on("registerDrawShareKey", ctx -> answers.submit(ctx, "inspection:RegisterShareKey", Requests.body(ctx)));
+                "getDraw",
+                ctx -> LedgerAnswers.read(ctx, draws.get(api.services().publicReader(), ctx.pathParam("id"))));
+        api.on("registerDrawShareKey", ctx -> created(ctx, draws.registerShareKey(caller(ctx), Requests.body(ctx))));
         api.on(
                 "getDrawShareKey",
-                ctx -> answers.evaluatePublic(ctx, "inspection:GetShareKey", Requests.of("msp", ctx.pathParam("msp"))));
+                ctx -> LedgerAnswers.read(ctx, draws.getShareKey(api.services().publicReader(), ctx.pathParam("msp"))));
     }
 }

@@ -9,12 +9,13 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.contracts.Credit;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerEvent;
@@ -32,15 +33,16 @@ final class EventStream implements Handler<RoutingContext> {
     static final long HEARTBEAT_MILLIS = 15_000;
     private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("[0-9]{1,15}\\.[0-9]{1,9}");
 
-    /** Events whose record only some may read, and the function that says whether the caller may. */
-    private static final Map<String, String> RESTRICTED =
-            Map.of("CreditEventRecorded", "credit:GetEvent", "CreditEventRepaired", "credit:GetEvent");
+    /** Events whose record only some may read: credit events, as credit:GetEvent decides. */
+    private static final Set<String> RESTRICTED = Set.of("CreditEventRecorded", "CreditEventRepaired");
 
     private final Ledger ledger;
+    private final Credit credit;
     private final StreamQuota quota;
 
-    EventStream(Ledger ledger, StreamQuota.Limits limits) {
-        this.ledger = ledger;
+    EventStream(Contracts contracts, StreamQuota.Limits limits) {
+        this.ledger = contracts.ledger();
+        this.credit = contracts.credit();
         this.quota = new StreamQuota(limits);
     }
 
@@ -151,15 +153,12 @@ final class EventStream implements Handler<RoutingContext> {
         }
 
         private Future<Boolean> mayRead(LedgerEvent event) {
-            String function = RESTRICTED.get(event.name());
-            if (function == null || response.closed()) {
+            if (!RESTRICTED.contains(event.name()) || response.closed()) {
                 return Future.succeededFuture(true);
             }
-            String request;
+            String id;
             try {
-                request = new JsonObject()
-                        .put("id", new JsonObject(event.payload()).getString("id"))
-                        .encode();
+                id = new JsonObject(event.payload()).getString("id");
             } catch (DecodeException e) {
                 LOG.log(
                         Level.WARNING,
@@ -167,7 +166,7 @@ final class EventStream implements Handler<RoutingContext> {
                         e);
                 return Future.succeededFuture(false);
             }
-            return Future.fromCompletionStage(ledger.evaluate(caller, function, List.of(request)), context)
+            return Future.fromCompletionStage(credit.getEvent(caller, id), context)
                     .map(answer -> true)
                     .recover(failure -> {
                         // Withheld whatever the reason: FORBIDDEN is the expected one, anything else is logged.

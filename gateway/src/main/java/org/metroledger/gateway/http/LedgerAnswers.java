@@ -1,51 +1,26 @@
 package org.metroledger.gateway.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.gateway.auth.BearerAuthentication;
-import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.ledger.Committed;
+import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.contracts.Written;
 
 /**
- * Calls contract functions for a request and writes their answers: a write answers 201 with
- * {@code {"record", "txId", "blockNumber"}} once committed, a read the chaincode's JSON as is.
+ * Writes the answers of contract functions: a write answers 201 with {@code {"record", "txId",
+ * "blockNumber"}} once committed, a read the chaincode's JSON as is.
  */
 public final class LedgerAnswers {
-    private final GatewayServices services;
+    private LedgerAnswers() {}
 
-    LedgerAnswers(GatewayServices services) {
-        this.services = services;
+    /** Answers 201 with the write once it is committed. */
+    public static void created(RoutingContext ctx, CompletableFuture<? extends Written<?>> write) {
+        onContext(ctx, write).onSuccess(w -> json(ctx, 201, w.json())).onFailure(ctx::fail);
     }
 
-    /** Submits as the authenticated caller and answers 201 once the transaction is committed. */
-    public void submit(RoutingContext ctx, String function, String request) {
-        Member caller = BearerAuthentication.caller(ctx);
-        onContext(ctx, services.ledger().submit(caller, function, List.of(request)))
-                .onSuccess(committed -> json(ctx, 201, created(committed)))
-                .onFailure(ctx::fail);
-    }
-
-    /** Evaluates as the authenticated caller and answers the chaincode's JSON. */
-    public void evaluateAsCaller(RoutingContext ctx, String function, String request) {
-        evaluate(ctx, BearerAuthentication.caller(ctx), function, request)
-                .onSuccess(answer -> json(ctx, 200, answer))
-                .onFailure(ctx::fail);
-    }
-
-    /** Evaluates as the gateway's own identity (public reads) and answers the chaincode's JSON. */
-    public void evaluatePublic(RoutingContext ctx, String function, String request) {
-        evaluate(ctx, services.publicReader(), function, request)
-                .onSuccess(answer -> json(ctx, 200, answer))
-                .onFailure(ctx::fail);
-    }
-
-    /** Evaluates a function, completing on the request's context. */
-    public Future<String> evaluate(RoutingContext ctx, Member who, String function, String request) {
-        List<String> args = request == null ? List.of() : List.of(request);
-        return onContext(ctx, services.ledger().evaluate(who, function, args));
+    /** Answers 200 with the chaincode's JSON, passed on without parsing it. */
+    public static void read(RoutingContext ctx, CompletableFuture<? extends Answer<?>> read) {
+        onContext(ctx, read).onSuccess(answer -> json(ctx, 200, answer.json())).onFailure(ctx::fail);
     }
 
     /** A ledger future as a Vert.x future that completes on the request's event loop. */
@@ -59,11 +34,5 @@ public final class LedgerAnswers {
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(json);
-    }
-
-    /** The chaincode's canonical JSON is embedded as is: no re-parsing on the hot path. */
-    public static String created(Committed committed) {
-        return "{\"record\":" + committed.payload() + ",\"txId\":" + Json.encode(committed.txId()) + ",\"blockNumber\":"
-                + committed.blockNumber() + "}";
     }
 }

@@ -2,18 +2,20 @@ package org.metroledger.gateway.http;
 
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.auth.BearerAuthentication;
 
 /** The ledger itself: record histories, blocks and the stream of committed events. */
 final class LedgerRoutes implements RouteGroup {
     @Override
     public void register(Api api) {
-        LedgerAnswers answers = api.answers();
         api.on(
                 "history",
-                ctx -> answers.evaluateAsCaller(
+                ctx -> LedgerAnswers.read(
                         ctx,
-                        "registry:History",
-                        Requests.of("type", ctx.pathParam("type"), "id", ctx.pathParam("id"))));
+                        api.contracts()
+                                .registry()
+                                .history(
+                                        BearerAuthentication.caller(ctx), ctx.pathParam("type"), ctx.pathParam("id"))));
         api.on("getBlock", ctx -> {
             long number = Requests.wholeNumber("n", ctx.pathParam("n"));
             LedgerAnswers.onContext(ctx, api.services().ledger().block(number))
@@ -22,6 +24,6 @@ final class LedgerRoutes implements RouteGroup {
                             () -> ctx.fail(ApiFailure.of(ErrorCode.NOT_FOUND, "block " + number + " does not exist"))))
                     .onFailure(ctx::fail);
         });
-        api.on("events", new EventStream(api.services().ledger(), StreamQuota.Limits.DEFAULT));
+        api.on("events", new EventStream(api.contracts(), StreamQuota.Limits.DEFAULT));
     }
 }

@@ -3,10 +3,11 @@ package org.metroledger.gateway.http;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.contracts.Registry;
+import org.metroledger.gateway.contracts.Request;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -21,25 +22,24 @@ import org.metroledger.gateway.ledger.LedgerException;
  * identity in the wallet.
  */
 final class ParticipantRegistrationRoute {
-    private static final String FUNCTION = "registry:RegisterParticipant";
-
     private ParticipantRegistrationRoute() {}
 
     static void handle(Api api, RoutingContext ctx) {
         JsonObject body = ctx.body().asJsonObject();
+        Registry registry = api.contracts().registry();
         if (body.containsKey("certificate")) {
-            api.answers().submit(ctx, FUNCTION, body.encode());
+            LedgerAnswers.created(
+                    ctx, registry.registerParticipant(BearerAuthentication.caller(ctx), Request.sent(body.encode())));
             return;
         }
         Member caller = BearerAuthentication.caller(ctx);
         GatewayServices services = api.services();
         String id = body.getString("id");
         NodeOu ou = "CENTRE_ADMIN".equals(body.getString("role")) ? NodeOu.ADMIN : NodeOu.CLIENT;
-        CompletableFuture<JsonObject> registered = services.ledger()
-                .evaluate(caller, "registry:WhoAmI", List.of())
+        CompletableFuture<JsonObject> registered = registry.whoAmI(caller)
                 // Only a centre admin has an identity enrolled; the contract checks the rest at commit.
                 .thenApplyAsync(whoAmI -> {
-                    if (!"CENTRE_ADMIN".equals(new JsonObject(whoAmI).getString("role"))) {
+                    if (!"CENTRE_ADMIN".equals(whoAmI.tree().path("role").asText())) {
                         throw new LedgerException(
                                 ErrorCode.FORBIDDEN, "only a centre admin registers participants of " + caller.mspId());
                     }
@@ -49,14 +49,12 @@ final class ParticipantRegistrationRoute {
                         throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "id: " + e.getMessage());
                     }
                 })
-                .thenCompose(member -> services.ledger()
-                        .submit(
+                .thenCompose(member -> registry.registerParticipant(
                                 caller,
-                                FUNCTION,
-                                List.of(body.copy()
+                                Request.sent(body.copy()
                                         .put("certificate", member.certificatePem())
                                         .encode()))
-                        .thenApply(committed -> new JsonObject(LedgerAnswers.created(committed))
+                        .thenApply(written -> new JsonObject(written.json())
                                 .put("token", services.tokens().issue(member.mspId(), id))));
         LedgerAnswers.onContext(ctx, registered)
                 .onSuccess(answer -> LedgerAnswers.json(ctx, 201, Json.encode(answer)))

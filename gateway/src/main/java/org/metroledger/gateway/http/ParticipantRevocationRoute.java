@@ -1,13 +1,17 @@
 package org.metroledger.gateway.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.identity.Participant;
+import org.metroledger.chaincode.registry.RegistryContract.ParticipantRevocation;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.contracts.Registry;
+import org.metroledger.gateway.contracts.Request;
+import org.metroledger.gateway.contracts.Written;
 import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
 
@@ -25,34 +29,31 @@ import org.metroledger.gateway.ledger.LedgerException;
  * CRL) and commits.
  */
 final class ParticipantRevocationRoute {
-    private static final String FUNCTION = "registry:RevokeParticipant";
-
     private ParticipantRevocationRoute() {}
 
     static void handle(Api api, RoutingContext ctx) {
         Member caller = BearerAuthentication.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String reasonCode = body.getString("reasonCode", "unspecified");
-        String request = Requests.of("id", ctx.pathParam("id"), "reason", body.getValue("reason"));
+        Request<ParticipantRevocation> request =
+                Request.of(new ParticipantRevocation(ctx.pathParam("id"), body.getString("reason")));
         Ledger ledger = api.services().ledger();
+        Registry registry = api.contracts().registry();
         Member reader = api.services().publicReader();
-        CompletableFuture<Committed> revoked = ledger.evaluate(caller, FUNCTION, List.of(request))
-                .thenCompose(dryRun -> ledger.evaluate(
-                        reader, "registry:GetParticipant", List.of(Requests.of("id", ctx.pathParam("id")))))
+        CompletableFuture<Written<Participant>> revoked = registry.tryRevokeParticipant(caller, request)
+                .thenCompose(dryRun -> registry.getParticipant(reader, ctx.pathParam("id")))
                 .thenCompose(participant -> {
-                    JsonObject record = new JsonObject(participant);
-                    String serial = record.getString("certificateSerial");
+                    JsonNode record = participant.tree();
+                    String serial = record.path("certificateSerial").asText(null);
                     if (serial == null) {
                         throw new LedgerException(
                                 ErrorCode.CONFLICT,
-                                "participant " + record.getString("id") + " was registered before certificate serials"
-                                        + " were recorded: revoke its certificate at its CA by hand");
+                                "participant " + record.path("id").asText() + " was registered before certificate"
+                                        + " serials were recorded: revoke its certificate at its CA by hand");
                     }
-                    return ledger.revokeCertificate(record.getString("msp"), serial, reasonCode);
+                    return ledger.revokeCertificate(record.path("msp").asText(), serial, reasonCode);
                 })
-                .thenCompose(done -> ledger.submit(caller, FUNCTION, List.of(request)));
-        LedgerAnswers.onContext(ctx, revoked)
-                .onSuccess(committed -> LedgerAnswers.json(ctx, 201, LedgerAnswers.created(committed)))
-                .onFailure(ctx::fail);
+                .thenCompose(done -> registry.revokeParticipant(caller, request));
+        LedgerAnswers.created(ctx, revoked);
     }
 }

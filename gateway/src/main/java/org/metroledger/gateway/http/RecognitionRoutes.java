@@ -1,28 +1,33 @@
 package org.metroledger.gateway.http;
 
+import static org.metroledger.gateway.auth.BearerAuthentication.caller;
+import static org.metroledger.gateway.http.LedgerAnswers.created;
+import static org.metroledger.gateway.http.LedgerAnswers.read;
+
+import org.metroledger.gateway.contracts.Recognitions;
+import org.metroledger.gateway.identity.Member;
+
 /** Cross-recognition agreements between regions and their answers for one certificate. */
 final class RecognitionRoutes implements RouteGroup {
     @Override
     public void register(Api api) {
-        LedgerAnswers answers = api.answers();
-        api.on("proposeAgreement", ctx -> answers.submit(ctx, "recognition:Propose", Requests.body(ctx)));
-        api.on("acceptAgreement", ctx -> answers.submit(ctx, "recognition:Accept", Requests.bodyWith(ctx, "id", "id")));
+        Recognitions recognitions = api.contracts().recognitions();
+        Member reader = api.services().publicReader();
+        api.on("proposeAgreement", ctx -> created(ctx, recognitions.propose(caller(ctx), Requests.body(ctx))));
         api.on(
-                "getAgreement",
-                ctx -> answers.evaluatePublic(ctx, "recognition:Get", Requests.of("id", ctx.pathParam("id"))));
+                "acceptAgreement",
+                ctx -> created(ctx, recognitions.accept(caller(ctx), Requests.bodyWith(ctx, "id", "id"))));
+        api.on("getAgreement", ctx -> read(ctx, recognitions.get(reader, ctx.pathParam("id"))));
         api.on(
                 "evaluateRecognition",
-                ctx -> answers.evaluatePublic(
+                ctx -> read(
                         ctx,
-                        "recognition:Evaluate",
-                        Requests.of(
-                                "certificateId",
-                                ctx.pathParam("id"),
-                                "region",
-                                ctx.queryParams().get("region"))));
+                        recognitions.evaluate(
+                                reader, ctx.pathParam("id"), ctx.queryParams().get("region"), null)));
         api.on(
                 "recordRecognition",
-                ctx -> answers.submit(
-                        ctx, "recognition:RecordAcceptance", Requests.bodyWith(ctx, "certificateId", "id")));
+                ctx -> created(
+                        ctx,
+                        recognitions.recordAcceptance(caller(ctx), Requests.bodyWith(ctx, "certificateId", "id"))));
     }
 }

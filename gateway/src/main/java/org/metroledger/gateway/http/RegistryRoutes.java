@@ -1,44 +1,44 @@
 package org.metroledger.gateway.http;
 
+import static org.metroledger.gateway.auth.BearerAuthentication.caller;
+import static org.metroledger.gateway.http.LedgerAnswers.created;
+import static org.metroledger.gateway.http.LedgerAnswers.read;
+import static org.metroledger.gateway.http.Requests.body;
+import static org.metroledger.gateway.http.Requests.bodyWith;
+
+import org.metroledger.gateway.contracts.Engagements;
+import org.metroledger.gateway.contracts.Registry;
+import org.metroledger.gateway.identity.Member;
+
 /** Regions, participants, labs, entities, standards and instruments (registry contract). */
 final class RegistryRoutes implements RouteGroup {
     @Override
     public void register(Api api) {
-        LedgerAnswers answers = api.answers();
-        api.on("registerRegion", ctx -> answers.submit(ctx, "registry:RegisterRegion", Requests.body(ctx)));
+        Registry registry = api.contracts().registry();
+        Engagements engagements = api.contracts().engagements();
+        Member reader = api.services().publicReader();
+        api.on("registerRegion", ctx -> created(ctx, registry.registerRegion(caller(ctx), body(ctx))));
         api.on("registerParticipant", ctx -> ParticipantRegistrationRoute.handle(api, ctx));
         api.on("revokeParticipant", ctx -> ParticipantRevocationRoute.handle(api, ctx));
-        api.on("registerLab", ctx -> answers.submit(ctx, "registry:RegisterLab", Requests.body(ctx)));
-        api.on("setLabStatus", ctx -> answers.submit(ctx, "registry:SetLabStatus", Requests.bodyWith(ctx, "id", "id")));
-        api.on("registerEntity", ctx -> answers.submit(ctx, "registry:RegisterEntity", Requests.body(ctx)));
-        api.on("registerStandard", ctx -> answers.submit(ctx, "registry:RegisterStandard", Requests.body(ctx)));
-        api.on("registerInstrument", ctx -> answers.submit(ctx, "registry:RegisterInstrument", Requests.body(ctx)));
-        api.on(
-                "getRegion",
-                ctx -> answers.evaluatePublic(ctx, "registry:GetRegion", Requests.of("id", ctx.pathParam("id"))));
-        api.on("getLab", ctx -> answers.evaluatePublic(ctx, "registry:GetLab", Requests.of("id", ctx.pathParam("id"))));
-        api.on(
-                "getEntity",
-                ctx -> answers.evaluatePublic(ctx, "registry:GetEntity", Requests.of("id", ctx.pathParam("id"))));
-        api.on(
-                "getStandard",
-                ctx -> answers.evaluatePublic(ctx, "registry:GetStandard", Requests.of("id", ctx.pathParam("id"))));
+        api.on("registerLab", ctx -> created(ctx, registry.registerLab(caller(ctx), body(ctx))));
+        api.on("setLabStatus", ctx -> created(ctx, registry.setLabStatus(caller(ctx), bodyWith(ctx, "id", "id"))));
+        api.on("registerEntity", ctx -> created(ctx, registry.registerEntity(caller(ctx), body(ctx))));
+        api.on("registerStandard", ctx -> created(ctx, registry.registerStandard(caller(ctx), body(ctx))));
+        api.on("registerInstrument", ctx -> created(ctx, registry.registerInstrument(caller(ctx), body(ctx))));
+        api.on("getRegion", ctx -> read(ctx, registry.getRegion(reader, ctx.pathParam("id"))));
+        api.on("getLab", ctx -> read(ctx, registry.getLab(reader, ctx.pathParam("id"))));
+        api.on("getEntity", ctx -> read(ctx, registry.getEntity(reader, ctx.pathParam("id"))));
+        api.on("getStandard", ctx -> read(ctx, registry.getStandard(reader, ctx.pathParam("id"))));
         api.on(
                 "renewAccreditation",
-                ctx -> answers.submit(ctx, "registry:RenewAccreditation", Requests.bodyWith(ctx, "id", "id")));
+                ctx -> created(ctx, registry.renewAccreditation(caller(ctx), bodyWith(ctx, "id", "id"))));
         api.on(
                 "grantAuthorisation",
-                ctx -> answers.submit(ctx, "registry:GrantAuthorisation", Requests.bodyWith(ctx, "lab", "id")));
-        api.on(
-                "registerLabKey",
-                ctx -> answers.submit(ctx, "registry:RegisterLabKey", Requests.bodyWith(ctx, "id", "id")));
-        api.on("requestEngagement", ctx -> answers.submit(ctx, "engagement:Request", Requests.body(ctx)));
-        api.on(
-                "withdrawEngagement",
-                ctx -> answers.submit(ctx, "engagement:Withdraw", Requests.bodyWith(ctx, "id", "id")));
-        api.on(
-                "getEngagement",
-                ctx -> answers.evaluatePublic(ctx, "engagement:Get", Requests.of("id", ctx.pathParam("id"))));
-        api.on("whoAmI", ctx -> answers.evaluateAsCaller(ctx, "registry:WhoAmI", null));
+                ctx -> created(ctx, registry.grantAuthorisation(caller(ctx), bodyWith(ctx, "lab", "id"))));
+        api.on("registerLabKey", ctx -> created(ctx, registry.registerLabKey(caller(ctx), bodyWith(ctx, "id", "id"))));
+        api.on("requestEngagement", ctx -> created(ctx, engagements.request(caller(ctx), body(ctx))));
+        api.on("withdrawEngagement", ctx -> created(ctx, engagements.withdraw(caller(ctx), bodyWith(ctx, "id", "id"))));
+        api.on("getEngagement", ctx -> read(ctx, engagements.get(reader, ctx.pathParam("id"))));
+        api.on("whoAmI", ctx -> read(ctx, registry.whoAmI(caller(ctx))));
     }
 }

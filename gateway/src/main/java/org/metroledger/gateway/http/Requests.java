@@ -3,6 +3,7 @@ package org.metroledger.gateway.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
+import org.metroledger.gateway.contracts.Request;
 
 /** Light shaping of requests into the one JSON argument a contract function takes. */
 public final class Requests {
@@ -11,15 +12,20 @@ public final class Requests {
     private Requests() {}
 
     /** The body as sent; validation has already checked it is a JSON object of the right shape. */
-    public static String body(RoutingContext ctx) {
-        return ctx.body().asString();
+    public static <T> Request<T> body(RoutingContext ctx) {
+        return Request.sent(ctx.body().asString());
+    }
+
+    /** The body with a path parameter added as a field (see {@link #bodyWithText}). */
+    public static <T> Request<T> bodyWith(RoutingContext ctx, String field, String pathParam) {
+        return Request.sent(bodyWithText(ctx, field, pathParam));
     }
 
     /**
      * The body with a path parameter added as a field, e.g. the certificate id of
      * {@code /certificates/{id}/revocation}. A body naming a different value is refused.
      */
-    public static String bodyWith(RoutingContext ctx, String field, String pathParam) {
+    static String bodyWithText(RoutingContext ctx, String field, String pathParam) {
         JsonObject body = ctx.body().isEmpty() ? new JsonObject() : ctx.body().asJsonObject();
         String value = ctx.pathParam(pathParam);
         Object given = body.getValue(field);

@@ -1,14 +1,13 @@
 package org.metroledger.gateway.qr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.error.ErrorCode;
-import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.contracts.Certificates;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /**
@@ -17,15 +16,17 @@ import org.metroledger.gateway.ledger.LedgerException;
  * what the ledger says. For demo labs, whose keys the gateway holds, it signs on first request.
  */
 public final class CertificateTokens {
-    private final Ledger ledger;
+    private final Registry registry;
+    private final Certificates certificates;
     private final Member reader;
     private final TokenShelf shelf;
     private final LabKeyring keyring;
     private final LedgerTrustList trustList;
 
     public CertificateTokens(
-            Ledger ledger, Member reader, TokenShelf shelf, LabKeyring keyring, LedgerTrustList trustList) {
-        this.ledger = ledger;
+            Contracts contracts, Member reader, TokenShelf shelf, LabKeyring keyring, LedgerTrustList trustList) {
+        this.registry = contracts.registry();
+        this.certificates = contracts.certificates();
         this.reader = reader;
         this.shelf = shelf;
         this.keyring = keyring;
@@ -75,8 +76,7 @@ public final class CertificateTokens {
 
     /** The payload the ledger's record of a certificate calls for. */
     public CompletableFuture<QrPayload> payloadOf(String certificateId) {
-        return ledger.evaluate(reader, "certificate:Get", List.of(Canonical.json(Map.of("id", certificateId))))
-                .thenCompose(answer -> payloadFor(Canonical.tree(answer, "certificate")));
+        return certificates.get(reader, certificateId).thenCompose(answer -> payloadFor(answer.tree()));
     }
 
     /** The payload for a certificate record as the ledger answers it (certificate:Get or Verify). */
@@ -97,8 +97,7 @@ public final class CertificateTokens {
         if ("STANDARD".equals(certificate.path("subjectType").asText())) {
             return CompletableFuture.completedFuture(subject);
         }
-        return ledger.evaluate(reader, "registry:GetInstrument", List.of(Canonical.json(Map.of("id", subject))))
-                .thenApply(answer ->
-                        Canonical.tree(answer, "instrument").path("serial").asText());
+        return registry.getInstrument(reader, subject)
+                .thenApply(answer -> answer.tree().path("serial").asText());
     }
 }

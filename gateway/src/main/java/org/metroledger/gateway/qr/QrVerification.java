@@ -1,16 +1,15 @@
 package org.metroledger.gateway.qr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.certificate.CertificateContract.VerificationRequest;
+import org.metroledger.gateway.contracts.Certificates;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.contracts.Verification;
 import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.ledger.Ledger;
 
 /**
  * Verifies a scanned QR token (DESIGN §8): the lab's signature against the trust list with no
@@ -23,13 +22,13 @@ public final class QrVerification {
     static final String SIGNATURE_CHECK = "token-signature";
     static final String AGREEMENT_CHECK = "token-matches-ledger";
 
-    private final Ledger ledger;
+    private final Certificates certificates;
     private final Member reader;
     private final LedgerTrustList trustList;
     private final CertificateTokens tokens;
 
-    public QrVerification(Ledger ledger, Member reader, LedgerTrustList trustList, CertificateTokens tokens) {
-        this.ledger = ledger;
+    public QrVerification(Contracts contracts, Member reader, LedgerTrustList trustList, CertificateTokens tokens) {
+        this.certificates = contracts.certificates();
         this.reader = reader;
         this.trustList = trustList;
         this.tokens = tokens;
@@ -68,7 +67,7 @@ public final class QrVerification {
     public CompletableFuture<TokenVerdict> lookUp(String certificateId) {
         return trustList
                 .current()
-                .thenCompose(trust -> report(certificateId, null).thenCompose(report -> {
+                .thenCompose(trust -> report(certificateId, null).thenApply(report -> {
                     JsonNode certificate = report.get("certificate");
                     boolean found = certificate != null && !certificate.isNull();
                     TokenCheck byNumber = new TokenCheck(
@@ -79,20 +78,15 @@ public final class QrVerification {
                                             .orElse(null)
                                     : null,
                             "looked up by number; no QR token was presented");
-                    return evidenceOf(report)
-                            .thenApply(evidence ->
-                                    assemble(byNumber, null, report, found ? certificate : null, null, evidence));
+                    return assemble(byNumber, null, report, found ? certificate : null, null, evidenceOf(report));
                 }));
     }
 
+    /** The ledger's report, its evidence completed with the block number. */
     private CompletableFuture<JsonNode> report(String certificateId, Instant at) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", certificateId);
-        if (at != null) {
-            request.put("at", at.toString());
-        }
-        return ledger.evaluate(reader, "certificate:Verify", List.of(Canonical.json(request)))
-                .thenApply(answer -> Canonical.tree(answer, "verification report"));
+        return certificates
+                .verify(reader, new VerificationRequest(certificateId, null, at == null ? null : at.toString()))
+                .thenApply(Verification::tree);
     }
 
     private CompletableFuture<TokenVerdict> ledgerVerdict(TokenCheck check, CheckLine signature, Instant at) {
@@ -101,7 +95,7 @@ public final class QrVerification {
             if (certificate == null || certificate.isNull()) {
                 return CompletableFuture.completedFuture(assemble(check, signature, report, null, null, null));
             }
-            return tokens.payloadFor(certificate).thenCombine(evidenceOf(report), (expected, evidence) -> {
+            return tokens.payloadFor(certificate).thenApply(expected -> {
                 String differences = Disagreement.between(check.payload(), expected);
                 CheckLine agreement = new CheckLine(
                         AGREEMENT_CHECK,
@@ -109,7 +103,7 @@ public final class QrVerification {
                         differences.isEmpty()
                                 ? "the token says what the ledger says"
                                 : "the token differs from the ledger: " + differences);
-                return assemble(check, signature, report, certificate, agreement, evidence);
+                return assemble(check, signature, report, certificate, agreement, evidenceOf(report));
             });
         });
     }
@@ -149,16 +143,9 @@ public final class QrVerification {
         return new TokenVerdict(verdict, true, check, checks, certificate, evidence, successor, at);
     }
 
-    /** The report's evidence with the block number the gateway knows and the chaincode cannot. */
-    private CompletableFuture<JsonNode> evidenceOf(JsonNode report) {
+    /** The report's evidence (with the block number), or null when it names no transaction. */
+    private static JsonNode evidenceOf(JsonNode report) {
         JsonNode evidence = report.get("evidence");
-        if (evidence == null || !evidence.hasNonNull("txId")) {
-            return CompletableFuture.completedFuture(null);
-        }
-        ObjectNode withBlock = evidence.deepCopy();
-        return ledger.blockNumberOf(evidence.get("txId").asText()).thenApply(block -> {
-            block.ifPresent(number -> withBlock.put("blockNumber", number));
-            return withBlock;
-        });
+        return evidence == null || !evidence.hasNonNull("txId") ? null : evidence;
     }
 }

@@ -17,14 +17,14 @@ public final class ConsumerRoutes implements RouteGroup {
     @Override
     public void register(Api api) {
         GatewayServices services = api.services();
-        LedgerTrustList trustList = new LedgerTrustList(services.ledger(), services.publicReader(), Clock.systemUTC());
+        LedgerTrustList trustList = new LedgerTrustList(api.contracts(), services.publicReader(), Clock.systemUTC());
         CertificateTokens tokens = new CertificateTokens(
-                services.ledger(),
+                api.contracts(),
                 services.publicReader(),
                 TokenShelf.in(services.dataDir()),
                 LabKeyring.in(services.dataDir()),
                 trustList);
-        QrVerification verification = new QrVerification(services.ledger(), services.publicReader(), trustList, tokens);
+        QrVerification verification = new QrVerification(api.contracts(), services.publicReader(), trustList, tokens);
         QrEndpoints endpoints = new QrEndpoints(
                 api.vertx(),
                 services.publicBaseUrl(),
@@ -43,7 +43,7 @@ public final class ConsumerRoutes implements RouteGroup {
             endpoints.register(ctx);
         });
         new WebPages(
-                        services.ledger(),
+                        api.contracts(),
                         services.publicReader(),
                         verification,
                         services.tokens(),

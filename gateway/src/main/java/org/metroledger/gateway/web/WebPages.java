@@ -16,9 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.registry.Entity;
+import org.metroledger.chaincode.state.Listing;
+import org.metroledger.chaincode.state.Page;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.contracts.Listings;
 import org.metroledger.gateway.http.Failures;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
@@ -41,8 +48,10 @@ public final class WebPages {
     private static final int LOGIN_FORM_BYTES = 8192;
     private static final int LOGIN_FORM_FIELDS = 8;
     private static final int MAX_SERIES = 40;
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES = 21;
 
-    private final LedgerReads reads;
+    private final Contracts contracts;
     private final Member reader;
     private final QrVerification verification;
     private final WebSessions sessions;
@@ -55,13 +64,13 @@ public final class WebPages {
      * @param publicBaseUrl where browsers reach us: this site's origin; https makes the cookies Secure
      */
     public WebPages(
-            org.metroledger.gateway.ledger.Ledger ledger,
+            Contracts contracts,
             Member reader,
             QrVerification verification,
             TokenBook tokens,
             MemberDirectory members,
             String publicBaseUrl) {
-        this.reads = new LedgerReads(ledger);
+        this.contracts = contracts;
         this.reader = reader;
         this.verification = verification;
         this.sessions = new WebSessions(tokens, members, Clock.systemUTC());
@@ -137,7 +146,8 @@ public final class WebPages {
                 || !"INSTRUMENT".equals(Field.of(certificate, "subjectType"))) {
             return CompletableFuture.completedFuture(VerificationPage.Surroundings.NONE);
         }
-        return reads.optional(reader, "registry:GetInstrument", Map.of("id", Field.of(certificate, "subject")))
+        return Answer.orNull(contracts.registry().getInstrument(reader, Field.of(certificate, "subject")))
+                .thenApply(WebPages::tree)
                 .thenCompose(instrument -> instrument == null
                         ? CompletableFuture.completedFuture(VerificationPage.Surroundings.NONE)
                         : owner(instrument, Field.of(instrument, "owner"), false));
@@ -149,12 +159,12 @@ public final class WebPages {
      * @param required whether a missing entity is NOT_FOUND (its own page) or just left out
      */
     private CompletableFuture<VerificationPage.Surroundings> owner(JsonNode instrument, String id, boolean required) {
-        Map<String, String> owner = Map.of("entity", id);
-        CompletableFuture<JsonNode> entity = required
-                ? reads.read(reader, "registry:GetEntity", Map.of("id", id))
-                : reads.optional(reader, "registry:GetEntity", Map.of("id", id));
-        CompletableFuture<JsonNode> rating = reads.optional(reader, "credit:Rating", owner);
-        CompletableFuture<JsonNode> commitment = reads.optional(reader, "commitment:Active", owner);
+        CompletableFuture<Answer<Entity>> read = contracts.registry().getEntity(reader, id);
+        CompletableFuture<JsonNode> entity = (required ? read : Answer.orNull(read)).thenApply(WebPages::tree);
+        CompletableFuture<JsonNode> rating =
+                Answer.orNull(contracts.credit().rating(reader, id, null)).thenApply(WebPages::tree);
+        CompletableFuture<JsonNode> commitment =
+                Answer.orNull(contracts.commitments().active(reader, id)).thenApply(WebPages::tree);
         return CompletableFuture.allOf(entity, rating, commitment)
                 .thenApply(done ->
                         new VerificationPage.Surroundings(instrument, entity.join(), rating.join(), commitment.join()));
@@ -176,8 +186,12 @@ public final class WebPages {
         Lang lang = lang(ctx);
         String id = ctx.pathParam("id");
         String path = "/instruments/" + PageFrame.segment(id);
-        CompletableFuture<List<JsonNode>> certificates = pages(reader, "certificate:ListBySubject", "subject", id);
-        CompletableFuture<String> page = reads.read(reader, "registry:GetInstrument", Map.of("id", id))
+        CompletableFuture<List<JsonNode>> certificates =
+                items(paging -> contracts.certificates().listBySubject(reader, id, paging));
+        CompletableFuture<String> page = contracts
+                .registry()
+                .getInstrument(reader, id)
+                .thenApply(Answer::tree)
                 .thenCompose(instrument -> owner(instrument, Field.of(instrument, "owner"), false))
                 .thenCombine(certificates, (around, list) -> LookupPages.instrument(lang, path, around, list));
         respond(ctx, lang, page);
@@ -192,15 +206,15 @@ public final class WebPages {
 
     private void ledgerPage(RoutingContext ctx) {
         Lang lang = lang(ctx);
-        long height = reads.ledger().height();
+        long height = contracts.ledger().height();
         List<CompletableFuture<Optional<BlockSummary>>> blocks = new ArrayList<>();
         for (long n = height - 1; n >= 0 && n >= height - RECENT_BLOCKS; n--) {
-            blocks.add(reads.ledger().block(n));
+            blocks.add(contracts.ledger().block(n));
         }
         CompletableFuture<String> page = CompletableFuture.allOf(blocks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> LedgerPage.render(
                         lang,
-                        reads.ledger().backend(),
+                        contracts.ledger().backend(),
                         height,
                         blocks.stream()
                                 .map(CompletableFuture::join)
@@ -213,21 +227,22 @@ public final class WebPages {
         Lang lang = lang(ctx);
         String certificate = blankToNull(ctx.queryParams().get("certificate"));
         String region = blankToNull(ctx.queryParams().get("region"));
-        CompletableFuture<List<JsonNode>> regions = reads.ledger()
-                .evaluate(reader, "registry:ListRegions", List.of())
+        CompletableFuture<List<JsonNode>> regions = contracts
+                .registry()
+                .listRegions(reader)
                 .thenApply(answer -> {
                     List<JsonNode> list = new ArrayList<>();
-                    org.metroledger.chaincode.json.Canonical.tree(answer, "regions")
-                            .forEach(list::add);
+                    answer.tree().forEach(list::add);
                     return list;
                 });
         CompletableFuture<String> page;
         if (certificate == null || region == null) {
             page = regions.thenApply(list -> RecognitionPage.render(lang, certificate, region, list, null, null));
         } else {
-            CompletableFuture<Object> answer = reads.read(
-                            reader, "recognition:Evaluate", Map.of("certificateId", certificate, "region", region))
-                    .<Object>thenApply(json -> json)
+            CompletableFuture<Object> answer = contracts
+                    .recognitions()
+                    .evaluate(reader, certificate, region, null)
+                    .<Object>thenApply(Answer::tree)
                     .exceptionally(failure -> problem(unwrap(failure)));
             page = regions.thenCombine(
                     answer,
@@ -247,11 +262,14 @@ public final class WebPages {
             return;
         }
         Member who = member.get();
-        Map<String, String> entityRequest = Map.of("entity", id);
-        CompletableFuture<JsonNode> entity = reads.read(who, "registry:GetEntity", Map.of("id", id));
-        CompletableFuture<JsonNode> rating = reads.read(who, "credit:Rating", entityRequest);
-        CompletableFuture<List<JsonNode>> events = pages(who, "credit:History", "entity", id);
-        CompletableFuture<List<JsonNode>> commitments = pages(who, "commitment:ListByEntity", "entity", id);
+        CompletableFuture<JsonNode> entity =
+                contracts.registry().getEntity(who, id).thenApply(Answer::tree);
+        CompletableFuture<JsonNode> rating =
+                contracts.credit().rating(who, id, null).thenApply(Answer::tree);
+        CompletableFuture<List<JsonNode>> events =
+                items(paging -> contracts.credit().history(who, id, paging));
+        CompletableFuture<List<JsonNode>> commitments =
+                items(paging -> contracts.commitments().listByEntity(who, id, paging));
         CompletableFuture<List<ScoreChart.Point>> series = events.thenCombine(rating, (list, now) -> list)
                 .thenCompose(list -> series(who, id, list, rating.join()));
         CompletableFuture<String> page = CompletableFuture.allOf(entity, rating, events, commitments, series)
@@ -277,9 +295,11 @@ public final class WebPages {
         }
         List<CompletableFuture<ScoreChart.Point>> points = new ArrayList<>();
         for (String at : instants) {
-            points.add(reads.read(who, "credit:Rating", Map.of("entity", entity, "at", at))
+            points.add(contracts
+                    .credit()
+                    .rating(who, entity, at)
                     .thenApply(r -> new ScoreChart.Point(
-                            Instant.parse(at), r.path("score").asInt())));
+                            Instant.parse(at), r.tree().path("score").asInt())));
         }
         return CompletableFuture.allOf(points.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<ScoreChart.Point> series =
@@ -294,23 +314,18 @@ public final class WebPages {
     }
 
     /** Every item of a paged listing (pageSize 100, following bookmarks), bounded. */
-    private CompletableFuture<List<JsonNode>> pages(Member who, String function, String key, String value) {
-        return page(who, function, key, value, null, new ArrayList<>(), 0);
+    private static <T> CompletableFuture<List<JsonNode>> items(
+            Function<Listing, CompletableFuture<Answer<Page<T>>>> listing) {
+        return Listings.pages(listing, PAGE_SIZE, MAX_PAGES).thenApply(pages -> {
+            List<JsonNode> items = new ArrayList<>();
+            pages.forEach(page -> page.tree().path("items").forEach(items::add));
+            return items;
+        });
     }
 
-    private CompletableFuture<List<JsonNode>> page(
-            Member who, String function, String key, String value, String bookmark, List<JsonNode> items, int count) {
-        Map<String, Object> request = bookmark == null
-                ? Map.of(key, value, "pageSize", 100)
-                : Map.of(key, value, "pageSize", 100, "bookmark", bookmark);
-        return reads.read(who, function, request).thenCompose(answer -> {
-            answer.path("items").forEach(items::add);
-            String next = Field.of(answer, "bookmark");
-            if (next.isEmpty() || answer.path("items").isEmpty() || count >= 20) {
-                return CompletableFuture.completedFuture(items);
-            }
-            return page(who, function, key, value, next, items, count + 1);
-        });
+    /** The answer's tree, or null for an answer that is absent. */
+    private static JsonNode tree(Answer<?> answer) {
+        return answer == null ? null : answer.tree();
     }
 
     /** The sign-in page, with the CSRF token its forms post; its own POSTs carry this origin. */

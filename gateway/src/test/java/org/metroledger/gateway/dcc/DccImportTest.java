@@ -21,6 +21,8 @@ import org.metroledger.testbed.TestBed;
 import org.metroledger.testbed.TestWorld;
 
 class DccImportTest {
+    private static final String ISSUE = "certificate:Issue";
+
     /** The customer's identification of the item in the shared examples, registered as an instrument. */
     private static final String SENSOR = "string-customer-item";
 
@@ -61,10 +63,9 @@ class DccImportTest {
         CertificateRequest request = DccImport.request(
                 parser.parse(bytes), DccImport.Options.forLab(TestWorld.LAB_NORTH), world.northLabKey.getPrivate());
 
-        JsonNode recorded = Canonical.tree(
-                world.bed.submit(world.northLab, DccImport.function(request), Canonical.json(request)), "answer");
+        JsonNode recorded = Canonical.tree(world.bed.submit(world.northLab, ISSUE, Canonical.json(request)), "answer");
 
-        assertThat(DccImport.function(request)).isEqualTo(DccImport.ISSUE);
+        assertThat(request.previous()).isNull();
         assertThat(recorded.path("documentDigest").asText()).isEqualTo(DocumentDigest.of(bytes));
         assertThat(recorded.path("id").asText()).isEqualTo("GP_DCC_temperature_typical_1.2");
         assertThat(recorded.path("subject").asText()).isEqualTo(SENSOR);
@@ -113,8 +114,7 @@ class DccImportTest {
 
         CertificateRequest request = DccImport.request(
                 parser.parse(dcc), DccImport.Options.forLab(TestWorld.LAB_NORTH), world.northLabKey.getPrivate());
-        JsonNode recorded =
-                Canonical.tree(world.bed.submit(world.northLab, DccImport.ISSUE, Canonical.json(request)), "answer");
+        JsonNode recorded = Canonical.tree(world.bed.submit(world.northLab, ISSUE, Canonical.json(request)), "answer");
 
         assertThat(recorded.path("id").asText())
                 .isEqualTo(CertificateIds.fromIdentifier(identifier))
@@ -124,7 +124,7 @@ class DccImportTest {
         CertificateRequest again = DccImport.request(
                 parser.parse(dcc), DccImport.Options.forLab(TestWorld.LAB_NORTH), world.northLabKey.getPrivate());
         assertThat(again.id()).isEqualTo(request.id());
-        assertThatThrownBy(() -> world.bed.submit(world.northLab, DccImport.ISSUE, Canonical.json(again)))
+        assertThatThrownBy(() -> world.bed.submit(world.northLab, ISSUE, Canonical.json(again)))
                 .isInstanceOfSatisfying(
                         TestBed.Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.CONFLICT));
     }
@@ -137,7 +137,7 @@ class DccImportTest {
                 DccImport.Options.forLab(TestWorld.LAB_NORTH),
                 SOME_LAB_KEY);
 
-        assertThatThrownBy(() -> world.bed.submit(world.northLab, DccImport.ISSUE, Canonical.json(request)))
+        assertThatThrownBy(() -> world.bed.submit(world.northLab, ISSUE, Canonical.json(request)))
                 .isInstanceOfSatisfying(
                         TestBed.Refusal.class, r -> assertThat(r.code()).isEqualTo(ErrorCode.SIGNATURE_INVALID));
     }
@@ -157,7 +157,7 @@ class DccImportTest {
         assertThat(request.subjectType()).isEqualTo(SubjectType.STANDARD);
         assertThat(request.validUntil()).isEqualTo("1960-01-01T00:00:00Z");
         assertThat(request.location()).isEqualTo("Musterstadt");
-        assertThat(DccImport.function(request)).isEqualTo(DccImport.SUPERSEDE);
+        assertThat(request.previous()).isEqualTo("GP_DCC_temperature_typical_1.1");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
@@ -27,7 +28,8 @@ class DemoDataTest {
         IdentityStore identities = IdentityStore.open(dataDir, clock);
         try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, clock)) {
             TokenBook tokens = TokenBook.open(dataDir);
-            List<DemoData.Credential> credentials = DemoData.create(ledger, identities, tokens, dataDir, NOW);
+            List<DemoData.Credential> credentials =
+                    DemoData.create(new Contracts(ledger), identities, tokens, dataDir, NOW);
 
             JsonArray written = new JsonArray(Files.readString(dataDir.resolve(DemoData.CREDENTIALS)));
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.metroledger.gateway.auth.TokenBook;
+import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.demo.DemoData;
 import org.metroledger.gateway.identity.IdentityStore;
 
@@ -31,7 +32,7 @@ final class DemoStore {
     static IdentityStore build(Path dataDir) {
         IdentityStore identities = IdentityStore.open(dataDir, CLOCK);
         try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, CLOCK)) {
-            DemoData.create(ledger, identities, TokenBook.open(dataDir), dataDir, NOW);
+            DemoData.create(new Contracts(ledger), identities, TokenBook.open(dataDir), dataDir, NOW);
         }
         EmbeddedLedger.open(dataDir, identities, CLOCK).close();
         return identities;
