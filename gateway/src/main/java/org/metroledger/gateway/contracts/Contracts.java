@@ -16,6 +16,7 @@ public final class Contracts {
     private final Credit credit;
     private final Recognitions recognitions;
     private final Inspections inspections;
+    private final Indicators indicators;
 
     public Contracts(Ledger ledger) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -26,6 +27,7 @@ public final class Contracts {
         this.credit = new Credit(ledger);
         this.recognitions = new Recognitions(ledger);
         this.inspections = new Inspections(ledger);
+        this.indicators = new Indicators(ledger);
     }
 
     /** The ledger the contracts run on, for what is no contract's (blocks, events, height). */
@@ -59,5 +61,9 @@ public final class Contracts {
 
     public Inspections inspections() {
         return inspections;
+    }
+
+    public Indicators indicators() {
+        return indicators;
     }
 }

@@ -4,12 +4,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.metroledger.gateway.auth.BearerAuthentication;
+import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.contracts.Indicators;
+import org.metroledger.gateway.contracts.Request;
 
 /** The supervision indicators: public figures, the named overdue list, the recount and compaction. */
 final class IndicatorRoutes implements RouteGroup {
     @Override
     public void register(Api api) {
-        IndicatorClient indicators = new IndicatorClient(api.services().ledger());
+        Indicators indicators = api.contracts().indicators();
         api.on(
                 "indicators",
                 ctx -> answer(ctx, c -> indicators.summary(api.services().publicReader(), query(c))));
@@ -21,29 +24,26 @@ final class IndicatorRoutes implements RouteGroup {
                 ctx -> answer(ctx, c -> indicators.overdue(BearerAuthentication.caller(c), overdueQuery(c))));
         api.on(
                 "compactIndicators",
-                ctx -> LedgerAnswers.onContext(
-                                ctx, indicators.compact(BearerAuthentication.caller(ctx), Requests.body(ctx)))
-                        .onSuccess(committed -> LedgerAnswers.json(ctx, 201, LedgerAnswers.created(committed)))
-                        .onFailure(ctx::fail));
+                ctx -> LedgerAnswers.created(
+                        ctx, indicators.compact(BearerAuthentication.caller(ctx), Requests.body(ctx))));
     }
 
-    private static void answer(RoutingContext ctx, Function<RoutingContext, CompletableFuture<String>> call) {
-        LedgerAnswers.onContext(ctx, call.apply(ctx))
-                .onSuccess(answer -> LedgerAnswers.json(ctx, 200, answer))
-                .onFailure(ctx::fail);
+    private static void answer(
+            RoutingContext ctx, Function<RoutingContext, CompletableFuture<? extends Answer<?>>> call) {
+        LedgerAnswers.read(ctx, call.apply(ctx));
     }
 
     /** The query parameters of the indicators as the contract's request; the contract checks each. */
-    static String query(RoutingContext ctx) {
+    static <T> Request<T> query(RoutingContext ctx) {
         return request(ctx, "months", "region", "province", "category", "entityCategory", "at", "since");
     }
 
-    private static String overdueQuery(RoutingContext ctx) {
+    private static <T> Request<T> overdueQuery(RoutingContext ctx) {
         return request(ctx, "limit", "region", "province", "category", "at");
     }
 
     /** The named query parameters as a request (absent ones left out), {@code number} as a whole number. */
-    private static String request(RoutingContext ctx, String number, String... texts) {
+    private static <T> Request<T> request(RoutingContext ctx, String number, String... texts) {
         Object[] fields = new Object[2 * texts.length + 2];
         for (int i = 0; i < texts.length; i++) {
             fields[2 * i] = texts[i];
@@ -52,6 +52,6 @@ final class IndicatorRoutes implements RouteGroup {
         fields[2 * texts.length] = number;
         fields[2 * texts.length + 1] =
                 Requests.wholeNumber(number, ctx.queryParams().get(number));
-        return Requests.of(fields);
+        return Request.sent(Requests.of(fields));
     }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
-import org.metroledger.gateway.http.IndicatorClient;
+import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.contracts.Request;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
 
@@ -39,23 +41,22 @@ final class Dashboard {
     /** One place of the breakdown: its name, the query that shows it, its figures. */
     record Row(String label, Map<String, String> query, JsonNode figures) {}
 
-    private final IndicatorClient indicators;
-    private final LedgerReads reads;
+    private final Contracts contracts;
     private final Member reader;
 
-    Dashboard(IndicatorClient indicators, LedgerReads reads, Member reader) {
-        this.indicators = indicators;
-        this.reads = reads;
+    Dashboard(Contracts contracts, Member reader) {
+        this.contracts = contracts;
         this.reader = reader;
     }
 
     CompletableFuture<View> view(Map<String, String> query, Optional<Member> member) {
         Map<String, Object> request = request(query);
-        CompletableFuture<List<JsonNode>> regions = reads.ledger()
-                .evaluate(reader, "registry:ListRegions", List.of())
+        CompletableFuture<List<JsonNode>> regions = contracts
+                .registry()
+                .listRegions(reader)
                 .thenApply(answer -> {
                     List<JsonNode> list = new ArrayList<>();
-                    Canonical.tree(answer, "regions").forEach(list::add);
+                    answer.tree().forEach(list::add);
                     return list;
                 });
         CompletableFuture<JsonNode> figures = summary(request);
@@ -99,7 +100,10 @@ final class Dashboard {
     }
 
     private CompletableFuture<JsonNode> summary(Map<String, Object> request) {
-        return indicators.summary(reader, Canonical.json(request)).thenApply(a -> Canonical.tree(a, "indicators"));
+        return contracts
+                .indicators()
+                .summary(reader, Request.sent(Canonical.json(request)))
+                .thenApply(Answer::tree);
     }
 
     /** The named list, or null when the member's role may not read it. */
@@ -111,9 +115,10 @@ final class Dashboard {
             }
         }
         list.put("limit", LISTED);
-        return indicators
-                .overdue(who, Canonical.json(list))
-                .thenApply(a -> Canonical.tree(a, "overdue"))
+        return contracts
+                .indicators()
+                .overdue(who, Request.sent(Canonical.json(list)))
+                .<JsonNode>thenApply(Answer::tree)
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                     if (cause instanceof LedgerException e && e.code() == ErrorCode.FORBIDDEN) {

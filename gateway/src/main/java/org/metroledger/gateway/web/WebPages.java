@@ -76,7 +76,7 @@ public final class WebPages {
         this.sessions = new WebSessions(tokens, members, Clock.systemUTC());
         this.guard = new SignInGuard(publicBaseUrl);
         this.stylesheet = resource("/web/metroledger.css");
-        this.dashboard = new Dashboard(new org.metroledger.gateway.http.IndicatorClient(ledger), reads, reader);
+        this.dashboard = new Dashboard(contracts, reader);
     }
 
     public void mount(Router router) {

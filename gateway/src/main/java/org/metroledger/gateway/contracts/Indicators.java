@@ -1,0 +1,44 @@
+package org.metroledger.gateway.contracts;
+
+import java.util.concurrent.CompletableFuture;
+import org.metroledger.chaincode.indicator.Compaction;
+import org.metroledger.chaincode.supervision.IndicatorContract.CompactionRequest;
+import org.metroledger.chaincode.supervision.IndicatorContract.OverdueList;
+import org.metroledger.chaincode.supervision.IndicatorContract.OverdueQuery;
+import org.metroledger.chaincode.supervision.IndicatorQuery;
+import org.metroledger.gateway.identity.Member;
+import org.metroledger.gateway.ledger.Ledger;
+
+/** The indicator contract: the supervision indicators from the tallies, the overdue list, recount, compaction. */
+public final class Indicators {
+    private static final AnswerType<org.metroledger.chaincode.supervision.Indicators> FIGURES =
+            AnswerType.of(org.metroledger.chaincode.supervision.Indicators.class);
+
+    private final Functions functions;
+
+    Indicators(Ledger ledger) {
+        this.functions = new Functions(ledger, "indicator");
+    }
+
+    /** The indicators from the tallies (any caller). */
+    public CompletableFuture<Answer<org.metroledger.chaincode.supervision.Indicators>> summary(
+            Member who, Request<IndicatorQuery> request) {
+        return functions.evaluate(who, "Summary", request, FIGURES);
+    }
+
+    /** The named list of overdue instruments (inspector, centre admin). */
+    public CompletableFuture<Answer<OverdueList>> overdue(Member who, Request<OverdueQuery> request) {
+        return functions.evaluate(who, "Overdue", request, AnswerType.of(OverdueList.class));
+    }
+
+    /** The indicators counted from every record (centre admin). */
+    public CompletableFuture<Answer<org.metroledger.chaincode.supervision.Indicators>> recount(
+            Member who, Request<IndicatorQuery> request) {
+        return functions.evaluate(who, "Recount", request, FIGURES);
+    }
+
+    /** Folds delta rows into day totals (centre admin). */
+    public CompletableFuture<Written<Compaction.Result>> compact(Member who, Request<CompactionRequest> request) {
+        return functions.submit(who, "Compact", request, AnswerType.of(Compaction.Result.class));
+    }
+}
