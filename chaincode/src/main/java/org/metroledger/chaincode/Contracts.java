@@ -2,6 +2,7 @@ package org.metroledger.chaincode;
 
 import java.util.List;
 import org.hyperledger.fabric.contract.ContractInterface;
+import org.metroledger.chaincode.catalogue.CatalogueContract;
 import org.metroledger.chaincode.certificate.CertificateContract;
 import org.metroledger.chaincode.commitment.CommitmentContract;
 import org.metroledger.chaincode.credit.CreditContract;
@@ -18,6 +19,7 @@ import org.metroledger.chaincode.supervision.IndicatorContract;
  */
 public final class Contracts {
     public static final List<Class<? extends ContractInterface>> ALL = List.of(
+            CatalogueContract.class,
             CertificateContract.class,
             CommitmentContract.class,
             CreditContract.class,

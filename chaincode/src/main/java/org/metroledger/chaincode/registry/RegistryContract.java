@@ -219,6 +219,7 @@ public final class RegistryContract implements ContractInterface {
         Lab lab = Lab.registered(r.id(), r.name(), caller.msp(), accreditation, r.publicKey(), store.stamp());
         store.put(Lab.TYPE, lab.id(), lab);
         store.index(Lab.ALL, lab.id());
+        LabCapabilities.reindex(store, null, lab);
         store.event("LabRegistered", lab);
         return Canonical.json(lab);
     }
@@ -239,6 +240,7 @@ public final class RegistryContract implements ContractInterface {
         }
         Lab changed = lab.withStanding(r.status(), r.reason(), lab.accreditation(), store.stamp());
         store.put(Lab.TYPE, lab.id(), changed);
+        LabCapabilities.reindex(store, lab, changed);
         store.event("LabStatusChanged", changed);
         return Canonical.json(changed);
     }
@@ -262,6 +264,7 @@ public final class RegistryContract implements ContractInterface {
         }
         Lab renewed = lab.withStanding(lab.status(), r.reason(), accreditation, store.stamp());
         store.put(Lab.TYPE, lab.id(), renewed);
+        LabCapabilities.reindex(store, lab, renewed);
         store.event("LabAccreditationRenewed", renewed);
         return Canonical.json(renewed);
     }
@@ -315,6 +318,23 @@ public final class RegistryContract implements ContractInterface {
         store.put(Lab.TYPE, lab.id(), rotated);
         store.event("LabKeyRegistered", rotated);
         return Canonical.json(rotated);
+    }
+
+    /**
+     * Writes the capability catalogue's keys of a lab registered before the catalogue was indexed;
+     * idempotent (a search checks every key against the lab's current scope anyway).
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String IndexCapabilities(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller caller = Caller.of(ctx, store);
+        ById r = Canonical.read(request, ById.class);
+        Check.id("id", r.id());
+        Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
+        caller.requireAdminOf(lab.region(), "index the capabilities of lab " + lab.id());
+        LabCapabilities.reindex(store, null, lab);
+        store.event("LabCapabilitiesIndexed", lab);
+        return Canonical.json(lab);
     }
 
     /**

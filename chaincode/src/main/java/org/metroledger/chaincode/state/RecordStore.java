@@ -151,18 +151,25 @@ public final class RecordStore {
 
     /** A page of ids under an index prefix; only for read-only (evaluate) transactions, as on Fabric. */
     private Page<String> idPage(Listing.PageQuery query) {
-        List<String> ids = new ArrayList<>();
+        Page<List<String>> keys = keyPage(query);
+        return new Page<>(
+                keys.items().stream().map(key -> key.get(key.size() - 1)).toList(), keys.bookmark());
+    }
+
+    /** A page of the attributes of the keys under an index prefix; evaluate transactions only. */
+    public Page<List<String>> keyPage(Listing.PageQuery query) {
+        List<List<String>> keys = new ArrayList<>();
         String next;
         try (QueryResultsIteratorWithMetadata<KeyValue> results = stub.getStateByPartialCompositeKeyWithPagination(
                 new CompositeKey(query.index(), query.prefix()), query.size(), query.bookmark())) {
             for (KeyValue kv : results) {
-                ids.add(lastAttribute(kv.getKey()));
+                keys.add(stub.splitCompositeKey(kv.getKey()).getAttributes());
             }
             next = results.getMetadata() == null ? "" : results.getMetadata().getBookmark();
         } catch (Exception e) {
             throw rethrow(e);
         }
-        return new Page<>(ids, next);
+        return new Page<>(keys, next);
     }
 
     /** A page of whole records of one type, as a checked listing request asks (see {@link Listing#over}). */

@@ -77,6 +77,10 @@ class RegistryAuthorisationTest {
                         caller -> labRequest("lab-new"),
                         Set.of("north centre admin", "east centre admin", "central-south centre admin")),
                 new Case(
+                        "registry:IndexCapabilities",
+                        caller -> Canonical.json(Map.of("id", TestWorld.LAB_NORTH)),
+                        Set.of("north centre admin")),
+                new Case(
                         "registry:SetLabStatus",
                         caller -> Canonical.json(
                                 Map.of("id", TestWorld.LAB_NORTH, "status", "SUSPENDED", "reason", "audit finding")),

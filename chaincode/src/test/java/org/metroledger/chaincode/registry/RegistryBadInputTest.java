@@ -73,6 +73,8 @@ class RegistryBadInputTest {
                         "{\"id\":\"lab-north-1\",\"status\":\"CLOSED\",\"reason\":\"r\"}",
                         "status"),
                 Arguments.of("registry:SetLabStatus", "{\"id\":\"lab-north-1\",\"status\":\"SUSPENDED\"}", "reason"),
+                Arguments.of("registry:IndexCapabilities", "{\"id\":\"a b\"}", "id"),
+                Arguments.of("registry:IndexCapabilities", "{}", "id"),
                 Arguments.of(
                         "registry:RegisterEntity",
                         "{\"id\":\"123\",\"name\":\"n\",\"province\":\"p\",\"category\":\"MARKET\"}",

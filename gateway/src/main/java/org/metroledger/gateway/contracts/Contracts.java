@@ -17,6 +17,7 @@ public final class Contracts {
     private final Recognitions recognitions;
     private final Inspections inspections;
     private final Indicators indicators;
+    private final Catalogue catalogue;
 
     public Contracts(Ledger ledger) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -28,6 +29,7 @@ public final class Contracts {
         this.recognitions = new Recognitions(ledger);
         this.inspections = new Inspections(ledger);
         this.indicators = new Indicators(ledger);
+        this.catalogue = new Catalogue(ledger);
     }
 
     /** The ledger the contracts run on, for what is no contract's (blocks, events, height). */
@@ -65,5 +67,9 @@ public final class Contracts {
 
     public Indicators indicators() {
         return indicators;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
     }
 }

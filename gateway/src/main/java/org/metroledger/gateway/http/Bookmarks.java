@@ -14,7 +14,7 @@ import org.metroledger.gateway.contracts.Answer;
  * Page bookmarks as clients carry them. The chaincode's bookmark is a composite state key with NUL
  * separators, which no URL query can carry; clients get it as base64url and send it back so.
  */
-final class Bookmarks {
+public final class Bookmarks {
     private Bookmarks() {}
 
     /** The page a listing's {@code pageSize} and {@code bookmark} query parameters ask for. */
@@ -41,7 +41,7 @@ final class Bookmarks {
     }
 
     /** The bookmark to hand a client; empty (the last page) stays empty. */
-    static String toClient(String chaincodeBookmark) {
+    public static String toClient(String chaincodeBookmark) {
         if (chaincodeBookmark == null || chaincodeBookmark.isEmpty()) {
             return "";
         }
@@ -51,7 +51,7 @@ final class Bookmarks {
     }
 
     /** The chaincode's bookmark from a client's, or null when none was given. */
-    static String fromClient(String clientBookmark) {
+    public static String fromClient(String clientBookmark) {
         if (clientBookmark == null || clientBookmark.isEmpty()) {
             return null;
         }

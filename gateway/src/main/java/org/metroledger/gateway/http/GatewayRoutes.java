@@ -16,6 +16,7 @@ public final class GatewayRoutes {
                 new IndicatorRoutes(),
                 new RecognitionRoutes(),
                 new DrawRoutes(),
+                new CatalogueRoutes(),
                 new LedgerRoutes(),
                 new DccRoutes(),
                 new ConsumerRoutes());

@@ -23,6 +23,7 @@ final class LookupPages {
             html.element("h2", Text.MORE_PAGES.in(lang));
             html.open("ul", "class", "links", "id", "more-pages");
             link(html, lang, "/recognition", Text.NAV_RECOGNITION, Text.RECOGNITION_EXPLAIN);
+            link(html, lang, "/catalogue", Text.NAV_CATALOGUE, Text.CATALOGUE_EXPLAIN);
             link(html, lang, "/ledger", Text.NAV_LEDGER, Text.LEDGER_EXPLAIN);
             link(html, lang, "/login", Text.NAV_INSPECT, Text.INSPECT_EXPLAIN);
             html.close();

@@ -46,16 +46,7 @@ final class RecognitionPage {
                     certificate == null ? "" : certificate);
             html.element("label", Text.REGION.in(lang), "for", "region");
             html.open("select", "name", "region", "id", "region");
-            for (JsonNode r : regions) {
-                String msp = Field.of(r, "msp");
-                html.element(
-                        "option",
-                        Field.of(r, "name") + " (" + msp + ")",
-                        "value",
-                        msp,
-                        "selected",
-                        msp.equals(region) ? "" : null);
-            }
+            regionOptions(html, regions, region);
             html.close();
             if (lang == Lang.EN) {
                 html.empty("input", "type", "hidden", "name", "lang", "value", "en");
@@ -70,6 +61,20 @@ final class RecognitionPage {
                 answer(html, lang, answer);
             }
         });
+    }
+
+    /** An option per registered region, "name (msp)", the one given selected. */
+    static void regionOptions(Html html, List<JsonNode> regions, String selected) {
+        for (JsonNode r : regions) {
+            String msp = Field.of(r, "msp");
+            html.element(
+                    "option",
+                    Field.of(r, "name") + " (" + msp + ")",
+                    "value",
+                    msp,
+                    "selected",
+                    msp.equals(selected) ? "" : null);
+        }
     }
 
     private static void answer(Html html, Lang lang, JsonNode answer) {

@@ -169,6 +169,28 @@ enum Text {
     STATUS("状态", "Status"),
     ENTITY_TITLE("经营者", "Entity"),
     INSPECTOR_VIEW("监管人员查看信用事件", "Inspectors: credit events"),
+    // The capability catalogue (/catalogue).
+    NAV_CATALOGUE("能力目录", "Capability catalogue"),
+    CATALOGUE_TITLE("计量能力目录", "Capability catalogue"),
+    CATALOGUE_EXPLAIN("哪些机构能校准或检定什么、在哪里", "Which labs can calibrate or verify what, where"),
+    CATALOGUE_INTRO(
+            "按类别或量、测量范围和地区查找获认可的校准和检定机构。只列出状态有效、认可在有效期内的机构。",
+            "Find accredited calibration and verification labs by category or quantity, measuring range and region. "
+                    + "Only active labs whose accreditation is in force are listed."),
+    QUANTITY("量", "Quantity"),
+    MEASURING_RANGE("测量范围", "Measuring range"),
+    YOUR_REGION("您所在地区（结果是否被互认）", "Your region (do the results count there)"),
+    LAB_REGION("机构所在地区", "Lab's region"),
+    ANY_REGION("不限", "any"),
+    SEARCH("查找", "Search"),
+    CAPABILITY("能力", "Capability"),
+    CMC("校准测量能力（CMC）", "Calibration and measurement capability (CMC)"),
+    AUTHORISATIONS("法定计量检定授权", "Legal-verification authorisations"),
+    AUTHORISATIONS_NONE("无", "none"),
+    COUNTS_IN("结果被互认：", "Results count in"),
+    NOT_COUNTS_IN("结果不被互认：", "Results do not count in"),
+    CATALOGUE_NONE("没有符合条件的机构。", "No lab matches."),
+    NEXT_PAGE("下一页", "Next page"),
     // The words for the ledger's enum values and check names (term()), so no page shows
     // VERIFICATION, ACTIVE or token-signature to a reader of Chinese.
     // Certificate kinds and subjects.

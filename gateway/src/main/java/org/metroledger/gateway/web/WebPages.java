@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Listings;
+import org.metroledger.gateway.http.ApiFailure;
+import org.metroledger.gateway.http.CatalogueRoutes;
 import org.metroledger.gateway.http.Failures;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
@@ -108,6 +111,7 @@ public final class WebPages {
                         dashboard
                                 .view(Dashboard.query(ctx.queryParams()), session(ctx))
                                 .thenApply(view -> DashboardPage.render(lang(ctx), view))));
+        router.get("/catalogue").handler(this::cataloguePage);
         router.get("/login")
                 .handler(ctx -> loginPage(ctx, 200, ctx.queryParams().get("next"), false));
         router.post("/login")
@@ -227,14 +231,7 @@ public final class WebPages {
         Lang lang = lang(ctx);
         String certificate = blankToNull(ctx.queryParams().get("certificate"));
         String region = blankToNull(ctx.queryParams().get("region"));
-        CompletableFuture<List<JsonNode>> regions = contracts
-                .registry()
-                .listRegions(reader)
-                .thenApply(answer -> {
-                    List<JsonNode> list = new ArrayList<>();
-                    answer.tree().forEach(list::add);
-                    return list;
-                });
+        CompletableFuture<List<JsonNode>> regions = regions();
         CompletableFuture<String> page;
         if (certificate == null || region == null) {
             page = regions.thenApply(list -> RecognitionPage.render(lang, certificate, region, list, null, null));
@@ -251,6 +248,71 @@ public final class WebPages {
                             : RecognitionPage.render(lang, certificate, region, list, null, (String) result));
         }
         respond(ctx, lang, page);
+    }
+
+    /**
+     * The catalogue: the form alone until something is asked; a search the ledger refuses (a bad
+     * range, an unknown region) answers its 4xx with the form and the reason.
+     */
+    private void cataloguePage(RoutingContext ctx) {
+        Lang lang = lang(ctx);
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String name : CatalogueRoutes.PARAMETERS) {
+            String value = blankToNull(ctx.queryParams().get(name));
+            if (value != null) {
+                query.put(name, value);
+            }
+        }
+        CompletableFuture<List<JsonNode>> regions = regions();
+        if (query.isEmpty()) {
+            respond(ctx, lang, regions.thenApply(list -> CataloguePage.render(lang, query, list, null, null)));
+            return;
+        }
+        CompletableFuture<String> search;
+        try {
+            search = CatalogueRoutes.search(contracts, reader, query::get);
+        } catch (ApiFailure e) {
+            search = CompletableFuture.failedFuture(e);
+        }
+        Future.fromCompletionStage(
+                        regions.thenCombine(
+                                search.<Object>thenApply(
+                                                page -> org.metroledger.chaincode.json.Canonical.tree(page, "page"))
+                                        .exceptionally(failure -> refusal(failure)),
+                                (list, result) -> result instanceof JsonNode page
+                                        ? Map.entry(200, CataloguePage.render(lang, query, list, page, null))
+                                        : Map.entry(
+                                                ((Refusal) result).status(),
+                                                CataloguePage.render(
+                                                        lang, query, list, null, ((Refusal) result).message()))),
+                        ctx.vertx().getOrCreateContext())
+                .onSuccess(answer -> html(ctx, answer.getKey(), answer.getValue()))
+                .onFailure(ctx::fail);
+    }
+
+    /** The registered regions (msp, name), for the pages' choices of a region. */
+    private CompletableFuture<List<JsonNode>> regions() {
+        return contracts.registry().listRegions(reader).thenApply(answer -> {
+            List<JsonNode> list = new ArrayList<>();
+            answer.tree().forEach(list::add);
+            return list;
+        });
+    }
+
+    /** A search refused for its input: the status the API answers and the reason, naming the field. */
+    private record Refusal(int status, String message) {}
+
+    private static Object refusal(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        if (cause instanceof ApiFailure api) {
+            return new Refusal(Failures.status(api.code()), api.code().name() + ": " + api.getMessage());
+        }
+        LedgerException problem = unwrap(failure);
+        int status = Failures.status(problem.code());
+        if (status >= 500) {
+            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+        }
+        return new Refusal(status, problem(problem));
     }
 
     private void inspectorPage(RoutingContext ctx) {

@@ -1,0 +1,57 @@
+package org.metroledger.gateway.http;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import org.metroledger.chaincode.catalogue.CatalogueContract;
+import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.identity.Member;
+
+/**
+ * The capability catalogue (DESIGN §4): {@code GET /api/v1/capabilities}. The {@code /catalogue}
+ * page searches through {@link #search} too, so both turn query parameters into a search alike.
+ */
+public final class CatalogueRoutes implements RouteGroup {
+    /** The search's query parameters, of the API and the page alike. */
+    public static final List<String> PARAMETERS =
+            List.of("category", "quantity", "range", "region", "labRegion", "at", "pageSize", "bookmark");
+
+    @Override
+    public void register(Api api) {
+        api.on(
+                "searchCapabilities",
+                ctx -> LedgerAnswers.onContext(
+                                ctx, search(api.contracts(), api.services().publicReader(), ctx.queryParams()::get))
+                        .onSuccess(page -> LedgerAnswers.json(ctx, 200, page))
+                        .onFailure(ctx::fail));
+    }
+
+    /**
+     * One page of the catalogue for the query parameters (null or blank when not given), as JSON
+     * with its bookmark as clients carry it (base64url). A bad page size or bookmark throws an
+     * {@link ApiFailure}; the chaincode refuses the other bad parameters, naming them.
+     */
+    public static CompletableFuture<String> search(
+            Contracts contracts, Member reader, UnaryOperator<String> parameter) {
+        UnaryOperator<String> given = name -> {
+            String value = parameter.apply(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        };
+        Long pageSize = Requests.wholeNumber("pageSize", given.apply("pageSize"));
+        CatalogueContract.Search query = new CatalogueContract.Search(
+                given.apply("category"),
+                given.apply("quantity"),
+                given.apply("range"),
+                given.apply("region"),
+                given.apply("labRegion"),
+                given.apply("at"),
+                pageSize == null ? null : (int) Math.min(pageSize, Integer.MAX_VALUE),
+                Bookmarks.fromClient(given.apply("bookmark")));
+        return contracts.catalogue().search(reader, query).thenApply(answer -> {
+            JsonObject page = new JsonObject(answer.json());
+            return page.put("bookmark", Bookmarks.toClient(page.getString("bookmark")))
+                    .encode();
+        });
+    }
+}
