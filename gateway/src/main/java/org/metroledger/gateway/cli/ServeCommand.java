@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.TokenBook;
-import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.demo.DemoData;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
@@ -120,23 +119,22 @@ final class ServeCommand implements Callable<Integer> {
         }
         TokenBook tokens = TokenBook.open(dataDir);
         Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
+        String baseUrl = publicBaseUrl == null || publicBaseUrl.isBlank()
+                ? "http://localhost:" + port
+                : publicBaseUrl.replaceAll("/+$", "");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        GatewayServices services = new GatewayServices(ledger, tokens, identities, reader, registry, baseUrl, dataDir);
         if (demo) {
-            Contracts contracts = new Contracts(ledger);
-            if (DemoData.wanted(contracts, reader)) {
+            if (DemoData.wanted(services.contracts(), reader)) {
                 System.out.println("creating demo data in " + dataDir + " ...");
-                DemoData.create(contracts, identities, tokens, dataDir, clock.instant());
+                DemoData.create(services.contracts(), identities, tokens, dataDir, clock.instant());
                 System.out.println("demo users and tokens: " + dataDir.resolve(DemoData.CREDENTIALS));
             } else {
                 System.out.println("the ledger holds MetroLedger records already; demo data is not created again");
             }
         }
-        String baseUrl = publicBaseUrl == null || publicBaseUrl.isBlank()
-                ? "http://localhost:" + port
-                : publicBaseUrl.replaceAll("/+$", "");
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
-        GatewayVerticle verticle = new GatewayVerticle(
-                new GatewayServices(ledger, tokens, identities, reader, registry, baseUrl, dataDir), host, port);
+        GatewayVerticle verticle = new GatewayVerticle(services, host, port);
         try {
             vertx.deployVerticle(verticle)
                     .toCompletionStage()

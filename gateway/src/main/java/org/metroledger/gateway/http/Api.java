@@ -37,7 +37,6 @@ public final class Api {
     private final OpenAPIContract contract;
     private final Buffer document;
     private final GatewayServices services;
-    private final Contracts contracts;
     private final Map<String, Handler<RoutingContext>> handlers = new LinkedHashMap<>();
     private final Set<String> largeBodyOperations = new HashSet<>();
 
@@ -47,16 +46,15 @@ public final class Api {
         this.contract = contract;
         this.document = document;
         this.services = services;
-        this.contracts = new Contracts(services.ledger());
     }
 
     public GatewayServices services() {
         return services;
     }
 
-    /** The contracts, as every route calls the ledger. */
+    /** The contracts, as every route calls the ledger (the services' one client). */
     public Contracts contracts() {
-        return contracts;
+        return services.contracts();
     }
 
     public Vertx vertx() {

@@ -17,12 +17,19 @@ public final class CatalogueRoutes implements RouteGroup {
     public static final List<String> PARAMETERS =
             List.of("category", "quantity", "range", "region", "labRegion", "at", "pageSize", "bookmark");
 
+    private final Contracts contracts;
+    private final Member reader;
+
+    CatalogueRoutes(Contracts contracts, Member reader) {
+        this.contracts = contracts;
+        this.reader = reader;
+    }
+
     @Override
     public void register(Api api) {
         api.on(
                 "searchCapabilities",
-                ctx -> LedgerAnswers.onContext(
-                                ctx, search(api.contracts(), api.services().publicReader(), ctx.queryParams()::get))
+                ctx -> LedgerAnswers.onContext(ctx, search(contracts, reader, ctx.queryParams()::get))
                         .onSuccess(page -> LedgerAnswers.json(ctx, 200, page))
                         .onFailure(ctx::fail));
     }

@@ -14,6 +14,7 @@ import org.metroledger.chaincode.certificate.CertificateIds;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Certificates;
+import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Verification;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
@@ -21,17 +22,23 @@ import org.metroledger.gateway.ledger.LedgerException;
 
 /** Issuing, superseding, revoking and verifying certificates, and an instrument's current verdict. */
 final class CertificateRoutes implements RouteGroup {
+    private final Contracts contracts;
+    private final Certificates certificates;
+    private final Member reader;
+    private final Ledger ledger;
     private VerificationCache verifications;
-    private Certificates certificates;
-    private Member reader;
-    private Ledger ledger;
+
+    CertificateRoutes(Contracts contracts, Member reader) {
+        this.contracts = contracts;
+        this.certificates = contracts.certificates();
+        this.reader = reader;
+        this.ledger = contracts.ledger();
+    }
 
     @Override
     public void register(Api api) {
-        ledger = api.services().ledger();
+        // Follows the ledger's writes from start: built when the routes are, not before.
         verifications = new VerificationCache(ledger);
-        certificates = api.contracts().certificates();
-        reader = api.services().publicReader();
         api.on("issueCertificate", ctx -> created(ctx, certificates.issue(caller(ctx), Requests.body(ctx))));
         api.on("issueCertificates", ctx -> CertificateBatches.issue(certificates, ctx));
         api.on(
@@ -55,8 +62,7 @@ final class CertificateRoutes implements RouteGroup {
                         .onFailure(ctx::fail));
         api.on("getInstrument", ctx -> {
             String id = ctx.pathParam("id");
-            Future<String> instrument = onContext(
-                            ctx, api.contracts().registry().getInstrument(reader, id))
+            Future<String> instrument = onContext(ctx, contracts.registry().getInstrument(reader, id))
                     .map(Answer::json);
             instrument
                     .compose(found -> currentVerification(ctx, id))

@@ -11,25 +11,34 @@ import java.util.List;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Commitments;
+import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Credit;
+import org.metroledger.gateway.identity.Member;
 
 /** Integrity commitments, credit events and ratings. */
 final class CreditRoutes implements RouteGroup {
     private static final List<String> PUBLIC_RATING_FIELDS =
             List.of("entity", "at", "grade", "score", "policyVersion", "commitment", "samplingRatio");
 
+    private final Contracts contracts;
+    private final Member reader;
+
+    CreditRoutes(Contracts contracts, Member reader) {
+        this.contracts = contracts;
+        this.reader = reader;
+    }
+
     @Override
     public void register(Api api) {
-        Commitments commitments = api.contracts().commitments();
-        Credit credit = api.contracts().credit();
+        Commitments commitments = contracts.commitments();
+        Credit credit = contracts.credit();
         api.on("publishCommitment", ctx -> created(ctx, commitments.publish(caller(ctx), body(ctx))));
         api.on("withdrawCommitment", ctx -> created(ctx, commitments.withdraw(caller(ctx), bodyWith(ctx, "id", "id"))));
         api.on("recordCreditEvent", ctx -> created(ctx, credit.recordEvent(caller(ctx), body(ctx))));
         api.on("repairCreditEvent", ctx -> created(ctx, credit.repairEvent(caller(ctx), bodyWith(ctx, "id", "id"))));
         api.on(
                 "entityCredit",
-                ctx -> LedgerAnswers.onContext(
-                                ctx, credit.rating(api.services().publicReader(), ctx.pathParam("id"), null))
+                ctx -> LedgerAnswers.onContext(ctx, credit.rating(reader, ctx.pathParam("id"), null))
                         .map(CreditRoutes::publicRating)
                         .onSuccess(rating -> LedgerAnswers.json(ctx, 200, rating))
                         .onFailure(ctx::fail));

@@ -4,21 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.dcc.DccCertificates;
 import org.metroledger.gateway.dcc.DccImport;
 import org.metroledger.gateway.dcc.DccTrustStore;
 import org.metroledger.gateway.dcc.SignatureCheck;
-import org.metroledger.gateway.document.DocumentStore;
 import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.qr.LabKeyring;
 
 /**
  * DCC documents: a lab imports its DCC XML as a certificate, anyone reads a certificate's DCC.
@@ -26,25 +23,25 @@ import org.metroledger.gateway.qr.LabKeyring;
  * lab's DCCs, of {@code <data-dir>/dcc-trust/<lab>/} ({@link DccTrustStore}).
  */
 final class DccRoutes implements RouteGroup {
-    /** Where the operator puts the root (and intermediate) certificates of trusted DCC signers. */
-    static final String TRUST_DIRECTORY = "dcc-trust";
-
     private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
+
+    private final DccCertificates dcc;
+    private final Registry registry;
+    private final Member reader;
+
+    DccRoutes(DccCertificates dcc, Registry registry, Member reader) {
+        this.dcc = dcc;
+        this.registry = registry;
+        this.reader = reader;
+    }
 
     @Override
     public void register(Api api) {
-        GatewayServices services = api.services();
-        Path trust = services.dataDir().resolve(TRUST_DIRECTORY);
-        DccCertificates dcc = new DccCertificates(
-                api.contracts(),
-                new DocumentStore(services.dataDir()),
-                DccTrustStore.in(trust, Clock.systemUTC())::verifierFor,
-                LabKeyring.in(services.dataDir())::key);
         api.allowLargeBody("importDcc");
-        api.on("importDcc", ctx -> importDcc(api, ctx, dcc));
+        api.on("importDcc", this::importDcc);
         api.on("getCertificateDcc", ctx -> {
             String id = ctx.pathParam("id");
-            LedgerAnswers.onContext(ctx, dcc.exportDcc(services.publicReader(), id))
+            LedgerAnswers.onContext(ctx, dcc.exportDcc(reader, id))
                     .onSuccess(xml -> ctx.response()
                             .setStatusCode(200)
                             .putHeader("Content-Type", "application/xml")
@@ -58,7 +55,7 @@ final class DccRoutes implements RouteGroup {
         });
     }
 
-    private static void importDcc(Api api, RoutingContext ctx, DccCertificates dcc) {
+    private void importDcc(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         String media = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!XML_TYPES.contains(media)) {
@@ -67,7 +64,7 @@ final class DccRoutes implements RouteGroup {
         Member caller = BearerAuthentication.caller(ctx);
         byte[] xml =
                 ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        LedgerAnswers.onContext(ctx, api.contracts().registry().whoAmI(caller))
+        LedgerAnswers.onContext(ctx, registry.whoAmI(caller))
                 .map(DccRoutes::labOf)
                 // Reading the trust store, checking the signature and keeping the file block.
                 .compose(lab -> ctx.vertx().executeBlocking(() -> dcc.importDcc(caller, xml, options(ctx, lab))))

@@ -45,7 +45,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     /** With every route group of the gateway. */
     public GatewayVerticle(GatewayServices services, String host, int port) {
-        this(services, host, port, GatewayRoutes.all());
+        this(services, host, port, GatewayRoutes.all(services));
     }
 
     @Override

@@ -7,15 +7,21 @@ import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Indicators;
 import org.metroledger.gateway.contracts.Request;
+import org.metroledger.gateway.identity.Member;
 
 /** The supervision indicators: public figures, the named overdue list, the recount and compaction. */
 final class IndicatorRoutes implements RouteGroup {
+    private final Indicators indicators;
+    private final Member reader;
+
+    IndicatorRoutes(Indicators indicators, Member reader) {
+        this.indicators = indicators;
+        this.reader = reader;
+    }
+
     @Override
     public void register(Api api) {
-        Indicators indicators = api.contracts().indicators();
-        api.on(
-                "indicators",
-                ctx -> answer(ctx, c -> indicators.summary(api.services().publicReader(), query(c))));
+        api.on("indicators", ctx -> answer(ctx, c -> indicators.summary(reader, query(c))));
         api.on(
                 "recountIndicators",
                 ctx -> answer(ctx, c -> indicators.recount(BearerAuthentication.caller(c), query(c))));

@@ -1,5 +1,6 @@
 package org.metroledger.gateway.http;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -9,9 +10,16 @@ import org.metroledger.gateway.ledger.LedgerException;
 
 /** Health, metrics and the OpenAPI document: what operators and client generators read. */
 final class OperationRoutes implements RouteGroup {
+    private final Ledger ledger;
+    private final PrometheusMeterRegistry metrics;
+
+    OperationRoutes(Ledger ledger, PrometheusMeterRegistry metrics) {
+        this.ledger = ledger;
+        this.metrics = metrics;
+    }
+
     @Override
     public void register(Api api) {
-        Ledger ledger = api.services().ledger();
         // Live while this process answers; ready only while the backend's probe succeeds, so a
         // load balancer stops sending users to a gateway whose ledger does not answer. A 503 carries
         // the health fields and the error shape both.
@@ -19,7 +27,7 @@ final class OperationRoutes implements RouteGroup {
                 "health",
                 ctx -> LedgerAnswers.onContext(ctx, ledger.probe())
                         .onComplete(probe -> health(ctx, ledger, probe.cause())));
-        api.on("metrics", PrometheusScrapingHandler.create(api.services().metrics()));
+        api.on("metrics", PrometheusScrapingHandler.create(metrics));
         api.on(
                 "openapi",
                 ctx -> ctx.response()

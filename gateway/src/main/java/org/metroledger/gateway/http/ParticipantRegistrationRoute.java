@@ -24,16 +24,15 @@ import org.metroledger.gateway.ledger.LedgerException;
 final class ParticipantRegistrationRoute {
     private ParticipantRegistrationRoute() {}
 
-    static void handle(Api api, RoutingContext ctx) {
+    static void handle(GatewayServices services, RoutingContext ctx) {
         JsonObject body = ctx.body().asJsonObject();
-        Registry registry = api.contracts().registry();
+        Registry registry = services.contracts().registry();
         if (body.containsKey("certificate")) {
             LedgerAnswers.created(
                     ctx, registry.registerParticipant(BearerAuthentication.caller(ctx), Request.sent(body.encode())));
             return;
         }
         Member caller = BearerAuthentication.caller(ctx);
-        GatewayServices services = api.services();
         String id = body.getString("id");
         NodeOu ou = "CENTRE_ADMIN".equals(body.getString("role")) ? NodeOu.ADMIN : NodeOu.CLIENT;
         CompletableFuture<JsonObject> registered = registry.whoAmI(caller)

@@ -31,15 +31,15 @@ import org.metroledger.gateway.ledger.LedgerException;
 final class ParticipantRevocationRoute {
     private ParticipantRevocationRoute() {}
 
-    static void handle(Api api, RoutingContext ctx) {
+    static void handle(GatewayServices services, RoutingContext ctx) {
         Member caller = BearerAuthentication.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String reasonCode = body.getString("reasonCode", "unspecified");
         Request<ParticipantRevocation> request =
                 Request.of(new ParticipantRevocation(ctx.pathParam("id"), body.getString("reason")));
-        Ledger ledger = api.services().ledger();
-        Registry registry = api.contracts().registry();
-        Member reader = api.services().publicReader();
+        Ledger ledger = services.ledger();
+        Registry registry = services.contracts().registry();
+        Member reader = services.publicReader();
         CompletableFuture<Written<Participant>> revoked = registry.tryRevokeParticipant(caller, request)
                 .thenCompose(dryRun -> registry.getParticipant(reader, ctx.pathParam("id")))
                 .thenCompose(participant -> {

@@ -9,10 +9,16 @@ import org.metroledger.gateway.identity.Member;
 
 /** Cross-recognition agreements between regions and their answers for one certificate. */
 final class RecognitionRoutes implements RouteGroup {
+    private final Recognitions recognitions;
+    private final Member reader;
+
+    RecognitionRoutes(Recognitions recognitions, Member reader) {
+        this.recognitions = recognitions;
+        this.reader = reader;
+    }
+
     @Override
     public void register(Api api) {
-        Recognitions recognitions = api.contracts().recognitions();
-        Member reader = api.services().publicReader();
         api.on("proposeAgreement", ctx -> created(ctx, recognitions.propose(caller(ctx), Requests.body(ctx))));
         api.on(
                 "acceptAgreement",

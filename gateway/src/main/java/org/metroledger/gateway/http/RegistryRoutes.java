@@ -12,14 +12,21 @@ import org.metroledger.gateway.identity.Member;
 
 /** Regions, participants, labs, entities, standards and instruments (registry contract). */
 final class RegistryRoutes implements RouteGroup {
+    private final GatewayServices services;
+
+    /** The registry and engagement contracts; enrolling and revoking participants use the wallet and tokens too. */
+    RegistryRoutes(GatewayServices services) {
+        this.services = services;
+    }
+
     @Override
     public void register(Api api) {
-        Registry registry = api.contracts().registry();
-        Engagements engagements = api.contracts().engagements();
-        Member reader = api.services().publicReader();
+        Registry registry = services.contracts().registry();
+        Engagements engagements = services.contracts().engagements();
+        Member reader = services.publicReader();
         api.on("registerRegion", ctx -> created(ctx, registry.registerRegion(caller(ctx), body(ctx))));
-        api.on("registerParticipant", ctx -> ParticipantRegistrationRoute.handle(api, ctx));
-        api.on("revokeParticipant", ctx -> ParticipantRevocationRoute.handle(api, ctx));
+        api.on("registerParticipant", ctx -> ParticipantRegistrationRoute.handle(services, ctx));
+        api.on("revokeParticipant", ctx -> ParticipantRevocationRoute.handle(services, ctx));
         api.on("registerLab", ctx -> created(ctx, registry.registerLab(caller(ctx), body(ctx))));
         api.on("setLabStatus", ctx -> created(ctx, registry.setLabStatus(caller(ctx), bodyWith(ctx, "id", "id"))));
         api.on("registerEntity", ctx -> created(ctx, registry.registerEntity(caller(ctx), body(ctx))));
