@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
@@ -19,25 +20,35 @@ public final class Bookmarks {
 
     /** The page a listing's {@code pageSize} and {@code bookmark} query parameters ask for. */
     static Listing paging(RoutingContext ctx) {
-        Long size = Requests.wholeNumber("pageSize", ctx.queryParams().get("pageSize"));
+        return paging(ctx.queryParams()::get);
+    }
+
+    /**
+     * The page the {@code pageSize} and {@code bookmark} parameters ask for (null when absent); a
+     * page size that is no whole number, or a bookmark no listing answered, is an {@link ApiFailure}
+     * naming it. The chaincode checks the size's range and that the bookmark is of its listing.
+     */
+    public static Listing paging(UnaryOperator<String> parameter) {
+        Long size = Requests.wholeNumber("pageSize", parameter.apply("pageSize"));
         if (size != null && size > Integer.MAX_VALUE) {
             throw ApiFailure.invalid("pageSize", "is too large (got " + size + ")");
         }
-        return new Listing(
-                size == null ? null : size.intValue(),
-                fromClient(ctx.queryParams().get("bookmark")));
+        return new Listing(size == null ? null : size.intValue(), fromClient(parameter.apply("bookmark")));
     }
 
     /** Answers 200 with a page of a listing, its bookmark as the client carries it. */
     static void page(RoutingContext ctx, CompletableFuture<? extends Answer<? extends Page<?>>> page) {
         LedgerAnswers.onContext(ctx, page)
-                .map(answer -> {
-                    ObjectNode json = answer.tree().deepCopy();
-                    json.put("bookmark", toClient(json.path("bookmark").asText(null)));
-                    return Canonical.json(json);
-                })
+                .map(Bookmarks::forClient)
                 .onSuccess(json -> LedgerAnswers.json(ctx, 200, json))
                 .onFailure(ctx::fail);
+    }
+
+    /** A page of a listing as JSON, its bookmark as the client carries it. */
+    public static String forClient(Answer<? extends Page<?>> page) {
+        ObjectNode json = page.tree().deepCopy();
+        json.put("bookmark", toClient(json.path("bookmark").asText(null)));
+        return Canonical.json(json);
     }
 
     /** The bookmark to hand a client; empty (the last page) stays empty. */

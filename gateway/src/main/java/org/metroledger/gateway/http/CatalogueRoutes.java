@@ -1,10 +1,10 @@
 package org.metroledger.gateway.http;
 
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.metroledger.chaincode.catalogue.CatalogueContract;
+import org.metroledger.chaincode.state.Listing;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.identity.Member;
 
@@ -45,7 +45,7 @@ public final class CatalogueRoutes implements RouteGroup {
             String value = parameter.apply(name);
             return value == null || value.isBlank() ? null : value.strip();
         };
-        Long pageSize = Requests.wholeNumber("pageSize", given.apply("pageSize"));
+        Listing paging = Bookmarks.paging(given);
         CatalogueContract.Search query = new CatalogueContract.Search(
                 given.apply("category"),
                 given.apply("quantity"),
@@ -53,12 +53,8 @@ public final class CatalogueRoutes implements RouteGroup {
                 given.apply("region"),
                 given.apply("labRegion"),
                 given.apply("at"),
-                pageSize == null ? null : (int) Math.min(pageSize, Integer.MAX_VALUE),
-                Bookmarks.fromClient(given.apply("bookmark")));
-        return contracts.catalogue().search(reader, query).thenApply(answer -> {
-            JsonObject page = new JsonObject(answer.json());
-            return page.put("bookmark", Bookmarks.toClient(page.getString("bookmark")))
-                    .encode();
-        });
+                paging.pageSize(),
+                paging.bookmark());
+        return contracts.catalogue().search(reader, query).thenApply(Bookmarks::forClient);
     }
 }
