@@ -7,6 +7,7 @@ import org.metroledger.chaincode.certificate.CertificateContract;
 import org.metroledger.chaincode.commitment.CommitmentContract;
 import org.metroledger.chaincode.credit.CreditContract;
 import org.metroledger.chaincode.inspection.InspectionContract;
+import org.metroledger.chaincode.notice.NoticeContract;
 import org.metroledger.chaincode.probe.ProbeContract;
 import org.metroledger.chaincode.recognition.RecognitionContract;
 import org.metroledger.chaincode.registry.EngagementContract;
@@ -25,6 +26,7 @@ public final class Contracts {
             CreditContract.class,
             IndicatorContract.class,
             InspectionContract.class,
+            NoticeContract.class,
             ProbeContract.class,
             RecognitionContract.class,
             EngagementContract.class,

@@ -16,29 +16,51 @@ public final class Reads {
 
     private Reads() {}
 
+    /** A current PASS verification certificate of an instrument and the day its validity ends. */
+    public record Expiring(
+            String certificate, String instrument, String region, String province, String category, String day) {}
+
     /**
      * Current PASS verification certificates at the place whose validity ends within 30, 60 and
      * 90 days after the start of {@code day} (exclusive of that instant, inclusive of the last).
      */
     public static long[] expiring(ChaincodeStub stub, Place place, LocalDate day) {
         long[] within = new long[3];
+        for (Expiring e : expiringWithin(stub, place, day, 90)) {
+            long ahead = LocalDate.parse(e.day()).toEpochDay() - day.toEpochDay();
+            for (int i = 0; i < 3; i++) {
+                if (ahead <= 30L * (i + 1)) {
+                    within[i]++;
+                }
+            }
+        }
+        return within;
+    }
+
+    /**
+     * The current PASS verification certificates at the place whose validity ends within {@code
+     * days} days after the start of {@code day}, by the day it ends.
+     */
+    public static List<Expiring> expiringWithin(ChaincodeStub stub, Place place, LocalDate day, int days) {
+        List<Expiring> expiring = new ArrayList<>();
         String prefix = Keys.prefix("E", place.region(), place.province(), place.category());
-        each(stub, prefix + day.plusDays(1), prefix + day.plusDays(91), row -> {
-            LocalDate expires = LocalDate.parse(row.getKey().substring(prefix.length(), prefix.length() + 10));
+        each(stub, prefix + day.plusDays(1), prefix + day.plusDays(days + 1L), row -> {
+            String rest = row.getKey().substring(prefix.length());
             Coverage.Expiry e = Canonical.readStored(row.getValue(), Coverage.Expiry.class);
             boolean current = !LocalDate.parse(e.from()).isAfter(day)
                     && (e.ended() == null || LocalDate.parse(e.ended()).isAfter(day));
             if (current) {
-                long ahead = expires.toEpochDay() - day.toEpochDay();
-                for (int i = 0; i < 3; i++) {
-                    if (ahead <= 30L * (i + 1)) {
-                        within[i]++;
-                    }
-                }
+                expiring.add(new Expiring(
+                        rest.substring(11),
+                        e.instrument(),
+                        place.region(),
+                        place.province(),
+                        place.category(),
+                        rest.substring(0, 10)));
             }
             return true;
         });
-        return within;
+        return expiring;
     }
 
     /** The mandatory instruments of the place overdue at the start of {@code day}, longest overdue first. */

@@ -13,6 +13,7 @@ import org.metroledger.gateway.identity.Member;
  */
 public final class BearerAuthentication implements Handler<RoutingContext> {
     private static final String CALLER = "metroledger.caller";
+    private static final String HOLDER = "metroledger.holder";
     private static final String PREFIX = "Bearer ";
 
     private final TokenBook tokens;
@@ -32,6 +33,15 @@ public final class BearerAuthentication implements Handler<RoutingContext> {
         return member;
     }
 
+    /** Whose token an authenticated request carries: the wallet name its identity is kept under. */
+    public static TokenBook.Holder holder(RoutingContext ctx) {
+        TokenBook.Holder holder = ctx.get(HOLDER);
+        if (holder == null) {
+            throw new IllegalStateException("route has no authentication in front of it");
+        }
+        return holder;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
@@ -43,14 +53,15 @@ public final class BearerAuthentication implements Handler<RoutingContext> {
             ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the Authorization header must be Bearer <token>"));
             return;
         }
-        Optional<Member> member = tokens.holderOf(
-                        header.substring(PREFIX.length()).trim())
-                .flatMap(holder -> members.member(holder.msp(), holder.name()));
+        Optional<TokenBook.Holder> holder =
+                tokens.holderOf(header.substring(PREFIX.length()).trim());
+        Optional<Member> member = holder.flatMap(h -> members.member(h.msp(), h.name()));
         if (member.isEmpty()) {
             ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the bearer token is not valid"));
             return;
         }
         ctx.put(CALLER, member.get());
+        ctx.put(HOLDER, holder.get());
         ctx.next();
     }
 }

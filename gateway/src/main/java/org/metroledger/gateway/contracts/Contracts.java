@@ -18,6 +18,7 @@ public final class Contracts {
     private final Inspections inspections;
     private final Indicators indicators;
     private final Catalogue catalogue;
+    private final Notices notices;
 
     public Contracts(Ledger ledger) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -30,6 +31,7 @@ public final class Contracts {
         this.inspections = new Inspections(ledger);
         this.indicators = new Indicators(ledger);
         this.catalogue = new Catalogue(ledger);
+        this.notices = new Notices(ledger);
     }
 
     /** The ledger the contracts run on, for what is no contract's (blocks, events, height). */
@@ -71,5 +73,9 @@ public final class Contracts {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    public Notices notices() {
+        return notices;
     }
 }

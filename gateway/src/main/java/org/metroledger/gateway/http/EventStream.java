@@ -10,12 +10,14 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Credit;
+import org.metroledger.gateway.contracts.Notices;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerEvent;
@@ -26,7 +28,8 @@ import org.metroledger.gateway.ledger.LedgerException;
  * {@code <block>.<index of the event within the block>}, so a client that reconnects with
  * {@code Last-Event-ID} resumes right after the last event it saw. Credit events reach only
  * callers the chaincode lets read that event ({@code credit:GetEvent}): the same inspectors, centre
- * admins and the entity itself who may read the credit history.
+ * admins and the entity itself who may read the credit history; overdue notices only those
+ * {@code notice:Get} lets read them (the region's inspectors and centre admins, the owner).
  */
 final class EventStream implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
@@ -35,14 +38,18 @@ final class EventStream implements Handler<RoutingContext> {
 
     /** Events whose record only some may read: credit events, as credit:GetEvent decides. */
     private static final Set<String> RESTRICTED = Set.of("CreditEventRecorded", "CreditEventRepaired");
+    /** Overdue notices name instruments: only those notice:Get lets read them see them. */
+    private static final Set<String> NOTICES = Set.of("InstrumentOverdue");
 
     private final Ledger ledger;
     private final Credit credit;
+    private final Notices notices;
     private final StreamQuota quota;
 
     EventStream(Contracts contracts, StreamQuota.Limits limits) {
         this.ledger = contracts.ledger();
         this.credit = contracts.credit();
+        this.notices = contracts.notices();
         this.quota = new StreamQuota(limits);
     }
 
@@ -153,7 +160,7 @@ final class EventStream implements Handler<RoutingContext> {
         }
 
         private Future<Boolean> mayRead(LedgerEvent event) {
-            if (!RESTRICTED.contains(event.name()) || response.closed()) {
+            if (!(RESTRICTED.contains(event.name()) || NOTICES.contains(event.name())) || response.closed()) {
                 return Future.succeededFuture(true);
             }
             String id;
@@ -166,15 +173,15 @@ final class EventStream implements Handler<RoutingContext> {
                         e);
                 return Future.succeededFuture(false);
             }
-            return Future.fromCompletionStage(credit.getEvent(caller, id), context)
-                    .map(answer -> true)
-                    .recover(failure -> {
-                        // Withheld whatever the reason: FORBIDDEN is the expected one, anything else is logged.
-                        if (!(failure instanceof LedgerException refused && refused.code() == ErrorCode.FORBIDDEN)) {
-                            LOG.log(Level.WARNING, "withholding " + event.name() + " of tx " + event.txId(), failure);
-                        }
-                        return Future.succeededFuture(false);
-                    });
+            CompletableFuture<?> read =
+                    NOTICES.contains(event.name()) ? notices.get(caller, id) : credit.getEvent(caller, id);
+            return Future.fromCompletionStage(read, context).map(answer -> true).recover(failure -> {
+                // Withheld whatever the reason: FORBIDDEN is the expected one, anything else is logged.
+                if (!(failure instanceof LedgerException refused && refused.code() == ErrorCode.FORBIDDEN)) {
+                    LOG.log(Level.WARNING, "withholding " + event.name() + " of tx " + event.txId(), failure);
+                }
+                return Future.succeededFuture(false);
+            });
         }
     }
 

@@ -24,6 +24,7 @@ public final class GatewayRoutes {
                 new RecognitionRoutes(contracts.recognitions(), reader),
                 new DrawRoutes(contracts.inspections(), reader),
                 new CatalogueRoutes(contracts, reader),
+                new NoticeRoutes(contracts, services.members(), services.webhooks()),
                 new LedgerRoutes(contracts),
                 new DccRoutes(services.dcc(), contracts.registry(), reader),
                 new ConsumerRoutes(services));

@@ -13,6 +13,7 @@ import org.metroledger.gateway.document.DocumentStore;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
+import org.metroledger.gateway.notice.WebhookBook;
 import org.metroledger.gateway.qr.CertificateTokens;
 import org.metroledger.gateway.qr.LabKeyring;
 import org.metroledger.gateway.qr.LedgerTrustList;
@@ -39,6 +40,7 @@ public final class GatewayServices {
     private final LedgerTrustList trustList;
     private final CertificateTokens qrTokens;
     private final QrVerification qrVerification;
+    private final WebhookBook webhooks;
 
     /**
      * @param publicReader the gateway's own identity, which evaluates the public (token-less) reads
@@ -71,6 +73,7 @@ public final class GatewayServices {
         this.trustList = new LedgerTrustList(contracts, publicReader, Clock.systemUTC());
         this.qrTokens = new CertificateTokens(contracts, publicReader, TokenShelf.in(dataDir), keyring, trustList);
         this.qrVerification = new QrVerification(contracts, publicReader, trustList, qrTokens);
+        this.webhooks = WebhookBook.open(dataDir);
     }
 
     public Ledger ledger() {
@@ -100,6 +103,11 @@ public final class GatewayServices {
     }
 
     /** The wallet's members by name, as tokens and sessions name them. */
+    /** The webhooks registered with this gateway and their deliveries. */
+    public WebhookBook webhooks() {
+        return webhooks;
+    }
+
     public MemberDirectory members() {
         return wallet::find;
     }
