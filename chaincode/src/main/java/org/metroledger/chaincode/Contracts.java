@@ -2,6 +2,7 @@ package org.metroledger.chaincode;
 
 import java.util.List;
 import org.hyperledger.fabric.contract.ContractInterface;
+import org.metroledger.chaincode.audit.AuditContract;
 import org.metroledger.chaincode.catalogue.CatalogueContract;
 import org.metroledger.chaincode.certificate.CertificateContract;
 import org.metroledger.chaincode.commitment.CommitmentContract;
@@ -10,8 +11,8 @@ import org.metroledger.chaincode.inspection.InspectionContract;
 import org.metroledger.chaincode.notice.NoticeContract;
 import org.metroledger.chaincode.probe.ProbeContract;
 import org.metroledger.chaincode.recognition.RecognitionContract;
+import org.metroledger.chaincode.registration.RegistryContract;
 import org.metroledger.chaincode.registry.EngagementContract;
-import org.metroledger.chaincode.registry.RegistryContract;
 import org.metroledger.chaincode.supervision.IndicatorContract;
 
 /**
@@ -20,6 +21,7 @@ import org.metroledger.chaincode.supervision.IndicatorContract;
  */
 public final class Contracts {
     public static final List<Class<? extends ContractInterface>> ALL = List.of(
+            AuditContract.class,
             CatalogueContract.class,
             CertificateContract.class,
             CommitmentContract.class,

@@ -2,6 +2,7 @@ package org.metroledger.chaincode.certificate;
 
 import java.time.Instant;
 import java.util.List;
+import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.state.Stamp;
 
 /**

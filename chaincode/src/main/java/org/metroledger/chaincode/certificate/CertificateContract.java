@@ -22,6 +22,7 @@ import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LabKey;
 import org.metroledger.chaincode.registry.Standard;
+import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.metroledger.chaincode.credit.RatingPolicy;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.registry.SubjectType;
 
 /**
  * A certificate as the issuing lab sends and signs it. Its components other than {@code signature}

@@ -11,6 +11,7 @@ import org.metroledger.chaincode.indicator.Days;
 import org.metroledger.chaincode.indicator.Metric;
 import org.metroledger.chaincode.indicator.Span;
 import org.metroledger.chaincode.indicator.Tally;
+import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.state.RecordStore;
 
 /**

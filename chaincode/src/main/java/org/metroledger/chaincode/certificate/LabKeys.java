@@ -1,6 +1,7 @@
 package org.metroledger.chaincode.certificate;
 
 import java.security.PublicKey;
+import org.metroledger.chaincode.cache.BoundedCache;
 import org.metroledger.chaincode.signature.LabSignature;
 
 /**

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.metroledger.chaincode.cache.BoundedCache;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.signature.LabSignature;
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.metroledger.chaincode.cache.BoundedCache;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.Standard;

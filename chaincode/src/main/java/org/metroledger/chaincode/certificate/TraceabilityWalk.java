@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.metroledger.chaincode.registry.Standard;
 import org.metroledger.chaincode.registry.StandardLevel;
+import org.metroledger.chaincode.registry.SubjectType;
 
 /**
  * Walks a certificate's traceability links depth-first, in list order, and names the first broken

@@ -16,7 +16,6 @@ import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.certificate.CertificateKind;
 import org.metroledger.chaincode.certificate.CertificateStatus;
 import org.metroledger.chaincode.certificate.Conformity;
-import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Role;
@@ -29,6 +28,7 @@ import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.registry.Instrument;
+import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
 

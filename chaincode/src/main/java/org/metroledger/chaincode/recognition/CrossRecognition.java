@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.metroledger.chaincode.registry.RecognitionAgreement;
 
 /**
  * The cross-recognition rule (互认): region R accepts a certificate when its verdict is VALID and

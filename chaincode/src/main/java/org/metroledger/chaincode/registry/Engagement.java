@@ -1,6 +1,5 @@
 package org.metroledger.chaincode.registry;
 
-import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.state.Stamp;
 
 /**

@@ -5,7 +5,6 @@ import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;

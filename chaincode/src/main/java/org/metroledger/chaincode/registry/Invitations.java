@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.metroledger.chaincode.error.Fail;
-import org.metroledger.chaincode.recognition.RecognitionAgreement;
 import org.metroledger.chaincode.state.RecordStore;
 
 /**

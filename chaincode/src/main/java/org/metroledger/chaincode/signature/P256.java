@@ -17,7 +17,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
-import org.metroledger.chaincode.certificate.BoundedCache;
+import org.metroledger.chaincode.cache.BoundedCache;
 
 /**
  * SHA256withECDSA on P-256 with Bouncy Castle's curve-specific arithmetic: the same algorithm, the

@@ -14,12 +14,12 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.certificate.CertificateKind;
 import org.metroledger.chaincode.certificate.Conformity;
-import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.credit.CreditRatings;
 import org.metroledger.chaincode.indicator.Days;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.registry.Instrument;
+import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.supervision.IndicatorQuery.Resolved;
 

@@ -304,11 +304,10 @@ class CreditContractTest {
             record("ev-1", "FORGED_DATA", "2025-05-01T00:00:00Z");
             String request = "{\"type\":\"CreditEvent\",\"id\":\"ev-1\"}";
             for (Member reader : List.of(world.northEntity, world.eastInspector, world.northAdmin)) {
-                assertThat(tree(bed.evaluate(reader, "registry:History", request)))
-                        .hasSize(1);
+                assertThat(tree(bed.evaluate(reader, "audit:History", request))).hasSize(1);
             }
             for (Member outsider : List.of(world.eastEntity, world.northLab, world.stranger)) {
-                Expect.refused(bed, ErrorCode.FORBIDDEN, outsider, "registry:History", request);
+                Expect.refused(bed, ErrorCode.FORBIDDEN, outsider, "audit:History", request);
             }
         }
     }

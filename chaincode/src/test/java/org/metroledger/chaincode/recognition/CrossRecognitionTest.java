@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metroledger.chaincode.registry.RecognitionAgreement;
 import org.metroledger.chaincode.state.Stamp;
 
 class CrossRecognitionTest {

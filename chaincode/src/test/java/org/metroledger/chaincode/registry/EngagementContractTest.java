@@ -52,7 +52,7 @@ class EngagementContractTest {
         assertThat(engagement.get("lab").asText()).isEqualTo(TestWorld.LAB_EAST);
         assertThat(tree(bed.evaluate(world.stranger, "engagement:Get", "{\"id\":\"E-1\"}")))
                 .isEqualTo(engagement);
-        assertThat(tree(bed.evaluate(world.stranger, "registry:History", "{\"type\":\"Engagement\",\"id\":\"E-1\"}")))
+        assertThat(tree(bed.evaluate(world.stranger, "audit:History", "{\"type\":\"Engagement\",\"id\":\"E-1\"}")))
                 .hasSize(1);
     }
 

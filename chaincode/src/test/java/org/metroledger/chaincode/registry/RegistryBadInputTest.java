@@ -144,9 +144,9 @@ class RegistryBadInputTest {
                         "bookmark"),
                 Arguments.of("registry:ListLabs", "{\"bookmark\":\"forged\"}", "bookmark"),
                 Arguments.of("registry:ListLabs", "{\"bookmark\":\"\\u0000lab~all\\u0000" + LONG + "\"}", "bookmark"),
-                Arguments.of("registry:History", "{\"type\":\"Lab\"}", "id"),
-                Arguments.of("registry:History", "{\"type\":\"Nope\",\"id\":\"x\"}", "type"),
-                Arguments.of("registry:History", "{\"type\":\"lab\",\"id\":\"lab-north-1\"}", "type"));
+                Arguments.of("audit:History", "{\"type\":\"Lab\"}", "id"),
+                Arguments.of("audit:History", "{\"type\":\"Nope\",\"id\":\"x\"}", "type"),
+                Arguments.of("audit:History", "{\"type\":\"lab\",\"id\":\"lab-north-1\"}", "type"));
     }
 
     private static String participant(String role) {

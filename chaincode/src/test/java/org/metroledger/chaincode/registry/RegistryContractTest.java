@@ -44,7 +44,7 @@ class RegistryContractTest {
     @Test
     void history_of_a_record_never_written_is_not_found_naming_it() {
         assertThatThrownBy(() -> bed.evaluate(
-                        bed.admin(TestBed.NORTH), "registry:History", "{\"type\":\"Lab\",\"id\":\"never-written\"}"))
+                        bed.admin(TestBed.NORTH), "audit:History", "{\"type\":\"Lab\",\"id\":\"never-written\"}"))
                 .isInstanceOfSatisfying(Refusal.class, r -> {
                     assertThat(r.code()).isEqualTo(ErrorCode.NOT_FOUND);
                     assertThat(r.getMessage()).contains("never-written");

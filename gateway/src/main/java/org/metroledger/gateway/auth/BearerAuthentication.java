@@ -4,7 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.metroledger.chaincode.error.ErrorCode;
-import org.metroledger.gateway.http.ApiFailure;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 
 /**

@@ -12,9 +12,9 @@ import org.metroledger.chaincode.certificate.CertificateKind;
 import org.metroledger.chaincode.certificate.CertificateRequest;
 import org.metroledger.chaincode.certificate.Conformity;
 import org.metroledger.chaincode.certificate.MeasurementResult;
-import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.certificate.TraceabilityLink;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.gateway.document.DocumentDigest;
 

@@ -10,6 +10,7 @@ import org.metroledger.gateway.ledger.Ledger;
 public final class Contracts {
     private final Ledger ledger;
     private final Registry registry;
+    private final Audit audit;
     private final Engagements engagements;
     private final Certificates certificates;
     private final Commitments commitments;
@@ -23,6 +24,7 @@ public final class Contracts {
     public Contracts(Ledger ledger) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.registry = new Registry(ledger);
+        this.audit = new Audit(ledger);
         this.engagements = new Engagements(ledger);
         this.certificates = new Certificates(ledger);
         this.commitments = new Commitments(ledger);
@@ -41,6 +43,10 @@ public final class Contracts {
 
     public Registry registry() {
         return registry;
+    }
+
+    public Audit audit() {
+        return audit;
     }
 
     public Engagements engagements() {

@@ -3,34 +3,32 @@ package org.metroledger.gateway.contracts;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.identity.Participant;
+import org.metroledger.chaincode.registration.RegistryContract.AccreditationRenewal;
+import org.metroledger.chaincode.registration.RegistryContract.AuthorisationGrant;
+import org.metroledger.chaincode.registration.RegistryContract.AuthorisationListing;
+import org.metroledger.chaincode.registration.RegistryContract.ById;
+import org.metroledger.chaincode.registration.RegistryContract.EntityRegistration;
+import org.metroledger.chaincode.registration.RegistryContract.Identity;
+import org.metroledger.chaincode.registration.RegistryContract.InstrumentRegistration;
+import org.metroledger.chaincode.registration.RegistryContract.LabKeyRegistration;
+import org.metroledger.chaincode.registration.RegistryContract.LabRegistration;
+import org.metroledger.chaincode.registration.RegistryContract.LabStatusChange;
+import org.metroledger.chaincode.registration.RegistryContract.ParticipantRegistration;
+import org.metroledger.chaincode.registration.RegistryContract.ParticipantRevocation;
+import org.metroledger.chaincode.registration.RegistryContract.RegionRegistration;
+import org.metroledger.chaincode.registration.RegistryContract.StandardRegistration;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.registry.Instrument;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LegalAuthorisation;
 import org.metroledger.chaincode.registry.Region;
-import org.metroledger.chaincode.registry.RegistryContract.AccreditationRenewal;
-import org.metroledger.chaincode.registry.RegistryContract.AuthorisationGrant;
-import org.metroledger.chaincode.registry.RegistryContract.AuthorisationListing;
-import org.metroledger.chaincode.registry.RegistryContract.ById;
-import org.metroledger.chaincode.registry.RegistryContract.EntityRegistration;
-import org.metroledger.chaincode.registry.RegistryContract.Identity;
-import org.metroledger.chaincode.registry.RegistryContract.InstrumentRegistration;
-import org.metroledger.chaincode.registry.RegistryContract.LabKeyRegistration;
-import org.metroledger.chaincode.registry.RegistryContract.LabRegistration;
-import org.metroledger.chaincode.registry.RegistryContract.LabStatusChange;
-import org.metroledger.chaincode.registry.RegistryContract.ParticipantRegistration;
-import org.metroledger.chaincode.registry.RegistryContract.ParticipantRevocation;
-import org.metroledger.chaincode.registry.RegistryContract.RegionRegistration;
-import org.metroledger.chaincode.registry.RegistryContract.StandardRegistration;
-import org.metroledger.chaincode.registry.RegistryContract.TypedId;
 import org.metroledger.chaincode.registry.Standard;
-import org.metroledger.chaincode.state.HistoryEntry;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 
-/** The registry contract: regions, participants, labs, entities, instruments, standards, histories. */
+/** The registry contract: regions, participants, labs, entities, instruments, standards. */
 public final class Registry {
     private static final AnswerType<Region> REGION = AnswerType.of(Region.class);
     private static final AnswerType<Participant> PARTICIPANT = AnswerType.of(Participant.class);
@@ -150,11 +148,5 @@ public final class Registry {
 
     public CompletableFuture<Answer<Standard>> getStandard(Member who, String id) {
         return functions.evaluate(who, "GetStandard", Request.of(new ById(id)), STANDARD);
-    }
-
-    /** Every committed version of a record of any type, newest first. */
-    public CompletableFuture<Answer<List<HistoryEntry>>> history(Member who, String type, String id) {
-        return functions.evaluate(
-                who, "History", Request.of(new TypedId(type, id)), AnswerType.listOf(HistoryEntry.class));
     }
 }

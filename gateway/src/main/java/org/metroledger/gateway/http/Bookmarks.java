@@ -10,6 +10,7 @@ import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.gateway.contracts.Answer;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Page bookmarks as clients carry them. The chaincode's bookmark is a composite state key with NUL

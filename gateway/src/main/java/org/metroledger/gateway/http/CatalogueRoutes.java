@@ -1,11 +1,11 @@
 package org.metroledger.gateway.http;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.metroledger.chaincode.catalogue.CatalogueContract;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 
 /**
@@ -13,10 +13,6 @@ import org.metroledger.gateway.identity.Member;
  * page searches through {@link #search} too, so both turn query parameters into a search alike.
  */
 public final class CatalogueRoutes implements RouteGroup {
-    /** The search's query parameters, of the API and the page alike. */
-    public static final List<String> PARAMETERS =
-            List.of("category", "quantity", "range", "region", "labRegion", "at", "pageSize", "bookmark");
-
     private final Contracts contracts;
     private final Member reader;
 

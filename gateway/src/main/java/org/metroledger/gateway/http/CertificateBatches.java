@@ -7,6 +7,7 @@ import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Certificates;
 import org.metroledger.gateway.contracts.Written;
+import org.metroledger.gateway.failure.HttpStatuses;
 
 /**
  * {@code POST /api/v1/certificates/batch}: a lab's certificates in one transaction
@@ -30,7 +31,7 @@ final class CertificateBatches {
         for (Object entry : batch.getJsonArray("items", new JsonArray())) {
             JsonObject item = ((JsonObject) entry).copy();
             String code = item.getString("code");
-            item.put("status", code == null ? 201 : Failures.status(ErrorCode.parse(code)));
+            item.put("status", code == null ? 201 : HttpStatuses.of(ErrorCode.parse(code)));
             items.add(item);
         }
         JsonObject answer = new JsonObject()

@@ -16,6 +16,7 @@ import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Certificates;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Verification;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;

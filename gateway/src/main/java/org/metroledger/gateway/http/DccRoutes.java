@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Set;
-import org.metroledger.chaincode.certificate.SubjectType;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Registry;
@@ -15,6 +15,7 @@ import org.metroledger.gateway.dcc.DccCertificates;
 import org.metroledger.gateway.dcc.DccImport;
 import org.metroledger.gateway.dcc.DccTrustStore;
 import org.metroledger.gateway.dcc.SignatureCheck;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 
 /**

@@ -9,15 +9,15 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Credit;
 import org.metroledger.gateway.contracts.Notices;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerEvent;
@@ -32,7 +32,7 @@ import org.metroledger.gateway.ledger.LedgerException;
  * {@code notice:Get} lets read them (the region's inspectors and centre admins, the owner).
  */
 final class EventStream implements Handler<RoutingContext> {
-    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+    private static final System.Logger LOG = System.getLogger(EventStream.class.getName());
     static final long HEARTBEAT_MILLIS = 15_000;
     private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("[0-9]{1,15}\\.[0-9]{1,9}");
 

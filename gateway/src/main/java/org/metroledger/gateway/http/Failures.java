@@ -8,13 +8,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.lang.System.Logger.Level;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.failure.ApiFailure;
+import org.metroledger.gateway.failure.HttpStatuses;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /**
@@ -22,24 +23,7 @@ import org.metroledger.gateway.ledger.LedgerException;
  * maps to. Anything not recognised is a fault of ours: 500 INTERNAL with an error id that is logged.
  */
 public final class Failures implements Handler<RoutingContext> {
-    private static final Logger LOG = Logger.getLogger(Failures.class.getName());
-
-    /** The one place error codes become HTTP statuses. */
-    public static int status(ErrorCode code) {
-        return switch (code) {
-            case INVALID_ARGUMENT -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN, IDENTITY_REFUSED -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT, MVCC_READ_CONFLICT -> 409;
-            case PAYLOAD_TOO_LARGE -> 413;
-            case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case SIGNATURE_INVALID -> 422;
-            case TOO_MANY_REQUESTS -> 429;
-            case UNAVAILABLE, STORE_CORRUPTED -> 503;
-            case INTERNAL -> 500;
-        };
-    }
+    private static final System.Logger LOG = System.getLogger(Failures.class.getName());
 
     /** Sends an error answer; the connection stays usable. */
     public static void send(RoutingContext ctx, ErrorCode code, String message) {
@@ -48,7 +32,7 @@ public final class Failures implements Handler<RoutingContext> {
             ctx.response().reset();
             return;
         }
-        send(ctx.response(), status(code), code, message);
+        send(ctx.response(), HttpStatuses.of(code), code, message);
     }
 
     /**
@@ -67,15 +51,17 @@ public final class Failures implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         if (unwrap(ctx.failure()) instanceof HttpClosedException) {
             // The client left before its request was read or answered: no one to answer, no fault of ours.
-            LOG.fine(() -> "client closed the connection during "
-                    + ctx.request().method() + " " + ctx.request().path());
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "client closed the connection during " + ctx.request().method() + " "
+                            + ctx.request().path());
             return;
         }
         Problem problem = problemOf(unwrap(ctx.failure()), ctx.statusCode(), ctx);
         if (problem.code() == ErrorCode.INTERNAL) {
             String errorId = UUID.randomUUID().toString();
             LOG.log(
-                    Level.SEVERE,
+                    Level.ERROR,
                     "error " + errorId + " answering " + ctx.request().method() + " "
                             + ctx.request().path(),
                     ctx.failure());

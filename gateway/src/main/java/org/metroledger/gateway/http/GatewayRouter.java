@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /** Builds the gateway's one router: limits and headers first, then every route group, then errors. */
 final class GatewayRouter {

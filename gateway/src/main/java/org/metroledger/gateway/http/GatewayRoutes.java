@@ -3,7 +3,6 @@ package org.metroledger.gateway.http;
 import java.util.List;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.web.ConsumerRoutes;
 
 /**
  * Every route group of the gateway, in one place, each handed what it uses of the services built

@@ -4,6 +4,7 @@ import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /** The ledger itself: record histories, blocks and the stream of committed events. */
 final class LedgerRoutes implements RouteGroup {
@@ -20,7 +21,7 @@ final class LedgerRoutes implements RouteGroup {
                 ctx -> LedgerAnswers.read(
                         ctx,
                         contracts
-                                .registry()
+                                .audit()
                                 .history(
                                         BearerAuthentication.caller(ctx), ctx.pathParam("type"), ctx.pathParam("id"))));
         api.on("getBlock", ctx -> {

@@ -4,19 +4,19 @@ import static org.metroledger.gateway.auth.BearerAuthentication.caller;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.notice.NoticeContract.DueQuery;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.notice.NoticeSweeper;
 import org.metroledger.gateway.notice.Webhook;
 import org.metroledger.gateway.notice.WebhookBook;
@@ -29,7 +29,7 @@ import org.metroledger.gateway.notice.WebhookDispatcher;
  * gateway sweeps every registered webhook's scope every {@link #SWEEP_EVERY}, as its registrant.
  */
 final class NoticeRoutes implements RouteGroup {
-    private static final Logger LOG = Logger.getLogger(NoticeRoutes.class.getName());
+    private static final System.Logger LOG = System.getLogger(NoticeRoutes.class.getName());
     static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final int ATTEMPTS = 6;

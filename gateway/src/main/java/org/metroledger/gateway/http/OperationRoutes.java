@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.HttpStatuses;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
 
@@ -57,6 +58,6 @@ final class OperationRoutes implements RouteGroup {
                 new JsonObject()
                         .put("code", code.name())
                         .put("message", "the " + ledger.backend() + " ledger is not ready: " + reason));
-        LedgerAnswers.json(ctx, Failures.status(code), health.encode());
+        LedgerAnswers.json(ctx, HttpStatuses.of(code), health.encode());
     }
 }

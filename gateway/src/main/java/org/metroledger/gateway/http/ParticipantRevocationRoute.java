@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.identity.Participant;
-import org.metroledger.chaincode.registry.RegistryContract.ParticipantRevocation;
+import org.metroledger.chaincode.registration.RegistryContract.ParticipantRevocation;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.contracts.Request;

@@ -6,6 +6,7 @@ import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
 import java.util.Set;
 import java.util.TreeSet;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Refuses query parameters an operation does not declare, and any given more than once. The

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Reads a request body only where the operation declares one, and only of a media type it declares

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 import org.metroledger.gateway.contracts.Request;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /** Light shaping of requests into the one JSON argument a contract function takes. */
 public final class Requests {

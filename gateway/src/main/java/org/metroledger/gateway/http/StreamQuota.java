@@ -3,6 +3,7 @@ package org.metroledger.gateway.http;
 import java.util.HashMap;
 import java.util.Map;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Bounds the event streams open at once: per connection (HTTP/2 multiplexes many on one), per

@@ -3,6 +3,7 @@ package org.metroledger.gateway.notice;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.metroledger.gateway.ledger.Ledger;
@@ -31,7 +30,7 @@ import org.metroledger.gateway.ledger.LedgerEvent;
  * {@code attempts} attempts in all; every attempt is recorded.
  */
 public final class WebhookDispatcher implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+    private static final System.Logger LOG = System.getLogger(WebhookDispatcher.class.getName());
     static final Set<String> EVENTS = Set.of("CertificateExpiring", "InstrumentOverdue");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.metroledger.chaincode.error.ErrorCode;
-import org.metroledger.gateway.http.ApiFailure;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Reads the small url-encoded form of a sign-in or sign-out, bounded in bytes and fields, without

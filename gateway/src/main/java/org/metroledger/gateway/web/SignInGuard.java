@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import org.metroledger.chaincode.error.ErrorCode;
-import org.metroledger.gateway.http.ApiFailure;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Keeps sign-in and sign-out to this site's own form (no login CSRF): the POST must come from this

@@ -27,9 +27,8 @@ import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Listings;
-import org.metroledger.gateway.http.ApiFailure;
-import org.metroledger.gateway.http.CatalogueRoutes;
-import org.metroledger.gateway.http.Failures;
+import org.metroledger.gateway.failure.ApiFailure;
+import org.metroledger.gateway.failure.HttpStatuses;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -56,6 +55,7 @@ public final class WebPages {
 
     private final Contracts contracts;
     private final Member reader;
+    private final CatalogueSearch catalogue;
     private final QrVerification verification;
     private final WebSessions sessions;
     private final SignInGuard guard;
@@ -72,8 +72,10 @@ public final class WebPages {
             QrVerification verification,
             TokenBook tokens,
             MemberDirectory members,
-            String publicBaseUrl) {
+            String publicBaseUrl,
+            CatalogueSearch catalogue) {
         this.contracts = contracts;
+        this.catalogue = catalogue;
         this.reader = reader;
         this.verification = verification;
         this.sessions = new WebSessions(tokens, members, Clock.systemUTC());
@@ -257,7 +259,7 @@ public final class WebPages {
     private void cataloguePage(RoutingContext ctx) {
         Lang lang = lang(ctx);
         Map<String, String> query = new LinkedHashMap<>();
-        for (String name : CatalogueRoutes.PARAMETERS) {
+        for (String name : CatalogueSearch.PARAMETERS) {
             String value = blankToNull(ctx.queryParams().get(name));
             if (value != null) {
                 query.put(name, value);
@@ -270,7 +272,7 @@ public final class WebPages {
         }
         CompletableFuture<String> search;
         try {
-            search = CatalogueRoutes.search(contracts, reader, query::get);
+            search = catalogue.search(query::get);
         } catch (ApiFailure e) {
             search = CompletableFuture.failedFuture(e);
         }
@@ -305,10 +307,10 @@ public final class WebPages {
     private static Object refusal(Throwable failure) {
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
         if (cause instanceof ApiFailure api) {
-            return new Refusal(Failures.status(api.code()), api.code().name() + ": " + api.getMessage());
+            return new Refusal(HttpStatuses.of(api.code()), api.code().name() + ": " + api.getMessage());
         }
         LedgerException problem = unwrap(failure);
-        int status = Failures.status(problem.code());
+        int status = HttpStatuses.of(problem.code());
         if (status >= 500) {
             throw failure instanceof CompletionException c ? c : new CompletionException(failure);
         }
@@ -439,7 +441,7 @@ public final class WebPages {
                 .onFailure(failure -> {
                     LedgerException problem = unwrap(failure);
                     // One mapping of codes to statuses for the API and the pages alike.
-                    int status = Failures.status(problem.code());
+                    int status = HttpStatuses.of(problem.code());
                     if (problem.code() == ErrorCode.INTERNAL) {
                         LOG.log(System.Logger.Level.ERROR, "a page could not be built", problem.getCause());
                     }

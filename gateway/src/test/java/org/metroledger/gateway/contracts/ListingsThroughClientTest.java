@@ -25,7 +25,7 @@ import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.demo.DemoData;
-import org.metroledger.gateway.http.Failures;
+import org.metroledger.gateway.failure.HttpStatuses;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
@@ -89,7 +89,7 @@ class ListingsThroughClientTest {
                 .cause()
                 .isInstanceOfSatisfying(LedgerException.class, refused -> {
                     assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-                    assertThat(Failures.status(refused.code())).isEqualTo(400);
+                    assertThat(HttpStatuses.of(refused.code())).isEqualTo(400);
                     assertThat(refused.getMessage()).contains("bookmark");
                 });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiFailure;
 
 class StreamQuotaTest {
     private final StreamQuota quota = new StreamQuota(new StreamQuota.Limits(2, 3, 4));

@@ -101,7 +101,7 @@ class PagesTest {
         for (Class<? extends Enum<?>> type : List.of(
                 org.metroledger.chaincode.certificate.CertificateKind.class,
                 org.metroledger.chaincode.certificate.CertificateStatus.class,
-                org.metroledger.chaincode.certificate.SubjectType.class,
+                org.metroledger.chaincode.registry.SubjectType.class,
                 org.metroledger.chaincode.registry.LabStatus.class,
                 org.metroledger.chaincode.registry.EntityCategory.class,
                 org.metroledger.chaincode.commitment.CommitmentStatus.class)) {

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.metroledger.chaincode.Contracts;
-import org.metroledger.chaincode.certificate.BoundedCache;
+import org.metroledger.chaincode.cache.BoundedCache;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.identity.IdentityStore;

@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import java.io.File;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,8 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -41,7 +40,7 @@ import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
-import org.metroledger.chaincode.certificate.BoundedCache;
+import org.metroledger.chaincode.cache.BoundedCache;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.signature.P256;
 import org.metroledger.gateway.identity.Member;
@@ -59,7 +58,7 @@ import org.metroledger.gateway.ledger.ReadAnswer;
  * others), deadlines on every call and bounded retry of MVCC read conflicts with a fresh proposal.
  */
 public final class FabricLedger implements Ledger {
-    private static final Logger LOG = Logger.getLogger(FabricLedger.class.getName());
+    private static final System.Logger LOG = System.getLogger(FabricLedger.class.getName());
     /** A conflict means another transaction won the race; a fresh proposal usually succeeds. */
     private static final int MAX_ATTEMPTS = 4;
     /** How long a write committed elsewhere waits for the caller's own peer to hold it too. */
@@ -164,7 +163,7 @@ public final class FabricLedger implements Ledger {
                     throw e;
                 }
                 last = e;
-                LOG.fine(() -> "retrying " + function + " after " + e.getMessage());
+                LOG.log(Level.DEBUG, () -> "retrying " + function + " after " + e.getMessage());
                 // A lagging peer catches up within milliseconds; a conflicting writer has committed.
                 pause(Duration.ofMillis(20L * attempt));
             }
@@ -222,12 +221,14 @@ public final class FabricLedger implements Ledger {
                     return;
                 }
             } catch (LedgerException e) {
-                LOG.log(Level.FINE, "the peer of " + reader + " cannot say its height yet", e);
+                LOG.log(Level.DEBUG, "the peer of " + reader + " cannot say its height yet", e);
             }
             pause(Duration.ofMillis(50));
         }
-        LOG.warning(() -> "the peer of " + reader + " did not reach height " + height + " within " + CATCH_UP
-                + "; reads may fail over to other centres' peers");
+        LOG.log(
+                Level.WARNING,
+                () -> "the peer of " + reader + " did not reach height " + height + " within " + CATCH_UP
+                        + "; reads may fail over to other centres' peers");
     }
 
     private List<String> peerOrder(String mspId) {

@@ -1,7 +1,6 @@
 package org.metroledger.gateway.ledger.fabric;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 import org.hyperledger.fabric.client.CloseableIterator;
 
 /**
@@ -9,7 +8,7 @@ import org.hyperledger.fabric.client.CloseableIterator;
  * the stream breaks, until closed. Subclasses say how to (re)connect and what to do with each item.
  */
 abstract class FollowingThread<T> {
-    private static final Logger LOG = Logger.getLogger(FollowingThread.class.getName());
+    private static final System.Logger LOG = System.getLogger(FollowingThread.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final Thread thread;

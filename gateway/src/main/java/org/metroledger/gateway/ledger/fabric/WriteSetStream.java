@@ -1,11 +1,10 @@
 package org.metroledger.gateway.ledger.fabric;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.protos.common.Block;
@@ -19,7 +18,7 @@ import org.metroledger.gateway.ledger.Ledger;
  * {@link org.metroledger.gateway.ledger.ReadSetCache} then drops every answer).
  */
 final class WriteSetStream extends FollowingThread<Block> {
-    private static final Logger LOG = Logger.getLogger(WriteSetStream.class.getName());
+    private static final System.Logger LOG = System.getLogger(WriteSetStream.class.getName());
 
     private final Supplier<Network> network;
     private final String chaincode;
@@ -67,7 +66,7 @@ final class WriteSetStream extends FollowingThread<Block> {
         try {
             listener.accept(BlockDecoder.writes(block, chaincode));
         } catch (InvalidProtocolBufferException e) {
-            LOG.log(Level.SEVERE, "cannot read the write set of block " + number + "; skipping it", e);
+            LOG.log(Level.ERROR, "cannot read the write set of block " + number + "; skipping it", e);
         }
         next = number + 1;
         seenHeight.accept(number + 1);

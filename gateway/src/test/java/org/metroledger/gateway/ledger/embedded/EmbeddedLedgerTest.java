@@ -236,7 +236,7 @@ class EmbeddedLedgerTest {
         assertThat(ledger.height()).isEqualTo(height);
         assertThat(registry.evaluated(north(), "registry:GetEntity", "{\"id\":\"" + entity + "\"}"))
                 .contains(txIds.get(1));
-        assertThat(registry.evaluated(north(), "registry:History", "{\"type\":\"Entity\",\"id\":\"" + entity + "\"}"))
+        assertThat(registry.evaluated(north(), "audit:History", "{\"type\":\"Entity\",\"id\":\"" + entity + "\"}"))
                 .contains(txIds.get(1));
         BlockingQueue<LedgerEvent> received = new LinkedBlockingQueue<>();
         AutoCloseable subscription = ledger.onEvents(0, received::add);

@@ -183,7 +183,7 @@ class FlippedByteTest {
                 }
                 String type = parts[1];
                 String id = parts[2];
-                list.add(evaluate("registry:History", "type", type, "id", id));
+                list.add(evaluate("audit:History", "type", type, "id", id));
                 switch (type) {
                     case "Certificate" -> list.add(evaluate("certificate:Verify", "id", id));
                     case "Instrument", "Standard" -> {

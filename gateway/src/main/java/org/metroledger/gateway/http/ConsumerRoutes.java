@@ -1,10 +1,8 @@
-package org.metroledger.gateway.web;
+package org.metroledger.gateway.http;
 
-import org.metroledger.gateway.http.Api;
-import org.metroledger.gateway.http.GatewayServices;
-import org.metroledger.gateway.http.RouteGroup;
 import org.metroledger.gateway.qr.CertificateLabel;
 import org.metroledger.gateway.qr.QrEndpoints;
+import org.metroledger.gateway.web.WebPages;
 
 /** The consumer's side: QR verification, trust list, QR images, labels, and the web pages. */
 public final class ConsumerRoutes implements RouteGroup {
@@ -40,7 +38,8 @@ public final class ConsumerRoutes implements RouteGroup {
                         services.qrVerification(),
                         services.tokens(),
                         services.members(),
-                        services.publicBaseUrl())
+                        services.publicBaseUrl(),
+                        parameter -> CatalogueRoutes.search(services.contracts(), services.publicReader(), parameter))
                 .mount(api.router());
     }
 }

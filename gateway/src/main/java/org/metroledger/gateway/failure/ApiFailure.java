@@ -1,4 +1,4 @@
-package org.metroledger.gateway.http;
+package org.metroledger.gateway.failure;
 
 import org.metroledger.chaincode.error.ErrorCode;
 

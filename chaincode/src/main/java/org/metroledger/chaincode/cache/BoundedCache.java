@@ -1,4 +1,4 @@
-package org.metroledger.chaincode.certificate;
+package org.metroledger.chaincode.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,11 +46,11 @@ public final class BoundedCache<K, V> {
         }
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
-    int size() {
+    public int size() {
         synchronized (entries) {
             return entries.size();
         }

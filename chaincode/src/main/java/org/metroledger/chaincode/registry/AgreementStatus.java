@@ -1,4 +1,4 @@
-package org.metroledger.chaincode.recognition;
+package org.metroledger.chaincode.registry;
 
 /**
  * Where a recognition agreement stands. EXPIRED is never stored: an ACTIVE agreement reads as

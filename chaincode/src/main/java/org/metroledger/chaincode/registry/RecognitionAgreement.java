@@ -1,4 +1,4 @@
-package org.metroledger.chaincode.recognition;
+package org.metroledger.chaincode.registry;
 
 import java.time.Instant;
 import java.util.List;

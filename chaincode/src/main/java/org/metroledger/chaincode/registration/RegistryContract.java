@@ -1,21 +1,14 @@
-package org.metroledger.chaincode.registry;
+package org.metroledger.chaincode.registration;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.metroledger.chaincode.certificate.Certificate;
-import org.metroledger.chaincode.commitment.Commitment;
-import org.metroledger.chaincode.credit.CreditEvent;
-import org.metroledger.chaincode.credit.CreditEvents;
 import org.metroledger.chaincode.credit.GradeTimelines;
-import org.metroledger.chaincode.credit.RatingPolicy;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Participant;
@@ -24,11 +17,22 @@ import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.identity.X509Identity;
 import org.metroledger.chaincode.indicator.Coverage;
 import org.metroledger.chaincode.indicator.Tally;
-import org.metroledger.chaincode.inspection.InspectionDraw;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
-import org.metroledger.chaincode.recognition.RecognitionAcceptance;
-import org.metroledger.chaincode.recognition.RecognitionAgreement;
+import org.metroledger.chaincode.registry.Accreditation;
+import org.metroledger.chaincode.registry.CreditCode;
+import org.metroledger.chaincode.registry.Entity;
+import org.metroledger.chaincode.registry.EntityCategory;
+import org.metroledger.chaincode.registry.Instrument;
+import org.metroledger.chaincode.registry.Lab;
+import org.metroledger.chaincode.registry.LabCapabilities;
+import org.metroledger.chaincode.registry.LabKey;
+import org.metroledger.chaincode.registry.LabStatus;
+import org.metroledger.chaincode.registry.LegalAuthorisation;
+import org.metroledger.chaincode.registry.Region;
+import org.metroledger.chaincode.registry.ScopeItem;
+import org.metroledger.chaincode.registry.Standard;
+import org.metroledger.chaincode.registry.StandardLevel;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
@@ -41,23 +45,6 @@ import org.metroledger.chaincode.state.Stamp;
  */
 @Contract(name = "registry", info = @Info(title = "MetroLedger registry", version = "1"))
 public final class RegistryContract implements ContractInterface {
-    /** The record types History reads; any other name would only ever read nothing. */
-    private static final Set<String> RECORD_TYPES = new TreeSet<>(Set.of(
-            Region.TYPE,
-            Participant.TYPE,
-            Lab.TYPE,
-            Entity.TYPE,
-            Instrument.TYPE,
-            Standard.TYPE,
-            Certificate.TYPE,
-            Commitment.TYPE,
-            CreditEvent.TYPE,
-            RatingPolicy.TYPE,
-            RecognitionAgreement.TYPE,
-            RecognitionAcceptance.TYPE,
-            InspectionDraw.TYPE,
-            Engagement.TYPE));
-
     /** Request of RegisterRegion. */
     public record RegionRegistration(String name, List<String> provinces) {}
 
@@ -557,38 +544,6 @@ public final class RegistryContract implements ContractInterface {
     public String GetStandard(Context ctx, String request) {
         return get(ctx, request, Standard.TYPE, Standard.class);
     }
-
-    /** Every committed version of any record type, newest first: inspectors audit with it. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String History(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        TypedId r = Canonical.read(request, TypedId.class);
-        Check.id("type", r.type());
-        Check.that(
-                RECORD_TYPES.contains(r.type()),
-                "type",
-                "must be one of " + RECORD_TYPES + " (got '" + r.type() + "')");
-        Check.id("id", r.id());
-        boolean exists = store.exists(r.type(), r.id());
-        if (r.type().equals(CreditEvent.TYPE)) {
-            // Credit events are for their readers only, through whichever function they are read;
-            // that an event exists is itself credit information, so a caller who may not read it is
-            // refused alike whether it exists or not (an entity's own events being the ones it names).
-            CreditEvents.requireReader(
-                    Caller.of(ctx, store),
-                    exists
-                            ? store.get(CreditEvent.TYPE, r.id(), CreditEvent.class)
-                                    .entity()
-                            : null);
-        }
-        if (!exists) {
-            throw Fail.notFound(r.type(), r.id());
-        }
-        return Canonical.json(store.history(r.type(), r.id()));
-    }
-
-    /** Request naming a record of any type. */
-    public record TypedId(String type, String id) {}
 
     private static <T> String get(Context ctx, String request, String type, Class<T> recordClass) {
         RecordStore store = new RecordStore(ctx.getStub());
