@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,10 +105,17 @@ final class Batch<T> {
 
     /**
      * Runs groups of items, {@code parallel} groups at a time, one job per group answering each of
-     * its items in order; the progress bar counts items. A job that throws fails every item of its
-     * group with the exception's message. Outcomes come back in the items' order.
+     * its items in order; the progress bar counts items. A group starts only once every earlier
+     * group sharing one of its items' {@code conflict} keys has finished: on Fabric two
+     * transactions writing one record cannot both commit (the later fails MVCC_READ_CONFLICT), so
+     * they go one after the other rather than race and retry. A job that throws fails every item of
+     * its group with the exception's message. Outcomes come back in the items' order.
      */
-    List<Outcome> runGroups(List<List<T>> groups, Function<T, String> where, Function<List<T>, List<Outcome>> job) {
+    List<Outcome> runGroups(
+            List<List<T>> groups,
+            Function<T, String> where,
+            Function<T, String> conflict,
+            Function<List<T>, List<Outcome>> job) {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try (ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName(task)
@@ -114,21 +123,31 @@ final class Batch<T> {
                 .setConsumer(new ConsoleProgressBarConsumer(progress))
                 .setUpdateIntervalMillis(200)
                 .build()) {
+            Map<String, CompletableFuture<List<Outcome>>> lastByKey = new HashMap<>();
             List<CompletableFuture<List<Outcome>>> outcomes = new ArrayList<>();
             for (List<T> group : groups) {
-                CompletableFuture<List<Outcome>> outcome = CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return job.apply(group);
-                            } catch (RuntimeException e) {
-                                return group.stream()
-                                        .map(item -> Outcome.failed(where.apply(item), e.getMessage()))
-                                        .toList();
-                            }
-                        },
-                        pool);
+                Supplier<List<Outcome>> attempt = () -> {
+                    try {
+                        return job.apply(group);
+                    } catch (RuntimeException e) {
+                        return group.stream()
+                                .map(item -> Outcome.failed(where.apply(item), e.getMessage()))
+                                .toList();
+                    }
+                };
+                Set<String> keys = new HashSet<>();
+                group.stream().map(conflict).forEach(keys::add);
+                CompletableFuture<?>[] before = keys.stream()
+                        .map(lastByKey::get)
+                        .filter(f -> f != null)
+                        .distinct()
+                        .toArray(CompletableFuture<?>[]::new);
+                CompletableFuture<List<Outcome>> outcome = before.length == 0
+                        ? CompletableFuture.supplyAsync(attempt, pool)
+                        : CompletableFuture.allOf(before).handleAsync((done, failure) -> attempt.get(), pool);
                 outcome.whenComplete((done, failure) -> bar.stepBy(group.size()));
                 outcomes.add(outcome);
+                keys.forEach(k -> lastByKey.put(k, outcome));
             }
             return outcomes.stream().flatMap(group -> group.join().stream()).toList();
         } finally {

@@ -102,7 +102,12 @@ final class IssueCsvCommand implements Callable<Integer> {
             groups.add(fresh.subList(from, Math.min(fresh.size(), from + batchSize)));
         }
         List<Outcome> issued = new Batch<CertificateCsv.Draft>("issue", System.err, batches)
-                .runGroups(groups, CertificateCsv.Draft::where, group -> issueBatch(client, labKey, group));
+                .runGroups(
+                        groups,
+                        CertificateCsv.Draft::where,
+                        // An instrument's certificates rewrite its indicator coverage record.
+                        draft -> draft.unsigned().subject(),
+                        group -> issueBatch(client, labKey, group));
         for (int i = 0; i < fresh.size(); i++) {
             outcomes.put(fresh.get(i), issued.get(i));
         }
