@@ -23,6 +23,7 @@ import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LabKey;
 import org.metroledger.chaincode.registry.Standard;
 import org.metroledger.chaincode.registry.SubjectType;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -33,9 +34,6 @@ import org.metroledger.chaincode.state.RecordStore;
  */
 @Contract(name = "certificate", info = @Info(title = "MetroLedger certificates", version = "1"))
 public final class CertificateContract implements ContractInterface {
-
-    /** Request naming one certificate. */
-    public record ById(String id) {}
 
     /** Request of Revoke. */
     public record Revocation(String id, String reason) {}
@@ -181,21 +179,18 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        return Canonical.json(store.get(Certificate.TYPE, r.id(), Certificate.class));
+        return Canonical.json(store.get(Certificate.TYPE, ById.checked(request), Certificate.class));
     }
 
     /** Every committed version of a certificate, newest first. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String History(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        if (!store.exists(Certificate.TYPE, r.id())) {
-            throw Fail.notFound(Certificate.TYPE, r.id());
+        String id = ById.checked(request);
+        if (!store.exists(Certificate.TYPE, id)) {
+            throw Fail.notFound(Certificate.TYPE, id);
         }
-        return Canonical.json(store.history(Certificate.TYPE, r.id()));
+        return Canonical.json(store.history(Certificate.TYPE, id));
     }
 
     /** A subject's certificates in issue order, a page at a time. */

@@ -14,6 +14,7 @@ import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -39,9 +40,6 @@ public final class CommitmentContract implements ContractInterface {
 
     /** Request of Withdraw. */
     public record Withdrawal(String id, String reason) {}
-
-    /** Request naming one commitment. */
-    public record ById(String id) {}
 
     /** Request naming an entity. */
     public record ByEntity(String entity) {}
@@ -121,9 +119,7 @@ public final class CommitmentContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        return Canonical.json(store.get(Commitment.TYPE, r.id(), Commitment.class));
+        return Canonical.json(store.get(Commitment.TYPE, ById.checked(request), Commitment.class));
     }
 
     /** An entity's commitments, oldest first, whatever their status. */

@@ -12,6 +12,7 @@ import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.RecordStore;
 
@@ -41,9 +42,6 @@ public final class CreditContract implements ContractInterface {
 
     /** Request of History. */
     public record HistoryRequest(String entity, Integer pageSize, String bookmark) {}
-
-    /** Request naming one credit event. */
-    public record ById(String id) {}
 
     /** Request naming a policy version; none means the one in force. */
     public record PolicyVersion(Integer version) {}
@@ -113,9 +111,8 @@ public final class CreditContract implements ContractInterface {
     public String GetEvent(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        CreditEvent event = CreditEvents.get(store, r.id());
+        String id = ById.checked(request);
+        CreditEvent event = CreditEvents.get(store, id);
         CreditEvents.requireReader(caller, event.entity());
         return Canonical.json(event);
     }

@@ -30,6 +30,7 @@ import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.registry.EntityCategory;
 import org.metroledger.chaincode.registry.Region;
 import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -72,9 +73,6 @@ public final class InspectionContract implements ContractInterface {
 
     /** Request of RevealSeed. */
     public record SeedReveal(String drawId, String seed) {}
-
-    /** Request naming one draw. */
-    public record ById(String id) {}
 
     /** Request of Publish. */
     public record DrawRef(String drawId) {}
@@ -331,9 +329,7 @@ public final class InspectionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        return Canonical.json(store.get(InspectionDraw.TYPE, r.id(), InspectionDraw.class));
+        return Canonical.json(store.get(InspectionDraw.TYPE, ById.checked(request), InspectionDraw.class));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

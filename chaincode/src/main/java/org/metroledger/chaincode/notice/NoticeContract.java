@@ -29,6 +29,7 @@ import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.registry.Instrument;
 import org.metroledger.chaincode.registry.SubjectType;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -42,9 +43,6 @@ public final class NoticeContract implements ContractInterface {
 
     /** Request of Due: one of region and entity. */
     public record DueQuery(String region, String entity, String at) {}
-
-    /** Request naming one notice. */
-    public record ById(String id) {}
 
     /** Answer of Due. */
     public record DueNotices(String day, List<Notice> notices) {}

@@ -22,6 +22,7 @@ import org.metroledger.chaincode.registry.AgreementStatus;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.RecognitionAgreement;
 import org.metroledger.chaincode.registry.Region;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -41,9 +42,6 @@ public final class RecognitionContract implements ContractInterface {
             List<String> conditions,
             String validFrom,
             String validTo) {}
-
-    /** Request naming one agreement. */
-    public record ById(String id) {}
 
     /** Request of Terminate. */
     public record Termination(String id, String reason) {}
@@ -95,9 +93,8 @@ public final class RecognitionContract implements ContractInterface {
     public String Accept(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        RecognitionAgreement agreement = memberAdminOf(store, caller, r.id(), "accept");
+        String id = ById.checked(request);
+        RecognitionAgreement agreement = memberAdminOf(store, caller, id, "accept");
         RecognitionAgreement accepted = agreement.accept(caller.msp(), store.stamp());
         store.put(RecognitionAgreement.TYPE, accepted.id(), accepted);
         store.event(accepted.status() == AgreementStatus.ACTIVE ? "AgreementActivated" : "AgreementAccepted", accepted);
@@ -122,9 +119,7 @@ public final class RecognitionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        return Canonical.json(store.get(RecognitionAgreement.TYPE, r.id(), RecognitionAgreement.class)
+        return Canonical.json(store.get(RecognitionAgreement.TYPE, ById.checked(request), RecognitionAgreement.class)
                 .asOf(store.now()));
     }
 

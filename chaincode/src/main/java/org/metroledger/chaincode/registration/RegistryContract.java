@@ -34,6 +34,7 @@ import org.metroledger.chaincode.registry.ScopeItem;
 import org.metroledger.chaincode.registry.Standard;
 import org.metroledger.chaincode.registry.StandardLevel;
 import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.chaincode.state.RecordStore;
@@ -93,9 +94,6 @@ public final class RegistryContract implements ContractInterface {
     /** Request of RegisterStandard. */
     public record StandardRegistration(
             String id, String holder, String description, StandardLevel level, String category) {}
-
-    /** Request naming one record. */
-    public record ById(String id) {}
 
     /** Answer of WhoAmI. */
     public record Identity(String msp, String identity, String role, Participant participant) {}
@@ -315,9 +313,7 @@ public final class RegistryContract implements ContractInterface {
     public String IndexCapabilities(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
+        Lab lab = store.get(Lab.TYPE, ById.checked(request), Lab.class);
         caller.requireAdminOf(lab.region(), "index the capabilities of lab " + lab.id());
         LabCapabilities.reindex(store, null, lab);
         store.event("LabCapabilitiesIndexed", lab);
@@ -547,9 +543,7 @@ public final class RegistryContract implements ContractInterface {
 
     private static <T> String get(Context ctx, String request, String type, Class<T> recordClass) {
         RecordStore store = new RecordStore(ctx.getStub());
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        return Canonical.json(store.get(type, r.id(), recordClass));
+        return Canonical.json(store.get(type, ById.checked(request), recordClass));
     }
 
     private static Accreditation validAccreditation(Accreditation a) {

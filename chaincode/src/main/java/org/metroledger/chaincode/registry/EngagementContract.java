@@ -9,6 +9,7 @@ import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -24,9 +25,6 @@ public final class EngagementContract implements ContractInterface {
 
     /** Request of Withdraw. */
     public record Withdrawal(String id, String reason) {}
-
-    /** Request of Get. */
-    public record ById(String id) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Request(Context ctx, String request) {
@@ -83,9 +81,7 @@ public final class EngagementContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        ById r = Canonical.read(request, ById.class);
-        Check.id("id", r.id());
-        return Canonical.json(store.get(Engagement.TYPE, r.id(), Engagement.class));
+        return Canonical.json(store.get(Engagement.TYPE, ById.checked(request), Engagement.class));
     }
 
     /** Who may engage a lab for the subject: the instrument's owner entity, or the standard's holder lab. */

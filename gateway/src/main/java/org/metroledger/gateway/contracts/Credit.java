@@ -2,7 +2,6 @@ package org.metroledger.gateway.contracts;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.chaincode.credit.CreditContract.ById;
 import org.metroledger.chaincode.credit.CreditContract.EventRecording;
 import org.metroledger.chaincode.credit.CreditContract.HistoryRequest;
 import org.metroledger.chaincode.credit.CreditContract.PolicyVersion;
@@ -12,6 +11,7 @@ import org.metroledger.chaincode.credit.CreditEvent;
 import org.metroledger.chaincode.credit.PolicyProposal;
 import org.metroledger.chaincode.credit.Rating;
 import org.metroledger.chaincode.credit.RatingPolicy;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.gateway.identity.Member;

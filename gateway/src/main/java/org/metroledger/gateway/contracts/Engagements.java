@@ -2,9 +2,9 @@ package org.metroledger.gateway.contracts;
 
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.registry.Engagement;
-import org.metroledger.chaincode.registry.EngagementContract.ById;
 import org.metroledger.chaincode.registry.EngagementContract.EngagementRequest;
 import org.metroledger.chaincode.registry.EngagementContract.Withdrawal;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 

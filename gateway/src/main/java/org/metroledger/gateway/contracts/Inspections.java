@@ -1,7 +1,6 @@
 package org.metroledger.gateway.contracts;
 
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.chaincode.inspection.InspectionContract.ById;
 import org.metroledger.chaincode.inspection.InspectionContract.ByMsp;
 import org.metroledger.chaincode.inspection.InspectionContract.CancelVote;
 import org.metroledger.chaincode.inspection.InspectionContract.DrawCreation;
@@ -13,6 +12,7 @@ import org.metroledger.chaincode.inspection.InspectionContract.ShareKeyRegistrat
 import org.metroledger.chaincode.inspection.InspectionContract.SharePosting;
 import org.metroledger.chaincode.inspection.InspectionDraw;
 import org.metroledger.chaincode.inspection.ShareKey;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.gateway.identity.Member;

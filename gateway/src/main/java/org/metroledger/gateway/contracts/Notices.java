@@ -2,9 +2,9 @@ package org.metroledger.gateway.contracts;
 
 import java.util.concurrent.CompletableFuture;
 import org.metroledger.chaincode.notice.Notice;
-import org.metroledger.chaincode.notice.NoticeContract.ById;
 import org.metroledger.chaincode.notice.NoticeContract.DueNotices;
 import org.metroledger.chaincode.notice.NoticeContract.DueQuery;
+import org.metroledger.chaincode.state.ById;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 
