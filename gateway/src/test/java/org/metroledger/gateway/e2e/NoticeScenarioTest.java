@@ -3,17 +3,13 @@ package org.metroledger.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -84,41 +80,6 @@ class NoticeScenarioTest extends Scenario {
         return "http://127.0.0.1:" + receiver.actualPort() + "/hook";
     }
 
-    /** An open event stream of a user, collecting what it is sent. */
-    final class Stream implements AutoCloseable {
-        final HttpClient client = http.vertx().createHttpClient();
-        final StringBuffer text = new StringBuffer();
-
-        Stream(String user) throws Exception {
-            client.request(new RequestOptions()
-                            .setMethod(HttpMethod.GET)
-                            .setHost(deployment.host())
-                            .setPort(deployment.port())
-                            .setURI("/api/v1/events")
-                            .putHeader("Authorization", "Bearer " + token(user)))
-                    .compose(request -> request.send())
-                    .onSuccess(response -> response.handler(chunk -> text.append(chunk.toString())))
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS);
-        }
-
-        void await(String part) throws InterruptedException {
-            Instant until = Instant.now().plusSeconds(30);
-            while (text.indexOf(part) < 0) {
-                assertThat(Instant.now())
-                        .as("waiting for " + part + " in " + text)
-                        .isBefore(until);
-                Thread.sleep(50);
-            }
-        }
-
-        @Override
-        public void close() {
-            client.close();
-        }
-    }
-
     static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
         Instant until = Instant.now().plusSeconds(30);
         while (!done.getAsBoolean()) {
@@ -137,8 +98,8 @@ class NoticeScenarioTest extends Scenario {
 
         String expiring = "expiring:" + soon;
         String overdue = "\"id\":\"overdue:" + bare + ":";
-        try (Stream inspector = new Stream(Cast.NORTH_INSPECTOR);
-                Stream outsider = new Stream(Cast.EAST_ADMIN)) {
+        try (EventStreamClient inspector = EventStreamClient.open(deployment, token(Cast.NORTH_INSPECTOR), null);
+                EventStreamClient outsider = EventStreamClient.open(deployment, token(Cast.EAST_ADMIN), null)) {
             Http.Answer swept =
                     http.post("/api/v1/notices/sweep", token(Cast.NORTH_ENTITY), Map.of("entity", world.entityNorth));
             assertThat(swept.status()).as(swept.toString()).isEqualTo(200);
@@ -156,15 +117,13 @@ class NoticeScenarioTest extends Scenario {
 
             inspector.await("\"id\":\"" + expiring + "\"");
             inspector.await(overdue);
-            assertThat(inspector.text.toString()).contains("event: CertificateExpiring", "event: InstrumentOverdue");
+            assertThat(inspector.text()).contains("event: CertificateExpiring", "event: InstrumentOverdue");
             // A write of this run after the notices: once the outsider has it, it has had all before it.
             String marker = id("inst-marker");
             HttpWorld.created(http.post(
                     "/api/v1/instruments", token(Cast.NORTH_ADMIN), world.instrument(marker, world.entityNorth)));
             outsider.await("\"id\":\"" + marker + "\"");
-            assertThat(outsider.text.toString())
-                    .contains("\"id\":\"" + expiring + "\"")
-                    .doesNotContain(overdue);
+            assertThat(outsider.text()).contains("\"id\":\"" + expiring + "\"").doesNotContain(overdue);
         }
 
         // Other webhooks of the region (another test's) get these notices too, under their own secrets.

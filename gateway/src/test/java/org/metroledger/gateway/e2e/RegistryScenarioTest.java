@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The registry over HTTP: writes answer once committed, refusals keep the ledger unchanged. */
@@ -133,38 +128,20 @@ class RegistryScenarioTest extends Scenario {
 
     @Test
     void the_event_stream_delivers_a_committed_event_and_resumes_after_last_event_id() throws Exception {
-        HttpClient client = http.vertx().createHttpClient();
-        CompletableFuture<String> firstEvent = new CompletableFuture<>();
-        StringBuilder received = new StringBuilder();
         // Other clients of a shared ledger write too: wait for this run's event, not the first one.
         String ours = "\"id\":\"" + id("disp-sse") + "\"";
-        HttpClientResponse response = client.request(new RequestOptions()
-                        .setMethod(HttpMethod.GET)
-                        .setHost(deployment.host())
-                        .setPort(deployment.port())
-                        .setURI("/api/v1/events")
-                        .putHeader("Authorization", "Bearer " + token(Cast.NORTH_INSPECTOR)))
-                .compose(request -> request.send())
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
-        response.handler(chunk -> {
-            received.append(chunk.toString());
-            int at = received.indexOf(ours);
-            int start = received.lastIndexOf("id: ", at);
-            int end = received.indexOf("\n\n", at);
-            if (at >= 0 && start >= 0 && end > 0) {
-                firstEvent.complete(received.substring(start, end));
-            }
-        });
-        HttpWorld.created(http.post(
-                "/api/v1/instruments", token(Cast.NORTH_ENTITY), world.instrument(id("disp-sse"), world.entityNorth)));
-        String event = firstEvent.get(10, TimeUnit.SECONDS);
-        assertThat(event).contains("event: InstrumentRegistered").contains(ours);
+        String event;
+        try (EventStreamClient stream = EventStreamClient.open(deployment, token(Cast.NORTH_INSPECTOR), null)) {
+            HttpWorld.created(http.post(
+                    "/api/v1/instruments",
+                    token(Cast.NORTH_ENTITY),
+                    world.instrument(id("disp-sse"), world.entityNorth)));
+            String sent = stream.await(ours);
+            int at = sent.indexOf(ours);
+            event = sent.substring(sent.lastIndexOf("id: ", at), at);
+        }
+        assertThat(event).contains("event: InstrumentRegistered");
         String id = event.substring(4, event.indexOf('\n'));
-        client.close();
 
         // Resuming from just before that event replays it; resuming from it replays nothing older.
         long block = Long.parseLong(id.substring(0, id.indexOf('.')));
@@ -172,8 +149,7 @@ class RegistryScenarioTest extends Scenario {
                 "/api/v1/instruments",
                 token(Cast.NORTH_ENTITY),
                 world.instrument(id("disp-sse-2"), world.entityNorth)));
-        String resumed = readEvents(id, 1);
-        assertThat(resumed)
+        assertThat(readEvents(id, 1))
                 .contains("\"id\":\"" + id("disp-sse-2") + "\"")
                 .doesNotContain("\"id\":\"" + id("disp-sse") + "\"");
         assertThat(readEvents((block - 1) + ".0", 1)).contains("\"id\":\"" + id("disp-sse") + "\"");
@@ -181,29 +157,8 @@ class RegistryScenarioTest extends Scenario {
 
     /** Opens the stream with a Last-Event-ID and collects the first {@code count} events. */
     String readEvents(String lastEventId, int count) throws Exception {
-        HttpClient client = http.vertx().createHttpClient();
-        CompletableFuture<String> done = new CompletableFuture<>();
-        StringBuilder received = new StringBuilder();
-        client.request(new RequestOptions()
-                        .setMethod(HttpMethod.GET)
-                        .setHost(deployment.host())
-                        .setPort(deployment.port())
-                        .setURI("/api/v1/events")
-                        .putHeader("Last-Event-ID", lastEventId)
-                        .putHeader("Authorization", "Bearer " + token(Cast.NORTH_INSPECTOR)))
-                .compose(request -> request.send())
-                .onSuccess(response -> response.handler(chunk -> {
-                    received.append(chunk.toString());
-                    if (received.toString().split("\nid: |^id: ", -1).length > count) {
-                        done.complete(received.toString());
-                    }
-                }));
-        try {
-            return done.get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("after " + lastEventId + " received only: " + received, e);
-        } finally {
-            client.close();
+        try (EventStreamClient stream = EventStreamClient.open(deployment, token(Cast.NORTH_INSPECTOR), lastEventId)) {
+            return stream.awaitEvents(count);
         }
     }
 
