@@ -26,6 +26,7 @@ import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
+import org.metroledger.chaincode.state.ReasonedChange;
 import org.metroledger.chaincode.state.RecordStore;
 
 /**
@@ -36,7 +37,7 @@ import org.metroledger.chaincode.state.RecordStore;
 public final class CertificateContract implements ContractInterface {
 
     /** Request of Revoke. */
-    public record Revocation(String id, String reason) {}
+    public record Revocation(String id, String reason) implements ReasonedChange {}
 
     /** Request of ListBySubject and Current. */
     public record SubjectListing(String subject, Integer pageSize, String bookmark) {}
@@ -159,9 +160,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Revoke(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
-        Revocation r = Canonical.read(request, Revocation.class);
-        Check.id("id", r.id());
-        Check.text("reason", r.reason(), 1000);
+        Revocation r = ReasonedChange.read(request, Revocation.class);
         Caller caller = Caller.of(ctx, store);
         String lab = caller.labId("revoke certificates");
         Certificate certificate = store.get(Certificate.TYPE, r.id(), Certificate.class);

@@ -17,6 +17,7 @@ import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
+import org.metroledger.chaincode.state.ReasonedChange;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -27,7 +28,6 @@ import org.metroledger.chaincode.state.Stamp;
 @Contract(name = "commitment", info = @Info(title = "MetroLedger integrity commitments", version = "1"))
 public final class CommitmentContract implements ContractInterface {
     private static final int MAX_PLEDGE_TEXT = 1000;
-    private static final int MAX_REASON = 1000;
 
     /** Request of Publish; {@code effectiveFrom} defaults to the transaction time. */
     public record Publication(
@@ -39,7 +39,7 @@ public final class CommitmentContract implements ContractInterface {
             String effectiveTo) {}
 
     /** Request of Withdraw. */
-    public record Withdrawal(String id, String reason) {}
+    public record Withdrawal(String id, String reason) implements ReasonedChange {}
 
     /** Request naming an entity. */
     public record ByEntity(String entity) {}
@@ -98,9 +98,7 @@ public final class CommitmentContract implements ContractInterface {
     public String Withdraw(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        Withdrawal r = Canonical.read(request, Withdrawal.class);
-        Check.id("id", r.id());
-        Check.text("reason", r.reason(), MAX_REASON);
+        Withdrawal r = ReasonedChange.read(request, Withdrawal.class);
         String entity = caller.entityId("withdraw commitments");
         Commitment commitment = store.get(Commitment.TYPE, r.id(), Commitment.class);
         if (!commitment.entity().equals(entity)) {

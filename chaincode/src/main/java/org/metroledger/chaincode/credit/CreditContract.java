@@ -14,6 +14,7 @@ import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
+import org.metroledger.chaincode.state.ReasonedChange;
 import org.metroledger.chaincode.state.RecordStore;
 
 /**
@@ -23,7 +24,6 @@ import org.metroledger.chaincode.state.RecordStore;
  */
 @Contract(name = "credit", info = @Info(title = "MetroLedger credit", version = "1"))
 public final class CreditContract implements ContractInterface {
-    private static final int MAX_REASON = 1000;
 
     /** Request of RecordEvent; the recorder is the caller. */
     public record EventRecording(
@@ -35,7 +35,7 @@ public final class CreditContract implements ContractInterface {
             Reference reference) {}
 
     /** Request of RepairEvent. */
-    public record RepairRequest(String id, String reason) {}
+    public record RepairRequest(String id, String reason) implements ReasonedChange {}
 
     /** Request of Rating; {@code at} defaults to the transaction time. */
     public record RatingRequest(String entity, String at) {}
@@ -72,9 +72,7 @@ public final class CreditContract implements ContractInterface {
     public String RepairEvent(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        RepairRequest r = Canonical.read(request, RepairRequest.class);
-        Check.id("id", r.id());
-        Check.text("reason", r.reason(), MAX_REASON);
+        RepairRequest r = ReasonedChange.read(request, RepairRequest.class);
         caller.require("repair credit events", Role.CENTRE_ADMIN);
         CreditEvent event = CreditEvents.get(store, r.id());
         Entity entity = store.get(Entity.TYPE, event.entity(), Entity.class);

@@ -25,6 +25,7 @@ import org.metroledger.chaincode.registry.Region;
 import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
+import org.metroledger.chaincode.state.ReasonedChange;
 import org.metroledger.chaincode.state.RecordStore;
 
 /**
@@ -44,7 +45,7 @@ public final class RecognitionContract implements ContractInterface {
             String validTo) {}
 
     /** Request of Terminate. */
-    public record Termination(String id, String reason) {}
+    public record Termination(String id, String reason) implements ReasonedChange {}
 
     /** Request of Evaluate. */
     public record Question(String certificateId, String region, String at) {}
@@ -105,9 +106,7 @@ public final class RecognitionContract implements ContractInterface {
     public String Terminate(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        Termination r = Canonical.read(request, Termination.class);
-        Check.id("id", r.id());
-        Check.text("reason", r.reason(), 1000);
+        Termination r = ReasonedChange.read(request, Termination.class);
         RecognitionAgreement agreement = memberAdminOf(store, caller, r.id(), "terminate");
         RecognitionAgreement ended = agreement.terminate(caller.msp(), r.reason(), store.stamp());
         store.put(RecognitionAgreement.TYPE, ended.id(), ended);

@@ -37,6 +37,7 @@ import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.ById;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
+import org.metroledger.chaincode.state.ReasonedChange;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -53,7 +54,7 @@ public final class RegistryContract implements ContractInterface {
     public record ParticipantRegistration(String id, String certificate, Role role, String organisation, String name) {}
 
     /** Request of RevokeParticipant. */
-    public record ParticipantRevocation(String id, String reason) {}
+    public record ParticipantRevocation(String id, String reason) implements ReasonedChange {}
 
     /** Request of RegisterLab. */
     public record LabRegistration(String id, String name, Accreditation accreditation, String publicKey) {}
@@ -62,7 +63,8 @@ public final class RegistryContract implements ContractInterface {
     public record LabStatusChange(String id, LabStatus status, String reason) {}
 
     /** Request of RenewAccreditation. */
-    public record AccreditationRenewal(String id, Accreditation accreditation, String reason) {}
+    public record AccreditationRenewal(String id, Accreditation accreditation, String reason)
+            implements ReasonedChange {}
 
     /**
      * Request of RegisterLabKey: the lab's new certificate-signing key, why, and (after a
@@ -174,9 +176,7 @@ public final class RegistryContract implements ContractInterface {
     public String RevokeParticipant(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        ParticipantRevocation r = Canonical.read(request, ParticipantRevocation.class);
-        Check.id("id", r.id());
-        Check.text("reason", r.reason(), 1000);
+        ParticipantRevocation r = ReasonedChange.read(request, ParticipantRevocation.class);
         Participant participant = store.get(Participant.TYPE, r.id(), Participant.class);
         caller.requireAdminOf(participant.msp(), "revoke participant " + participant.id());
         if (participant.isRevoked()) {
@@ -238,9 +238,7 @@ public final class RegistryContract implements ContractInterface {
     public String RenewAccreditation(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        AccreditationRenewal r = Canonical.read(request, AccreditationRenewal.class);
-        Check.id("id", r.id());
-        Check.text("reason", r.reason(), 1000);
+        AccreditationRenewal r = ReasonedChange.read(request, AccreditationRenewal.class);
         Accreditation accreditation = validAccreditation(r.accreditation());
         Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
         caller.requireAdminOf(lab.region(), "renew the accreditation of lab " + lab.id());

@@ -10,6 +10,7 @@ import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.state.ById;
+import org.metroledger.chaincode.state.ReasonedChange;
 import org.metroledger.chaincode.state.RecordStore;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -24,7 +25,7 @@ public final class EngagementContract implements ContractInterface {
     public record EngagementRequest(String id, String lab, String subject, SubjectType subjectType) {}
 
     /** Request of Withdraw. */
-    public record Withdrawal(String id, String reason) {}
+    public record Withdrawal(String id, String reason) implements ReasonedChange {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Request(Context ctx, String request) {
@@ -63,9 +64,7 @@ public final class EngagementContract implements ContractInterface {
     public String Withdraw(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller caller = Caller.of(ctx, store);
-        Withdrawal r = Canonical.read(request, Withdrawal.class);
-        Check.id("id", r.id());
-        Check.text("reason", r.reason(), 1000);
+        Withdrawal r = ReasonedChange.read(request, Withdrawal.class);
         Engagement engagement = store.get(Engagement.TYPE, r.id(), Engagement.class);
         requireActingFor(caller, engagement.subjectType(), engagement.requestedBy(), "withdraw engagement " + r.id());
         if (engagement.status() != EngagementStatus.OPEN) {
