@@ -80,8 +80,7 @@ public final class CertificateContract implements ContractInterface {
         String lab = ownLab(Caller.of(ctx, store), r.issuer(), "issue certificates");
         Certificate certificate = admit(store, lab, r, false, "issue certificates");
         CertificateTallies.written(store, certificate);
-        store.event("CertificateIssued", certificate);
-        return Canonical.json(certificate);
+        return store.answerWithEvent("CertificateIssued", certificate);
     }
 
     /**
@@ -153,8 +152,7 @@ public final class CertificateContract implements ContractInterface {
                 CertificateStatus.SUPERSEDED, "superseded by " + successor.id(), successor.id(), store.stamp());
         store.put(Certificate.TYPE, previous.id(), superseded);
         CertificateTallies.written(store, successor, superseded);
-        store.event("CertificateSuperseded", successor);
-        return Canonical.json(successor);
+        return store.answerWithEvent("CertificateSuperseded", successor);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -171,8 +169,7 @@ public final class CertificateContract implements ContractInterface {
         Certificate revoked = certificate.ended(CertificateStatus.REVOKED, r.reason(), null, store.stamp());
         store.put(Certificate.TYPE, revoked.id(), revoked);
         CertificateTallies.written(store, null, revoked);
-        store.event("CertificateRevoked", revoked);
-        return Canonical.json(revoked);
+        return store.answerWithEvent("CertificateRevoked", revoked);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

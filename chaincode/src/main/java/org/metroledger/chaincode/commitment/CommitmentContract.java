@@ -90,8 +90,7 @@ public final class CommitmentContract implements ContractInterface {
             }
         }
         Commitments.insert(store, commitment);
-        store.event("CommitmentPublished", commitment);
-        return Canonical.json(commitment);
+        return store.answerWithEvent("CommitmentPublished", commitment);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -110,8 +109,7 @@ public final class CommitmentContract implements ContractInterface {
         Commitment withdrawn =
                 commitment.withStatus(CommitmentStatus.WITHDRAWN, r.reason(), store.now(), store.stamp());
         Commitments.update(store, withdrawn);
-        store.event("CommitmentWithdrawn", withdrawn);
-        return Canonical.json(withdrawn);
+        return store.answerWithEvent("CommitmentWithdrawn", withdrawn);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

@@ -63,8 +63,7 @@ public final class CreditContract implements ContractInterface {
                     + entity.region() + ", not " + caller.msp());
         }
         CreditEvent recorded = CreditEvents.record(store, event);
-        store.event("CreditEventRecorded", recorded);
-        return Canonical.json(recorded);
+        return store.answerWithEvent("CreditEventRecorded", recorded);
     }
 
     /** Credit repair (信用修复): the event stays on record but no longer counts. */
@@ -78,8 +77,7 @@ public final class CreditContract implements ContractInterface {
         Entity entity = store.get(Entity.TYPE, event.entity(), Entity.class);
         caller.requireAdminOf(entity.region(), "repair credit events of entity " + entity.id());
         CreditEvent repaired = CreditEvents.repair(store, event, caller.actor(), r.reason());
-        store.event("CreditEventRepaired", repaired);
-        return Canonical.json(repaired);
+        return store.answerWithEvent("CreditEventRepaired", repaired);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -139,8 +137,7 @@ public final class CreditContract implements ContractInterface {
         Caller caller = Caller.of(ctx, store);
         PolicyProposal proposal = Canonical.read(request, PolicyProposal.class).validated();
         RatingPolicy proposed = PolicyGovernance.propose(store, caller, proposal);
-        store.event("RatingPolicyProposed", proposed);
-        return Canonical.json(proposed);
+        return store.answerWithEvent("RatingPolicyProposed", proposed);
     }
 
     /** Approves a proposed version for the caller's region; it comes into force with a majority. */
@@ -152,7 +149,7 @@ public final class CreditContract implements ContractInterface {
         Check.required("version", r.version());
         Check.that(r.version() >= 1, "version", "must be 1 or more");
         RatingPolicy policy = PolicyGovernance.approve(store, caller, r.version());
-        store.event(policy.status() == PolicyStatus.ACTIVE ? "RatingPolicyActivated" : "RatingPolicyApproved", policy);
-        return Canonical.json(policy);
+        return store.answerWithEvent(
+                policy.status() == PolicyStatus.ACTIVE ? "RatingPolicyActivated" : "RatingPolicyApproved", policy);
     }
 }

@@ -117,8 +117,7 @@ public final class InspectionContract implements ContractInterface {
                 InspectionDraw.open(r.id(), r.region(), r.category(), participants, inspectors, period, store.stamp());
         store.put(InspectionDraw.TYPE, draw.id(), draw);
         store.index(InspectionDraw.ALL, draw.id());
-        store.event("DrawCreated", draw);
-        return Canonical.json(draw);
+        return store.answerWithEvent("DrawCreated", draw);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -190,8 +189,7 @@ public final class InspectionContract implements ContractInterface {
                 outcome.assignments());
         InspectionDraw published = draw.publish(publication, store.stamp());
         store.put(InspectionDraw.TYPE, published.id(), published);
-        store.event("DrawPublished", published);
-        return Canonical.json(published);
+        return store.answerWithEvent("DrawPublished", published);
     }
 
     /**
@@ -239,8 +237,7 @@ public final class InspectionContract implements ContractInterface {
                         r.evidenceDigest(),
                         new Reference(ReferenceKind.DRAW, draw.id())));
         store.put(InspectionDraw.TYPE, recorded.id(), recorded);
-        store.event("InspectionResultRecorded", result);
-        return Canonical.json(result);
+        return store.answerWithEvent("InspectionResultRecorded", result);
     }
 
     /**
@@ -259,8 +256,7 @@ public final class InspectionContract implements ContractInterface {
         ShareKey key = new ShareKey(
                 caller.msp(), r.publicKey(), LabSignature.fingerprint(r.publicKey()), stamp.recordedAt(), stamp.txId());
         store.put(ShareKey.TYPE, key.msp(), key);
-        store.event("ShareKeyRegistered", key);
-        return Canonical.json(key);
+        return store.answerWithEvent("ShareKeyRegistered", key);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -440,8 +436,7 @@ public final class InspectionContract implements ContractInterface {
             Function<InspectionDraw, String> event) {
         InspectionDraw next = step.apply(participantAdminOf(store, caller, drawId, action));
         store.put(InspectionDraw.TYPE, next.id(), next);
-        store.event(event.apply(next), next);
-        return Canonical.json(next);
+        return store.answerWithEvent(event.apply(next), next);
     }
 
     /** The draw, once the caller is known to be a centre admin of one of its participating regions. */

@@ -129,10 +129,9 @@ public final class NoticeContract implements ContractInterface {
                 stamp.recordedAt(),
                 stamp.txId());
         store.put(Notice.TYPE, recorded.id(), recorded);
-        store.event(
+        return store.answerWithEvent(
                 recorded.kind() == NoticeKind.CERTIFICATE_EXPIRING ? "CertificateExpiring" : "InstrumentOverdue",
                 recorded);
-        return Canonical.json(recorded);
     }
 
     /** A recorded notice: an expiry notice for anyone, an overdue one for those who may read it. */

@@ -86,8 +86,7 @@ public final class RecognitionContract implements ContractInterface {
         for (String msp : agreement.members()) {
             store.index(RecognitionAgreement.BY_MEMBER, msp, agreement.id());
         }
-        store.event("AgreementProposed", agreement);
-        return Canonical.json(agreement);
+        return store.answerWithEvent("AgreementProposed", agreement);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -98,8 +97,8 @@ public final class RecognitionContract implements ContractInterface {
         RecognitionAgreement agreement = memberAdminOf(store, caller, id, "accept");
         RecognitionAgreement accepted = agreement.accept(caller.msp(), store.stamp());
         store.put(RecognitionAgreement.TYPE, accepted.id(), accepted);
-        store.event(accepted.status() == AgreementStatus.ACTIVE ? "AgreementActivated" : "AgreementAccepted", accepted);
-        return Canonical.json(accepted);
+        return store.answerWithEvent(
+                accepted.status() == AgreementStatus.ACTIVE ? "AgreementActivated" : "AgreementAccepted", accepted);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -110,8 +109,7 @@ public final class RecognitionContract implements ContractInterface {
         RecognitionAgreement agreement = memberAdminOf(store, caller, r.id(), "terminate");
         RecognitionAgreement ended = agreement.terminate(caller.msp(), r.reason(), store.stamp());
         store.put(RecognitionAgreement.TYPE, ended.id(), ended);
-        store.event("AgreementTerminated", ended);
-        return Canonical.json(ended);
+        return store.answerWithEvent("AgreementTerminated", ended);
     }
 
     /** The agreement with its status as of the request's time (an ended ACTIVE one reads EXPIRED). */
@@ -178,8 +176,7 @@ public final class RecognitionContract implements ContractInterface {
                 stamp.txId());
         store.put(RecognitionAcceptance.TYPE, id, acceptance);
         store.index(RecognitionAcceptance.BY_CERTIFICATE, r.certificateId(), id);
-        store.event("RecognitionAccepted", acceptance);
-        return Canonical.json(acceptance);
+        return store.answerWithEvent("RecognitionAccepted", acceptance);
     }
 
     /** Every region's recorded acceptance of a certificate, in region order. */

@@ -113,8 +113,7 @@ public final class RegistryContract implements ContractInterface {
         Region region = new Region(caller.msp(), r.name(), List.copyOf(r.provinces()), s.recordedAt(), s.txId());
         store.put(Region.TYPE, region.msp(), region);
         store.index(Region.ALL, region.msp());
-        store.event("RegionRegistered", region);
-        return Canonical.json(region);
+        return store.answerWithEvent("RegionRegistered", region);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -161,8 +160,7 @@ public final class RegistryContract implements ContractInterface {
                 null);
         store.put(Participant.TYPE, participant.id(), participant);
         store.index(Participant.BY_IDENTITY, caller.msp(), identity.key(), participant.id());
-        store.event("ParticipantRegistered", participant);
-        return Canonical.json(participant);
+        return store.answerWithEvent("ParticipantRegistered", participant);
     }
 
     /**
@@ -186,8 +184,7 @@ public final class RegistryContract implements ContractInterface {
         Participant revoked =
                 participant.revoked(new Participant.Revocation(s.recordedAt(), r.reason(), caller.actor(), s.txId()));
         store.put(Participant.TYPE, revoked.id(), revoked);
-        store.event("ParticipantRevoked", revoked);
-        return Canonical.json(revoked);
+        return store.answerWithEvent("ParticipantRevoked", revoked);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -205,8 +202,7 @@ public final class RegistryContract implements ContractInterface {
         store.put(Lab.TYPE, lab.id(), lab);
         store.index(Lab.ALL, lab.id());
         LabCapabilities.reindex(store, null, lab);
-        store.event("LabRegistered", lab);
-        return Canonical.json(lab);
+        return store.answerWithEvent("LabRegistered", lab);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -226,8 +222,7 @@ public final class RegistryContract implements ContractInterface {
         Lab changed = lab.withStanding(r.status(), r.reason(), lab.accreditation(), store.stamp());
         store.put(Lab.TYPE, lab.id(), changed);
         LabCapabilities.reindex(store, lab, changed);
-        store.event("LabStatusChanged", changed);
-        return Canonical.json(changed);
+        return store.answerWithEvent("LabStatusChanged", changed);
     }
 
     /**
@@ -248,8 +243,7 @@ public final class RegistryContract implements ContractInterface {
         Lab renewed = lab.withStanding(lab.status(), r.reason(), accreditation, store.stamp());
         store.put(Lab.TYPE, lab.id(), renewed);
         LabCapabilities.reindex(store, lab, renewed);
-        store.event("LabAccreditationRenewed", renewed);
-        return Canonical.json(renewed);
+        return store.answerWithEvent("LabAccreditationRenewed", renewed);
     }
 
     /**
@@ -299,8 +293,7 @@ public final class RegistryContract implements ContractInterface {
         Lab rotated = lab.withKey(
                 r.publicKey(), compromisedAt == null ? null : compromisedAt.toString(), r.reason(), store.stamp());
         store.put(Lab.TYPE, lab.id(), rotated);
-        store.event("LabKeyRegistered", rotated);
-        return Canonical.json(rotated);
+        return store.answerWithEvent("LabKeyRegistered", rotated);
     }
 
     /**
@@ -314,8 +307,7 @@ public final class RegistryContract implements ContractInterface {
         Lab lab = store.get(Lab.TYPE, ById.checked(request), Lab.class);
         caller.requireAdminOf(lab.region(), "index the capabilities of lab " + lab.id());
         LabCapabilities.reindex(store, null, lab);
-        store.event("LabCapabilitiesIndexed", lab);
-        return Canonical.json(lab);
+        return store.answerWithEvent("LabCapabilitiesIndexed", lab);
     }
 
     /**
@@ -349,8 +341,7 @@ public final class RegistryContract implements ContractInterface {
                 s.txId());
         store.putUnder(LegalAuthorisation.TYPE, granted, lab.id(), caller.msp(), r.category());
         store.index(LegalAuthorisation.BY_REGION, caller.msp(), r.category(), lab.id());
-        store.event("AuthorisationGranted", granted);
-        return Canonical.json(granted);
+        return store.answerWithEvent("AuthorisationGranted", granted);
     }
 
     /** A lab's legal-verification authorisations, or a region's (of one category when named). */
@@ -400,8 +391,7 @@ public final class RegistryContract implements ContractInterface {
         store.put(Entity.TYPE, entity.id(), entity);
         store.index(Entity.BY_REGION, entity.region(), entity.category().name(), entity.id());
         GradeTimelines.refresh(store, entity, null);
-        store.event("EntityRegistered", entity);
-        return Canonical.json(entity);
+        return store.answerWithEvent("EntityRegistered", entity);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -456,8 +446,7 @@ public final class RegistryContract implements ContractInterface {
                         List.of()),
                 tally);
         tally.write(store.stub(), instrument.id());
-        store.event("InstrumentRegistered", instrument);
-        return Canonical.json(instrument);
+        return store.answerWithEvent("InstrumentRegistered", instrument);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -477,8 +466,7 @@ public final class RegistryContract implements ContractInterface {
         Standard standard =
                 new Standard(r.id(), holder.id(), r.description(), r.level(), r.category(), s.recordedAt(), s.txId());
         store.put(Standard.TYPE, standard.id(), standard);
-        store.event("StandardRegistered", standard);
-        return Canonical.json(standard);
+        return store.answerWithEvent("StandardRegistered", standard);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

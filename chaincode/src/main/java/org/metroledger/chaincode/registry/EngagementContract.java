@@ -56,8 +56,7 @@ public final class EngagementContract implements ContractInterface {
         store.put(Engagement.TYPE, engagement.id(), engagement);
         store.index(Engagement.OPEN, engagement.subject(), engagement.lab(), engagement.id());
         store.index(Engagement.BY_SUBJECT, engagement.subject(), engagement.id());
-        store.event("EngagementRequested", engagement);
-        return Canonical.json(engagement);
+        return store.answerWithEvent("EngagementRequested", engagement);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
@@ -73,8 +72,7 @@ public final class EngagementContract implements ContractInterface {
         Engagement withdrawn = engagement.ended(EngagementStatus.WITHDRAWN, null, r.reason(), store.stamp());
         store.put(Engagement.TYPE, withdrawn.id(), withdrawn);
         store.unindex(Engagement.OPEN, withdrawn.subject(), withdrawn.lab(), withdrawn.id());
-        store.event("EngagementWithdrawn", withdrawn);
-        return Canonical.json(withdrawn);
+        return store.answerWithEvent("EngagementWithdrawn", withdrawn);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

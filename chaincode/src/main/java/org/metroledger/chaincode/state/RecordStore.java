@@ -208,6 +208,16 @@ public final class RecordStore {
         stub.setEvent(name, Canonical.bytes(payload));
     }
 
+    /**
+     * Sets the chaincode event {@code name} carrying the record a write transaction answers, and
+     * answers that record's canonical JSON: listeners get the very bytes the caller does.
+     */
+    public String answerWithEvent(String name, Object record) {
+        String json = Canonical.json(record);
+        stub.setEvent(name, json.getBytes(StandardCharsets.UTF_8));
+        return json;
+    }
+
     private String lastAttribute(String compositeKey) {
         List<String> attributes = stub.splitCompositeKey(compositeKey).getAttributes();
         return attributes.get(attributes.size() - 1);
