@@ -51,20 +51,10 @@ public record InspectionDraw(
     /** A participating centre's vote to cancel the draw. */
     public record Cancellation(String at, String reason, String txId) {}
 
-    /** A new draw waiting for every participant's commitment; participants are kept sorted. */
-    public static InspectionDraw open(
-            String id,
-            String region,
-            EntityCategory category,
-            List<String> participants,
-            List<String> inspectors,
-            Stamp stamp) {
-        return open(id, region, category, participants, inspectors, DEFAULT_REVEAL_PERIOD, stamp);
-    }
-
     /**
-     * A new draw whose reveals close {@code revealPeriod} after they open; with three or more
-     * participants every commitment comes with a {@link Dealing} of its seed.
+     * A new draw waiting for every participant's commitment (participants are kept sorted), whose
+     * reveals close {@code revealPeriod} after they open; with three or more participants every
+     * commitment comes with a {@link Dealing} of its seed.
      */
     public static InspectionDraw open(
             String id,

@@ -34,20 +34,6 @@ public record Lab(
         keys = keys == null ? null : List.copyOf(keys);
     }
 
-    /** A lab record without standing or key history, as written before either was kept. */
-    public Lab(
-            String id,
-            String name,
-            String region,
-            Accreditation accreditation,
-            String publicKey,
-            LabStatus status,
-            String statusReason,
-            String recordedAt,
-            String txId) {
-        this(id, name, region, accreditation, publicKey, status, statusReason, recordedAt, txId, null, null);
-    }
-
     /** A newly registered lab: ACTIVE, its history one entry long. */
     public static Lab registered(
             String id, String name, String region, Accreditation accreditation, String publicKey, Stamp s) {

@@ -237,8 +237,18 @@ class LabKeyHistoryTest {
         void read_a_lab_without_key_history_as_a_history_of_one() {
             KeyPair key = CertificateAuthority.newKeyPair();
             String pem = LabSignature.pem(key.getPublic());
-            Lab legacy =
-                    new Lab("lab-old", "Old lab", "NorthMSP", null, pem, null, null, "2020-01-01T00:00:00Z", "tx-old");
+            Lab legacy = new Lab(
+                    "lab-old",
+                    "Old lab",
+                    "NorthMSP",
+                    null,
+                    pem,
+                    null,
+                    null,
+                    "2020-01-01T00:00:00Z",
+                    "tx-old",
+                    null,
+                    null);
             List<LabKey> history = legacy.keyHistory();
             assertThat(history).hasSize(1);
             assertThat(history.get(0).id()).isEqualTo(LabSignature.fingerprint(pem));

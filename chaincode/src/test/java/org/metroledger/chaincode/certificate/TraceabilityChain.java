@@ -63,7 +63,9 @@ final class TraceabilityChain {
                 status,
                 null,
                 "2020-01-01T00:00:00Z",
-                "tx-lab");
+                "tx-lab",
+                null,
+                null);
     }
 
     Standard standard(String id, StandardLevel level) {

@@ -17,7 +17,13 @@ class InspectionDrawTest {
 
     private static InspectionDraw opened() {
         return InspectionDraw.open(
-                "d1", "NorthMSP", EntityCategory.MARKET, List.of("NorthMSP", "EastMSP"), List.of("i1"), STAMP);
+                "d1",
+                "NorthMSP",
+                EntityCategory.MARKET,
+                List.of("NorthMSP", "EastMSP"),
+                List.of("i1"),
+                InspectionDraw.DEFAULT_REVEAL_PERIOD,
+                STAMP);
     }
 
     private static InspectionDraw committed() {

@@ -56,7 +56,17 @@ class VerifyTokenCommandTest {
 
     private Run run(String argument) throws Exception {
         Lab lab = new Lab(
-                "lab-1", "Lab", "NorthMSP", null, LabSignature.pem(key.getPublic()), LabStatus.ACTIVE, null, "t", "tx");
+                "lab-1",
+                "Lab",
+                "NorthMSP",
+                null,
+                LabSignature.pem(key.getPublic()),
+                LabStatus.ACTIVE,
+                null,
+                "t",
+                "tx",
+                null,
+                null);
         Path file = dir.resolve("trust-list.json");
         Files.writeString(file, Canonical.json(new TrustList("2025-06-01T00:00:00Z", 7, List.of(lab))));
         StringWriter out = new StringWriter();

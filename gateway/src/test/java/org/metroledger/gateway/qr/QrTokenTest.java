@@ -261,7 +261,9 @@ class QrTokenTest {
                 LabStatus.SUSPENDED,
                 "audit",
                 "2025-01-01T00:00:00Z",
-                "tx");
+                "tx",
+                null,
+                null);
         TrustList list = new TrustList("2025-06-01T08:00:00Z", 3, List.of(suspended));
 
         TokenCheck check = QrToken.verify(fixture.token(), list);

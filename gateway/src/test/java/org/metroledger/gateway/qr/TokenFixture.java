@@ -43,6 +43,8 @@ final class TokenFixture {
                 LabStatus.ACTIVE,
                 null,
                 "2025-01-01T00:00:00Z",
-                "tx-" + id);
+                "tx-" + id,
+                null,
+                null);
     }
 }
