@@ -118,7 +118,7 @@ public final class TestBed {
         }
 
         static Refusal of(Simulation sim) {
-            return new Refusal(Fail.codeOf(sim.payload(), sim.message()), Fail.messageOf(sim.message()));
+            return new Refusal(Fail.codeOf(sim.payload(), sim.message()).orElse(null), Fail.messageOf(sim.message()));
         }
 
         public ErrorCode code() {

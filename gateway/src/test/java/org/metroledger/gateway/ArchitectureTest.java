@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's allowed dependency directions (docs/ARCHITECTURE.md): its packages form layers,
- * never a cycle, and only the embedded backend and the identities it issues know the simulated peer.
+ * never a cycle, only the embedded backend and the identities it issues know the simulated peer, and
+ * only the ledger backends and {@code failure} read the chaincode's error codes.
  */
 class ArchitectureTest {
     private static final JavaClasses GATEWAY = new ClassFileImporter()
@@ -34,6 +35,22 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.metroledger.simulation..")
+                .check(GATEWAY);
+    }
+
+    /**
+     * The chaincode's error codes and {@code Fail} become the API's codes in one place, where the
+     * ledger backends read a chaincode refusal and in {@code failure}: everywhere else the gateway
+     * refuses with its own {@code ApiFailure}, so no chaincode exception escapes as a 500.
+     */
+    @Test
+    void only_the_ledger_backends_and_failure_read_chaincode_error_codes() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.metroledger.gateway.ledger..", "org.metroledger.gateway.failure..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.metroledger.chaincode.error..")
                 .check(GATEWAY);
     }
 }

@@ -60,11 +60,14 @@ public final class CertificateContract implements ContractInterface {
             return new BatchItem(index, id, null, null);
         }
 
+        /** A refusal without a code (a fault, not a refusal) fails the whole batch, as it would an Issue. */
         static BatchItem refused(int index, String id, ChaincodeException refusal) {
             return new BatchItem(
                     index,
                     id,
-                    Fail.codeOf(refusal.getPayload(), refusal.getMessage()).name(),
+                    Fail.codeOf(refusal.getPayload(), refusal.getMessage())
+                            .orElseThrow(() -> refusal)
+                            .name(),
                     Fail.messageOf(refusal.getMessage()));
         }
     }

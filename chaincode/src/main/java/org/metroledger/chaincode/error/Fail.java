@@ -1,6 +1,7 @@
 package org.metroledger.chaincode.error;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.hyperledger.fabric.shim.ChaincodeException;
 
 /**
@@ -46,23 +47,25 @@ public final class Fail {
         return with(ErrorCode.CONFLICT, message);
     }
 
-    /** The code of a chaincode error, from its payload or else from its message prefix. */
-    public static ErrorCode codeOf(byte[] payload, String message) {
+    /**
+     * The code of a chaincode error, from its payload or else from its message prefix; empty when it
+     * carries none (the contract failed on a fault, not a refusal).
+     */
+    public static Optional<ErrorCode> codeOf(byte[] payload, String message) {
         if (payload != null && payload.length > 0) {
-            ErrorCode code = ErrorCode.parse(new String(payload, StandardCharsets.UTF_8));
-            if (code != ErrorCode.INTERNAL) {
+            Optional<ErrorCode> code = ErrorCode.parse(new String(payload, StandardCharsets.UTF_8));
+            if (code.isPresent()) {
                 return code;
             }
         }
         if (message != null) {
             for (ErrorCode code : ErrorCode.values()) {
-                int at = message.indexOf(code.name() + SEPARATOR);
-                if (at >= 0) {
-                    return code;
+                if (message.contains(code.name() + SEPARATOR)) {
+                    return Optional.of(code);
                 }
             }
         }
-        return ErrorCode.INTERNAL;
+        return Optional.empty();
     }
 
     /** The human part of a chaincode error message, without the code prefix or Fabric's wrapping. */

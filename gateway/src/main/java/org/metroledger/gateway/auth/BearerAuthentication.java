@@ -3,7 +3,7 @@ package org.metroledger.gateway.auth;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 
@@ -46,18 +46,18 @@ public final class BearerAuthentication implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         if (header == null) {
-            ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "Authorization: Bearer <token> is required"));
+            ctx.fail(ApiFailure.of(ApiCode.UNAUTHENTICATED, "Authorization: Bearer <token> is required"));
             return;
         }
         if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the Authorization header must be Bearer <token>"));
+            ctx.fail(ApiFailure.of(ApiCode.UNAUTHENTICATED, "the Authorization header must be Bearer <token>"));
             return;
         }
         Optional<TokenBook.Holder> holder =
                 tokens.holderOf(header.substring(PREFIX.length()).trim());
         Optional<Member> member = holder.flatMap(h -> members.member(h.msp(), h.name()));
         if (member.isEmpty()) {
-            ctx.fail(ApiFailure.of(ErrorCode.UNAUTHENTICATED, "the bearer token is not valid"));
+            ctx.fail(ApiFailure.of(ApiCode.UNAUTHENTICATED, "the bearer token is not valid"));
             return;
         }
         ctx.put(CALLER, member.get());

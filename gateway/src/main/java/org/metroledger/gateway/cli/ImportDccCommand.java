@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.certificate.CertificateIds;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.cli.Batch.Outcome;
 import org.metroledger.gateway.dcc.DccDocument;
 import org.metroledger.gateway.dcc.DccParser;
+import org.metroledger.gateway.failure.ApiFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +56,8 @@ final class ImportDccCommand implements Callable<Integer> {
             dcc = parser.parse(xml);
         } catch (IOException e) {
             return Outcome.failed(where, "cannot read: " + e.getMessage());
-        } catch (ChaincodeException e) {
-            return Outcome.failed(where, e.getMessage());
+        } catch (ApiFailure e) {
+            return Outcome.failed(where, e.code() + ": " + e.getMessage());
         }
         GatewayClient.Answer existing = client.get(
                 "/api/v1/certificates/" + GatewayClient.segment(CertificateIds.fromIdentifier(dcc.uniqueIdentifier())));

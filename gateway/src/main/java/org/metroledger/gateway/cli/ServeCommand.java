@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.demo.DemoData;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
@@ -110,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 ledger = EmbeddedLedger.open(dataDir, identities, clock);
             } catch (LedgerException e) {
-                if (e.code() != ErrorCode.STORE_CORRUPTED) {
+                if (e.code() != ApiCode.STORE_CORRUPTED) {
                     throw e;
                 }
                 spec.commandLine().getErr().println("not serving: " + e.getMessage());

@@ -3,8 +3,8 @@ package org.metroledger.gateway.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /**
@@ -52,7 +52,7 @@ public final class Answer<T> {
     public static <A> CompletableFuture<A> orNull(CompletableFuture<A> read) {
         return read.exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof LedgerException e && e.code() == ErrorCode.NOT_FOUND) {
+            if (cause instanceof LedgerException e && e.code() == ApiCode.NOT_FOUND) {
                 return null;
             }
             throw failure instanceof RuntimeException r ? r : new CompletionException(failure);

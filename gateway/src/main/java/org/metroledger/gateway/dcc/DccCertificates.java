@@ -7,25 +7,25 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.certificate.CertificateRequest;
-import org.metroledger.chaincode.error.ErrorCode;
-import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Certificates;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.contracts.Written;
 import org.metroledger.gateway.document.DocumentStore;
+import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /**
  * Certificates as DCC documents: imports a lab's DCC (signature checked, certificate recorded with
  * the digest of the exact bytes, document kept once it is) and exports a certificate's DCC (the original bytes
- * when it was imported, else a generated DCC 3.2.0). Failures are {@link LedgerException}s carrying
- * the error code, whichever step refused.
+ * when it was imported, else a generated DCC 3.2.0). What the gateway refuses itself (signature,
+ * schema, a missing field, a DCC that cannot be written) is an {@link ApiFailure}; what the ledger
+ * refuses, a {@link LedgerException}: both carry the API's error code.
  */
 public final class DccCertificates {
     private static final System.Logger LOG = System.getLogger(DccCertificates.class.getName());
@@ -66,15 +66,17 @@ public final class DccCertificates {
         try {
             check = signatures.apply(options.lab()).verify(xml);
             if (check.isInvalid()) {
-                throw Fail.with(ErrorCode.SIGNATURE_INVALID, "the DCC's XML signature is invalid: " + check.reason());
+                throw ApiFailure.of(ApiCode.SIGNATURE_INVALID, "the DCC's XML signature is invalid: " + check.reason());
             }
             DccSchema.validateUpload(xml);
             PrivateKey key = labKeys.apply(options.lab())
-                    .orElseThrow(() -> Fail.forbidden("this gateway holds no signing key of lab '" + options.lab()
-                            + "'; sign the certificate request yourself and POST /api/v1/certificates"));
+                    .orElseThrow(() -> ApiFailure.of(
+                            ApiCode.FORBIDDEN,
+                            "this gateway holds no signing key of lab '" + options.lab()
+                                    + "'; sign the certificate request yourself and POST /api/v1/certificates"));
             request = DccImport.request(parser.parse(xml), options, key);
-        } catch (ChaincodeException e) {
-            return CompletableFuture.failedFuture(refusal(e));
+        } catch (ApiFailure e) {
+            return CompletableFuture.failedFuture(e);
         }
         // Staged before recording, so a recorded certificate always has its document, and kept
         // under its digest only once the certificate is committed: a refused import leaves no file.
@@ -111,9 +113,9 @@ public final class DccCertificates {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause instanceof LedgerException e
-                && e.code() != ErrorCode.UNAVAILABLE
-                && e.code() != ErrorCode.INTERNAL
-                && e.code() != ErrorCode.STORE_CORRUPTED;
+                && e.code() != ApiCode.UNAVAILABLE
+                && e.code() != ApiCode.INTERNAL
+                && e.code() != ApiCode.STORE_CORRUPTED;
     }
 
     /** The certificate's DCC: its imported original, byte for byte, or one generated from the record. */
@@ -158,9 +160,5 @@ public final class DccCertificates {
 
     private static String text(JsonNode record, String field) {
         return record.path(field).asText(null);
-    }
-
-    private static LedgerException refusal(ChaincodeException e) {
-        return new LedgerException(Fail.codeOf(e.getPayload(), e.getMessage()), e.getMessage(), null, e);
     }
 }

@@ -14,10 +14,10 @@ import org.metroledger.chaincode.certificate.CertificateKind;
 import org.metroledger.chaincode.certificate.CertificateRequest;
 import org.metroledger.chaincode.certificate.Conformity;
 import org.metroledger.chaincode.certificate.MeasurementResult;
-import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Turns a parsed DCC into the lab-signed certificate request the certificate contract records, with
@@ -110,19 +110,20 @@ public final class DccImport {
                 }
             }
         }
-        throw Fail.invalid("subject", "is not in the DCC (no owner or customer identification of its item): pass it");
+        throw ApiFailure.invalid(
+                "subject", "is not in the DCC (no owner or customer identification of its item): pass it");
     }
 
     private static String method(DccDocument dcc) {
         if (dcc.methods().isEmpty()) {
-            throw Fail.invalid("method", "is not in the DCC: it names no usedMethod");
+            throw ApiFailure.invalid("method", "is not in the DCC: it names no usedMethod");
         }
         return String.join("; ", dcc.methods());
     }
 
     private static String validUntil(DccDocument dcc) {
         if (dcc.recalibrationDate() == null) {
-            throw Fail.invalid("validUntil", "is not in the DCC (no basic_recalibration statement): pass it");
+            throw ApiFailure.invalid("validUntil", "is not in the DCC (no basic_recalibration statement): pass it");
         }
         return startOfDay("recalibrationDate", dcc.recalibrationDate());
     }
@@ -166,7 +167,7 @@ public final class DccImport {
             case "pass" -> Conformity.PASS;
             case "fail" -> Conformity.FAIL;
             default ->
-                throw Fail.invalid(
+                throw ApiFailure.invalid(
                         "conformity", "'" + dcc.conformity() + "' of the DCC has no ledger equivalent (pass or fail)");
         };
     }
@@ -179,13 +180,13 @@ public final class DccImport {
                     .toInstant()
                     .toString();
         } catch (DateTimeParseException e) {
-            throw Fail.invalid(field, "must be a date like 2025-03-01 (got '" + date + "')");
+            throw ApiFailure.invalid(field, "must be a date like 2025-03-01 (got '" + date + "')");
         }
     }
 
     private static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw Fail.invalid(field, "is required");
+            throw ApiFailure.invalid(field, "is required");
         }
         return value;
     }
@@ -195,7 +196,7 @@ public final class DccImport {
             return given;
         }
         if (fromDcc == null) {
-            throw Fail.invalid(field, "is not in the DCC (" + problem + "): pass it");
+            throw ApiFailure.invalid(field, "is not in the DCC (" + problem + "): pass it");
         }
         return fromDcc;
     }

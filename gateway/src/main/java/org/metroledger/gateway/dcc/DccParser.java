@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.dcc.DccDocument.Identification;
 import org.metroledger.gateway.dcc.DccDocument.Item;
 import org.metroledger.gateway.dcc.DccDocument.ReportLink;
 import org.metroledger.gateway.dcc.DccDocument.Result;
 import org.metroledger.gateway.document.DocumentDigest;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.w3c.dom.Element;
 
 /**
@@ -27,11 +27,11 @@ public final class DccParser {
     public DccDocument parse(byte[] bytes) {
         Element root = SafeXml.parse(bytes, FIELD).getDocumentElement();
         if (!Elements.is(root, DCC, "digitalCalibrationCertificate")) {
-            throw Fail.invalid(FIELD, "root element must be dcc:digitalCalibrationCertificate in " + DCC);
+            throw ApiFailure.invalid(FIELD, "root element must be dcc:digitalCalibrationCertificate in " + DCC);
         }
         String version = root.getAttribute("schemaVersion");
         if (!version.startsWith("3.")) {
-            throw Fail.invalid(FIELD + "/@schemaVersion", "must be 3.x (got '" + version + "')");
+            throw ApiFailure.invalid(FIELD + "/@schemaVersion", "must be 3.x (got '" + version + "')");
         }
         Element admin = required(root, "administrativeData");
         Element core = required(admin, "coreData");
@@ -94,7 +94,7 @@ public final class DccParser {
                     identifications));
         }
         if (found.isEmpty()) {
-            throw Fail.invalid(FIELD + "/administrativeData/items", "must hold at least one dcc:item");
+            throw ApiFailure.invalid(FIELD + "/administrativeData/items", "must hold at least one dcc:item");
         }
         return found;
     }
@@ -150,7 +150,7 @@ public final class DccParser {
                 .map(Element::getTextContent)
                 .orElse("");
         if (written.isBlank()) {
-            throw Fail.invalid(path(core) + "/uniqueIdentifier", "is required");
+            throw ApiFailure.invalid(path(core) + "/uniqueIdentifier", "is required");
         }
         return written;
     }
@@ -204,12 +204,12 @@ public final class DccParser {
 
     private static Element required(Element parent, String localName) {
         return child(parent, DCC, localName)
-                .orElseThrow(() -> Fail.invalid(path(parent) + "/" + localName, "is required"));
+                .orElseThrow(() -> ApiFailure.invalid(path(parent) + "/" + localName, "is required"));
     }
 
     private static String requiredText(Element parent, String localName) {
         return childText(parent, DCC, localName)
-                .orElseThrow(() -> Fail.invalid(path(parent) + "/" + localName, "is required"));
+                .orElseThrow(() -> ApiFailure.invalid(path(parent) + "/" + localName, "is required"));
     }
 
     private static String path(Element element) {

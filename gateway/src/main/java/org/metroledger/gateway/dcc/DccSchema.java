@@ -17,7 +17,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.Attributes;
@@ -107,7 +107,7 @@ public final class DccSchema {
         String version = statedVersion(document);
         String file = BY_VERSION.get(version);
         if (file == null) {
-            throw Fail.invalid(
+            throw ApiFailure.invalid(
                     "dcc schemaVersion",
                     "'" + version + "' is not one this gateway validates (" + new TreeSet<>(BY_VERSION.keySet()) + ")");
         }
@@ -135,7 +135,7 @@ public final class DccSchema {
             String where = e instanceof SAXParseException at && at.getLineNumber() > 0
                     ? " (line " + at.getLineNumber() + ")"
                     : "";
-            throw Fail.invalid("dcc", "does not match the DCC schema" + where + ": " + e.getMessage());
+            throw ApiFailure.invalid("dcc", "does not match the DCC schema" + where + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,15 +157,15 @@ public final class DccSchema {
             reader.parse(new InputSource(new ByteArrayInputStream(document)));
         } catch (RootRead read) {
             if (version[0] == null) {
-                throw Fail.invalid("dcc schemaVersion", "is required on the root element");
+                throw ApiFailure.invalid("dcc schemaVersion", "is required on the root element");
             }
             return version[0];
         } catch (SAXException e) {
-            throw Fail.invalid("dcc", "is not well-formed XML: " + e.getMessage());
+            throw ApiFailure.invalid("dcc", "is not well-formed XML: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw Fail.invalid("dcc", "has no root element");
+        throw ApiFailure.invalid("dcc", "has no root element");
     }
 
     /** Ends a parse once the root element is read. */

@@ -12,7 +12,8 @@ import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Writes a ledger certificate record (its JSON as the certificate contract answers it) as a DCC
@@ -313,16 +314,24 @@ public final class DccWriter {
                         .toLocalDate()
                         .toString();
             } catch (DateTimeParseException e) {
-                throw Fail.invalid(field, "must be an ISO-8601 instant (got '" + value + "')");
+                throw unwritable(field, "must be an ISO-8601 instant (got '" + value + "')");
             }
         }
 
         private static String field(JsonNode node, String at, String field) {
             JsonNode value = node.get(field);
             if (value == null || value.isNull() || value.asText().isBlank()) {
-                throw Fail.invalid(at + field, "is required to write a DCC");
+                throw unwritable(at + field, "is required to write a DCC");
             }
             return value.asText();
+        }
+
+        /**
+         * The record on the ledger, not the request, lacks what a DCC needs: CONFLICT (its state does
+         * not allow the export), naming the field.
+         */
+        private static ApiFailure unwritable(String field, String problem) {
+            return ApiFailure.of(ApiCode.CONFLICT, field + " " + problem);
         }
 
         private static String or(String value, String fallback) {

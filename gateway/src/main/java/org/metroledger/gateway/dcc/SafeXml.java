@@ -7,7 +7,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
-import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -26,7 +26,7 @@ final class SafeXml {
 
     static Document parse(byte[] bytes, String field) {
         if (bytes == null || bytes.length == 0) {
-            throw Fail.invalid(field, "is required");
+            throw ApiFailure.invalid(field, "is required");
         }
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
@@ -34,7 +34,7 @@ final class SafeXml {
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
-            throw Fail.invalid(field, "is not well-formed XML: " + e.getMessage());
+            throw ApiFailure.invalid(field, "is not well-formed XML: " + e.getMessage());
         } catch (IOException | ParserConfigurationException e) {
             throw new IllegalStateException("cannot parse XML", e);
         }

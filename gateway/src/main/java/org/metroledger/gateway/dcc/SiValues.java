@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.metroledger.chaincode.error.Fail;
 import org.metroledger.gateway.dcc.DccDocument.Result;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.w3c.dom.Element;
 
 /**
@@ -83,7 +83,7 @@ final class SiValues {
         refuseMultivariate(element, suffix);
         List<String> values = items(element, "value" + suffix);
         if (values.isEmpty()) {
-            throw Fail.invalid(Elements.path(element) + "/si:value" + suffix, "is required");
+            throw ApiFailure.invalid(Elements.path(element) + "/si:value" + suffix, "is required");
         }
         int n = values.size();
         List<String> units = items(element, "unit" + suffix);
@@ -91,7 +91,7 @@ final class SiValues {
             units = List.of(defaultUnit);
         }
         if (units.isEmpty()) {
-            throw Fail.invalid(Elements.path(element) + "/si:unit" + suffix, "is required");
+            throw ApiFailure.invalid(Elements.path(element) + "/si:unit" + suffix, "is required");
         }
         String label = suffix.isEmpty() ? childText(element, SI, "label").orElse(quantity) : quantity;
         Uncertainty unc = uncertainty(element, suffix)
@@ -151,7 +151,7 @@ final class SiValues {
             String name = part.getLocalName();
             String base = name.endsWith("XMLList") ? name.substring(0, name.length() - "XMLList".length()) : name;
             if (SI.equals(part.getNamespaceURI()) && MULTIVARIATE.contains(base)) {
-                throw Fail.invalid(
+                throw ApiFailure.invalid(
                         Elements.path(part),
                         "is a multivariate uncertainty, which the ledger cannot record: it keeps each value"
                                 + " with a univariate uncertainty (si:expandedUnc, si:coverageInterval)");
@@ -185,7 +185,7 @@ final class SiValues {
             return list.get(0);
         }
         if (list.size() != size) {
-            throw Fail.invalid(
+            throw ApiFailure.invalid(
                     Elements.path(element) + "/si:" + name, "has " + list.size() + " entries for " + size + " values");
         }
         return list.get(index);
@@ -193,7 +193,7 @@ final class SiValues {
 
     private static String required(Element value, String localName) {
         return childText(value, SI, localName)
-                .orElseThrow(() -> Fail.invalid(Elements.path(value) + "/si:" + localName, "is required"));
+                .orElseThrow(() -> ApiFailure.invalid(Elements.path(value) + "/si:" + localName, "is required"));
     }
 
     /** The parts of an uncertainty a result records. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * Certificate documents (DCC XML, PDF) kept by their SHA-256 in {@code <data-dir>/documents/ab/cdef…}:
@@ -75,7 +75,7 @@ public final class DocumentStore {
         checkWellFormed(digest);
         String actual = DocumentDigest.of(bytes);
         if (!actual.equals(digest)) {
-            throw Fail.invalid("documentDigest", "is " + digest + " but the document hashes to " + actual);
+            throw ApiFailure.invalid("documentDigest", "is " + digest + " but the document hashes to " + actual);
         }
         try {
             Path dir = Files.createDirectories(root.resolve(STAGED));
@@ -179,7 +179,7 @@ public final class DocumentStore {
 
     private static void checkWellFormed(String digest) {
         if (!DocumentDigest.isWellFormed(digest)) {
-            throw Fail.invalid("documentDigest", "must be 64 lowercase hex characters of a SHA-256 digest");
+            throw ApiFailure.invalid("documentDigest", "must be 64 lowercase hex characters of a SHA-256 digest");
         }
     }
 }

@@ -1,12 +1,10 @@
 package org.metroledger.gateway.failure;
 
-import org.metroledger.chaincode.error.ErrorCode;
-
 /** The one place error codes become HTTP statuses, for the API and the pages alike. */
 public final class HttpStatuses {
     private HttpStatuses() {}
 
-    public static int of(ErrorCode code) {
+    public static int of(ApiCode code) {
         return switch (code) {
             case INVALID_ARGUMENT -> 400;
             case UNAUTHENTICATED -> 401;

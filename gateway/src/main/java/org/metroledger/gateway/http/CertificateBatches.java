@@ -3,10 +3,10 @@ package org.metroledger.gateway.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Certificates;
 import org.metroledger.gateway.contracts.Written;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.HttpStatuses;
 
 /**
@@ -31,7 +31,7 @@ final class CertificateBatches {
         for (Object entry : batch.getJsonArray("items", new JsonArray())) {
             JsonObject item = ((JsonObject) entry).copy();
             String code = item.getString("code");
-            item.put("status", code == null ? 201 : HttpStatuses.of(ErrorCode.parse(code)));
+            item.put("status", code == null ? 201 : HttpStatuses.of(ApiCode.parse(code)));
             items.add(item);
         }
         JsonObject answer = new JsonObject()

@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.Optional;
 import org.metroledger.chaincode.certificate.CertificateContract.VerificationRequest;
 import org.metroledger.chaincode.certificate.CertificateIds;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Certificates;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Verification;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
@@ -88,7 +88,7 @@ final class CertificateRoutes implements RouteGroup {
                 ? identifier.equals(certificate.path("id").asText(null))
                 : recorded.asText().equals(identifier);
         if (!same) {
-            throw ApiFailure.of(ErrorCode.NOT_FOUND, "no certificate has uniqueIdentifier '" + identifier + "'");
+            throw ApiFailure.of(ApiCode.NOT_FOUND, "no certificate has uniqueIdentifier '" + identifier + "'");
         }
         return answer.json();
     }
@@ -135,7 +135,7 @@ final class CertificateRoutes implements RouteGroup {
                                         current.tree().path("id").asText(),
                                         ctx.queryParams().get("digest"),
                                         ctx.queryParams().get("at")))))
-                .recover(failure -> failure instanceof LedgerException e && e.code() == ErrorCode.NOT_FOUND
+                .recover(failure -> failure instanceof LedgerException e && e.code() == ApiCode.NOT_FOUND
                         ? Future.succeededFuture(null)
                         : Future.failedFuture(failure));
     }

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Set;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Answer;
@@ -15,6 +14,7 @@ import org.metroledger.gateway.dcc.DccCertificates;
 import org.metroledger.gateway.dcc.DccImport;
 import org.metroledger.gateway.dcc.DccTrustStore;
 import org.metroledger.gateway.dcc.SignatureCheck;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 
@@ -60,7 +60,7 @@ final class DccRoutes implements RouteGroup {
         String type = ctx.request().getHeader("Content-Type");
         String media = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!XML_TYPES.contains(media)) {
-            throw ApiFailure.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "a DCC is sent as application/xml");
+            throw ApiFailure.of(ApiCode.UNSUPPORTED_MEDIA_TYPE, "a DCC is sent as application/xml");
         }
         Member caller = BearerAuthentication.caller(ctx);
         byte[] xml =
@@ -100,7 +100,7 @@ final class DccRoutes implements RouteGroup {
         JsonNode who = whoAmI.tree();
         String lab = who.path("participant").path("organisation").asText("");
         if (!"LAB".equals(who.path("role").asText()) || lab.isEmpty()) {
-            throw ApiFailure.of(ErrorCode.FORBIDDEN, "only a lab's registered staff import DCCs");
+            throw ApiFailure.of(ApiCode.FORBIDDEN, "only a lab's registered staff import DCCs");
         }
         return lab;
     }

@@ -12,11 +12,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Credit;
 import org.metroledger.gateway.contracts.Notices;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
@@ -177,7 +177,7 @@ final class EventStream implements Handler<RoutingContext> {
                     NOTICES.contains(event.name()) ? notices.get(caller, id) : credit.getEvent(caller, id);
             return Future.fromCompletionStage(read, context).map(answer -> true).recover(failure -> {
                 // Withheld whatever the reason: FORBIDDEN is the expected one, anything else is logged.
-                if (!(failure instanceof LedgerException refused && refused.code() == ErrorCode.FORBIDDEN)) {
+                if (!(failure instanceof LedgerException refused && refused.code() == ApiCode.FORBIDDEN)) {
                     LOG.log(Level.WARNING, "withholding " + event.name() + " of tx " + event.txId(), failure);
                 }
                 return Future.succeededFuture(false);

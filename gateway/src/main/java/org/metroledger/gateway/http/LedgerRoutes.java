@@ -1,9 +1,9 @@
 package org.metroledger.gateway.http;
 
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 
 /** The ledger itself: record histories, blocks and the stream of committed events. */
@@ -29,7 +29,7 @@ final class LedgerRoutes implements RouteGroup {
             LedgerAnswers.onContext(ctx, contracts.ledger().block(number))
                     .onSuccess(block -> block.ifPresentOrElse(
                             found -> LedgerAnswers.json(ctx, 200, Canonical.json(found)),
-                            () -> ctx.fail(ApiFailure.of(ErrorCode.NOT_FOUND, "block " + number + " does not exist"))))
+                            () -> ctx.fail(ApiFailure.of(ApiCode.NOT_FOUND, "block " + number + " does not exist"))))
                     .onFailure(ctx::fail);
         });
         api.on("events", new EventStream(contracts, StreamQuota.Limits.DEFAULT));

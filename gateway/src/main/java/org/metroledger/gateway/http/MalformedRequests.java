@@ -3,7 +3,7 @@ package org.metroledger.gateway.http;
 import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 
 /**
  * Answers requests the HTTP decoder could not read (an overlong request line, oversized headers,
@@ -19,12 +19,12 @@ final class MalformedRequests implements Handler<HttpServerRequest> {
         // server closes it, and says so, or a client would send its next request into it.
         request.response().putHeader("Connection", "close");
         if (cause instanceof TooLongFrameException && what.startsWith("An HTTP line is larger than")) {
-            Failures.send(request.response(), 414, ErrorCode.INVALID_ARGUMENT, "the request line is too long: " + what);
+            Failures.send(request.response(), 414, ApiCode.INVALID_ARGUMENT, "the request line is too long: " + what);
         } else if (cause instanceof TooLongFrameException && what.startsWith("HTTP header is larger than")) {
             Failures.send(
-                    request.response(), 431, ErrorCode.INVALID_ARGUMENT, "the request headers are too large: " + what);
+                    request.response(), 431, ApiCode.INVALID_ARGUMENT, "the request headers are too large: " + what);
         } else {
-            Failures.send(request.response(), 400, ErrorCode.INVALID_ARGUMENT, "the request is not valid HTTP");
+            Failures.send(request.response(), 400, ApiCode.INVALID_ARGUMENT, "the request is not valid HTTP");
         }
     }
 }

@@ -10,12 +10,12 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.notice.NoticeContract.DueQuery;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.auth.MemberDirectory;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.notice.NoticeSweeper;
 import org.metroledger.gateway.notice.Webhook;
@@ -91,11 +91,11 @@ final class NoticeRoutes implements RouteGroup {
         });
         api.on("webhookDeliveries", ctx -> {
             Webhook hook = book.get(ctx.pathParam("id"))
-                    .orElseThrow(() -> ApiFailure.of(ErrorCode.NOT_FOUND, "no webhook " + ctx.pathParam("id")));
+                    .orElseThrow(() -> ApiFailure.of(ApiCode.NOT_FOUND, "no webhook " + ctx.pathParam("id")));
             TokenBook.Holder holder = BearerAuthentication.holder(ctx);
             if (!hook.ownerMsp().equals(holder.msp()) || !hook.ownerName().equals(holder.name())) {
                 throw ApiFailure.of(
-                        ErrorCode.FORBIDDEN, "only the registrant of webhook " + hook.id() + " sees its deliveries");
+                        ApiCode.FORBIDDEN, "only the registrant of webhook " + hook.id() + " sees its deliveries");
             }
             LedgerAnswers.json(
                     ctx,

@@ -4,7 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.HttpStatuses;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -50,9 +50,9 @@ final class OperationRoutes implements RouteGroup {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
         String reason = cause instanceof LedgerException e ? e.getMessage() : "no answer";
         // Not ready is 503 whatever the probe says; a damaged store is named as such.
-        ErrorCode code = cause instanceof LedgerException e && e.code() == ErrorCode.STORE_CORRUPTED
-                ? ErrorCode.STORE_CORRUPTED
-                : ErrorCode.UNAVAILABLE;
+        ApiCode code = cause instanceof LedgerException e && e.code() == ApiCode.STORE_CORRUPTED
+                ? ApiCode.STORE_CORRUPTED
+                : ApiCode.UNAVAILABLE;
         health.put(
                 "error",
                 new JsonObject()

@@ -4,10 +4,10 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.contracts.Request;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -40,12 +40,12 @@ final class ParticipantRegistrationRoute {
                 .thenApplyAsync(whoAmI -> {
                     if (!"CENTRE_ADMIN".equals(whoAmI.tree().path("role").asText())) {
                         throw new LedgerException(
-                                ErrorCode.FORBIDDEN, "only a centre admin registers participants of " + caller.mspId());
+                                ApiCode.FORBIDDEN, "only a centre admin registers participants of " + caller.mspId());
                     }
                     try {
                         return services.wallet().findOrIssue(caller.mspId(), id, ou);
                     } catch (IllegalArgumentException e) {
-                        throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "id: " + e.getMessage());
+                        throw new LedgerException(ApiCode.INVALID_ARGUMENT, "id: " + e.getMessage());
                     }
                 })
                 .thenCompose(member -> registry.registerParticipant(

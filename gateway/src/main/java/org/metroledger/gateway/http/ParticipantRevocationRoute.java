@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.identity.Participant;
 import org.metroledger.chaincode.registration.RegistryContract.ParticipantRevocation;
 import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.contracts.Request;
 import org.metroledger.gateway.contracts.Written;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -47,7 +47,7 @@ final class ParticipantRevocationRoute {
                     String serial = record.path("certificateSerial").asText(null);
                     if (serial == null) {
                         throw new LedgerException(
-                                ErrorCode.CONFLICT,
+                                ApiCode.CONFLICT,
                                 "participant " + record.path("id").asText() + " was registered before certificate"
                                         + " serials were recorded: revoke its certificate at its CA by hand");
                     }

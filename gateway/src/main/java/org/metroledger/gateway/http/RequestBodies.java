@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 
 /**
@@ -57,7 +57,7 @@ final class RequestBodies {
             if (contentType != null && !mediaTypes.contains(contentType.split(";", 2)[0].strip())) {
                 ctx.response().putHeader("Connection", "close");
                 ctx.fail(ApiFailure.of(
-                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        ApiCode.UNSUPPORTED_MEDIA_TYPE,
                         "Content-Type " + contentType.split(";", 2)[0].strip() + " is not accepted by "
                                 + operation.getOperationId() + ": send " + String.join(" or ", mediaTypes)));
                 return;

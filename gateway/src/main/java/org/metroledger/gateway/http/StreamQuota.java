@@ -2,7 +2,7 @@ package org.metroledger.gateway.http;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 
 /**
@@ -46,17 +46,17 @@ final class StreamQuota {
     synchronized Lease open(Object connection, String caller) {
         if (total >= limits.total()) {
             throw ApiFailure.of(
-                    ErrorCode.UNAVAILABLE,
+                    ApiCode.UNAVAILABLE,
                     "this gateway serves " + limits.total() + " event streams already; retry later");
         }
         if (byCaller.getOrDefault(caller, 0) >= limits.perCaller()) {
             throw ApiFailure.of(
-                    ErrorCode.TOO_MANY_REQUESTS,
+                    ApiCode.TOO_MANY_REQUESTS,
                     "a caller may hold " + limits.perCaller() + " event streams at once; close one first");
         }
         if (byConnection.getOrDefault(connection, 0) >= limits.perConnection()) {
             throw ApiFailure.of(
-                    ErrorCode.TOO_MANY_REQUESTS,
+                    ApiCode.TOO_MANY_REQUESTS,
                     "a connection may carry " + limits.perConnection() + " event streams at once; close one first");
         }
         total++;

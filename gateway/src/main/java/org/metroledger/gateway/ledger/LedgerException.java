@@ -1,28 +1,30 @@
 package org.metroledger.gateway.ledger;
 
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.CodedFailure;
 
 /**
  * A ledger call that did not succeed, with the error code the chaincode (or the backend) gave
  * and, where one was assigned, the transaction id.
  */
-public final class LedgerException extends RuntimeException {
+public final class LedgerException extends RuntimeException implements CodedFailure {
     private static final long serialVersionUID = 1L;
 
-    private final ErrorCode code;
+    private final ApiCode code;
     private final String txId;
 
-    public LedgerException(ErrorCode code, String message, String txId, Throwable cause) {
+    public LedgerException(ApiCode code, String message, String txId, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.txId = txId;
     }
 
-    public LedgerException(ErrorCode code, String message) {
+    public LedgerException(ApiCode code, String message) {
         this(code, message, null, null);
     }
 
-    public ErrorCode code() {
+    @Override
+    public ApiCode code() {
         return code;
     }
 

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.notice.Notice;
 import org.metroledger.chaincode.notice.NoticeContract.DueQuery;
 import org.metroledger.gateway.contracts.Contracts;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
 
@@ -40,7 +40,7 @@ public final class NoticeSweeper {
                                 return null;
                             }
                             Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
-                            if (cause instanceof LedgerException e && e.code() == ErrorCode.CONFLICT) {
+                            if (cause instanceof LedgerException e && e.code() == ApiCode.CONFLICT) {
                                 return null;
                             }
                             throw failure instanceof CompletionException c ? c : new CompletionException(failure);

@@ -3,10 +3,10 @@ package org.metroledger.gateway.qr;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.contracts.Certificates;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Registry;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
 
@@ -47,7 +47,7 @@ public final class CertificateTokens {
                             return token;
                         })
                         .orElseThrow(() -> new LedgerException(
-                                ErrorCode.NOT_FOUND,
+                                ApiCode.NOT_FOUND,
                                 "no QR token is registered for certificate '" + certificateId + "': lab '"
                                         + payload.labId()
                                         + "' signs it and registers it with PUT /api/v1/certificates/{id}/qr-token")));
@@ -61,11 +61,11 @@ public final class CertificateTokens {
         return trustList.current().thenCombine(payloadOf(certificateId), (trust, expected) -> {
             TokenCheck check = QrToken.verify(token, trust);
             if (!check.genuine()) {
-                throw new LedgerException(ErrorCode.SIGNATURE_INVALID, "token " + check.detail());
+                throw new LedgerException(ApiCode.SIGNATURE_INVALID, "token " + check.detail());
             }
             if (!check.payload().equals(expected)) {
                 throw new LedgerException(
-                        ErrorCode.INVALID_ARGUMENT,
+                        ApiCode.INVALID_ARGUMENT,
                         "token does not match certificate '" + certificateId + "' on the ledger: "
                                 + Disagreement.between(check.payload(), expected));
             }

@@ -12,11 +12,11 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hyperledger.fabric.shim.ChaincodeException;
-import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LabKey;
 import org.metroledger.chaincode.signature.LabSignature;
+import org.metroledger.gateway.failure.ApiFailure;
 
 /**
  * The QR token {@code ML1.<payload>.<signature>} (DESIGN §8). The payload part is base64url (no
@@ -151,7 +151,7 @@ public final class QrToken {
             payload = Canonical.read(text, QrPayload.class);
         } catch (ChaincodeException e) {
             throw new IllegalArgumentException(
-                    "token payload is not a QR payload: " + Fail.messageOf(e.getMessage()), e);
+                    "token payload is not a QR payload: " + ApiFailure.of(e).getMessage(), e);
         }
         if (!Canonical.json(payload).equals(text)) {
             throw new IllegalArgumentException("token payload is not canonical JSON");

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Request;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
 
@@ -121,7 +121,7 @@ final class Dashboard {
                 .<JsonNode>thenApply(Answer::tree)
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof LedgerException e && e.code() == ErrorCode.FORBIDDEN) {
+                    if (cause instanceof LedgerException e && e.code() == ApiCode.FORBIDDEN) {
                         return null;
                     }
                     throw failure instanceof CompletionException c ? c : new CompletionException(failure);

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 
 /**
@@ -43,12 +43,12 @@ final class FormFields implements Handler<RoutingContext> {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!MEDIA_TYPE.equals(media)) {
-            refuse(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + MEDIA_TYPE);
+            refuse(ctx, ApiCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + MEDIA_TYPE);
             return;
         }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && (!length.matches("[0-9]{1,10}") || Long.parseLong(length) > maxBytes)) {
-            refuse(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "the form is larger than " + maxBytes + " bytes");
+            refuse(ctx, ApiCode.PAYLOAD_TOO_LARGE, "the form is larger than " + maxBytes + " bytes");
             return;
         }
         Buffer body = Buffer.buffer();
@@ -59,7 +59,7 @@ final class FormFields implements Handler<RoutingContext> {
             }
             if (body.length() + chunk.length() > maxBytes) {
                 refused[0] = true;
-                refuse(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "the form is larger than " + maxBytes + " bytes");
+                refuse(ctx, ApiCode.PAYLOAD_TOO_LARGE, "the form is larger than " + maxBytes + " bytes");
                 return;
             }
             body.appendBuffer(chunk);
@@ -102,7 +102,7 @@ final class FormFields implements Handler<RoutingContext> {
     }
 
     /** The rest of the body is not read: the connection closes rather than parse it as a next request. */
-    private static void refuse(RoutingContext ctx, ErrorCode code, String message) {
+    private static void refuse(RoutingContext ctx, ApiCode code, String message) {
         ctx.response().putHeader("Connection", "close");
         ctx.fail(ApiFailure.of(code, message));
     }

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 
 /**
@@ -120,6 +120,6 @@ final class SignInGuard {
 
     private static ApiFailure refusal(String why) {
         return ApiFailure.of(
-                ErrorCode.FORBIDDEN, "sign-in and sign-out are taken from this site's own form only: " + why);
+                ApiCode.FORBIDDEN, "sign-in and sign-out are taken from this site's own form only: " + why);
     }
 }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
@@ -27,11 +26,12 @@ import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.contracts.Answer;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Listings;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
+import org.metroledger.gateway.failure.CodedFailure;
 import org.metroledger.gateway.failure.HttpStatuses;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
-import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.qr.QrVerification;
 import org.metroledger.gateway.qr.TokenVerdict;
 
@@ -305,11 +305,7 @@ public final class WebPages {
     private record Refusal(int status, String message) {}
 
     private static Object refusal(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-        if (cause instanceof ApiFailure api) {
-            return new Refusal(HttpStatuses.of(api.code()), api.code().name() + ": " + api.getMessage());
-        }
-        LedgerException problem = unwrap(failure);
+        CodedFailure problem = unwrap(failure);
         int status = HttpStatuses.of(problem.code());
         if (status >= 500) {
             throw failure instanceof CompletionException c ? c : new CompletionException(failure);
@@ -439,11 +435,11 @@ public final class WebPages {
         Future.fromCompletionStage(page, ctx.vertx().getOrCreateContext())
                 .onSuccess(body -> html(ctx, 200, body))
                 .onFailure(failure -> {
-                    LedgerException problem = unwrap(failure);
+                    CodedFailure problem = unwrap(failure);
                     // One mapping of codes to statuses for the API and the pages alike.
                     int status = HttpStatuses.of(problem.code());
-                    if (problem.code() == ErrorCode.INTERNAL) {
-                        LOG.log(System.Logger.Level.ERROR, "a page could not be built", problem.getCause());
+                    if (problem.code() == ApiCode.INTERNAL) {
+                        LOG.log(System.Logger.Level.ERROR, "a page could not be built", failure);
                     }
                     Text title = switch (problem.code()) {
                         case NOT_FOUND -> Text.NOT_FOUND;
@@ -457,17 +453,15 @@ public final class WebPages {
                 });
     }
 
-    private static LedgerException unwrap(Throwable failure) {
+    private static CodedFailure unwrap(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause instanceof LedgerException e
-                ? e
-                : new LedgerException(ErrorCode.INTERNAL, "the page could not be built", null, cause);
+        return cause instanceof CodedFailure e ? e : ApiFailure.of(ApiCode.INTERNAL, "the page could not be built");
     }
 
-    private static String problem(LedgerException e) {
+    private static String problem(CodedFailure e) {
         return e.code().name() + ": " + e.getMessage();
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.EntityCategory;
 import org.metroledger.chaincode.signature.LabSignature;
@@ -17,6 +16,7 @@ import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.e2e.CertificateRequests;
 import org.metroledger.gateway.e2e.HttpWorld;
 import org.metroledger.gateway.e2e.Namespace;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
@@ -407,7 +407,7 @@ public final class BenchWorld {
                     .join();
             return true;
         } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof LedgerException refused && refused.code() == ErrorCode.NOT_FOUND) {
+            if (e.getCause() instanceof LedgerException refused && refused.code() == ApiCode.NOT_FOUND) {
                 return false;
             }
             throw e;

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.state.Listing;
 import org.metroledger.chaincode.state.Page;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.demo.DemoData;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.HttpStatuses;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
@@ -88,7 +88,7 @@ class ListingsThroughClientTest {
                 .isInstanceOf(CompletionException.class)
                 .cause()
                 .isInstanceOfSatisfying(LedgerException.class, refused -> {
-                    assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(refused.code()).isEqualTo(ApiCode.INVALID_ARGUMENT);
                     assertThat(HttpStatuses.of(refused.code())).isEqualTo(400);
                     assertThat(refused.getMessage()).contains("bookmark");
                 });

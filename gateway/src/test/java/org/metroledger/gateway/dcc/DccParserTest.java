@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metroledger.gateway.dcc.DccDocument.Result;
+import org.metroledger.gateway.failure.ApiFailure;
 
 class DccParserTest {
     private final DccParser parser = new DccParser();
@@ -97,8 +97,8 @@ class DccParserTest {
                 + MINIMAL.substring(MINIMAL.indexOf("<dcc:digital")).replace("CAL-2025-1", "&e;");
 
         assertThatThrownBy(() -> parser.parse(bytes(withEntity)))
-                .isInstanceOf(ChaincodeException.class)
-                .hasMessageStartingWith("INVALID_ARGUMENT: dcc is not well-formed XML")
+                .isInstanceOf(ApiFailure.class)
+                .hasMessageStartingWith("dcc is not well-formed XML")
                 .hasMessageContaining("DOCTYPE");
     }
 
@@ -107,7 +107,7 @@ class DccParserTest {
         String noId = MINIMAL.replace("<dcc:uniqueIdentifier>CAL-2025-1</dcc:uniqueIdentifier>", "");
 
         assertThatThrownBy(() -> parser.parse(bytes(noId)))
-                .hasMessage("INVALID_ARGUMENT: dcc/administrativeData/coreData/uniqueIdentifier is required");
+                .hasMessage("dcc/administrativeData/coreData/uniqueIdentifier is required");
     }
 
     @Test
@@ -129,7 +129,7 @@ class DccParserTest {
                         + "<dcc:quantity><dcc:name><dcc:content>Mass</dcc:content></dcc:name>");
 
         assertThatThrownBy(() -> parser.parse(bytes(mismatched)))
-                .hasMessage("INVALID_ARGUMENT: dcc/measurementResults/measurementResult/results/result/data/quantity[1]"
+                .hasMessage("dcc/measurementResults/measurementResult/results/result/data/quantity[1]"
                         + "/si:realListXMLList/si:expandedUncXMLList/si:uncertaintyXMLList has 2 entries for 3 values");
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
+import org.metroledger.gateway.failure.ApiFailure;
 
 class DccSchemaTest {
     private static final DccSchema SCHEMA = DccSchema.v3_2_0();
@@ -20,8 +20,8 @@ class DccSchemaTest {
     @Test
     void a_311_document_does_not_validate_against_320() {
         assertThatThrownBy(() -> SCHEMA.validate(DccSamples.example(DccSamples.TYPICAL)))
-                .isInstanceOf(ChaincodeException.class)
-                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema (line ")
+                .isInstanceOf(ApiFailure.class)
+                .hasMessageStartingWith("dcc does not match the DCC schema (line ")
                 .hasMessageContaining("schemaVersion");
     }
 
@@ -37,10 +37,10 @@ class DccSchemaTest {
         String typical = new String(DccSamples.example(DccSamples.TYPICAL), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> DccSchema.validateUpload(typical.replaceFirst("<dcc:coreData>", "<dcc:coreData><x/>")
                         .getBytes(StandardCharsets.UTF_8)))
-                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema (line ");
+                .hasMessageStartingWith("dcc does not match the DCC schema (line ");
         assertThatThrownBy(() -> DccSchema.validateUpload(
                         typical.replaceFirst("schemaVersion=\"3.1.1\"", "").getBytes(StandardCharsets.UTF_8)))
-                .hasMessage("INVALID_ARGUMENT: dcc schemaVersion is required on the root element");
+                .hasMessage("dcc schemaVersion is required on the root element");
     }
 
     @Test
@@ -58,7 +58,7 @@ class DccSchemaTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> SCHEMA.validate(withDoctype))
-                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema")
+                .hasMessageStartingWith("dcc does not match the DCC schema")
                 .hasMessageContaining("DOCTYPE");
     }
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.metroledger.gateway.dcc.DccDocument.Result;
+import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.ApiFailure;
 
 class DccWriterTest {
     private static final DccSchema SCHEMA = DccSchema.v3_2_0();
@@ -134,7 +136,7 @@ class DccWriterTest {
         assertThat(broken).isNotEqualTo(valid);
 
         assertThatThrownBy(() -> SCHEMA.validate(broken.getBytes(StandardCharsets.UTF_8)))
-                .hasMessageStartingWith("INVALID_ARGUMENT: dcc does not match the DCC schema")
+                .hasMessageStartingWith("dcc does not match the DCC schema")
                 .hasMessageContaining("about one");
     }
 
@@ -143,7 +145,10 @@ class DccWriterTest {
         ObjectNode certificate = (ObjectNode) CertificateRecords.calibration().deepCopy();
         ((ObjectNode) certificate.get("results").get(1)).remove("unit");
 
+        // The record, not the request, lacks it: the export answers 409, never a 500.
         assertThatThrownBy(() -> writer.write(certificate, DccParties.fromLedgerIds()))
-                .hasMessage("INVALID_ARGUMENT: results[1].unit is required to write a DCC");
+                .isInstanceOfSatisfying(
+                        ApiFailure.class, e -> assertThat(e.code()).isEqualTo(ApiCode.CONFLICT))
+                .hasMessage("results[1].unit is required to write a DCC");
     }
 }

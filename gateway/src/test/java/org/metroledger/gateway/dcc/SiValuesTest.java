@@ -138,7 +138,7 @@ class SiValuesTest {
                 + "<si:coverageProbability>0.95</si:coverageProbability></si:ellipsoidalRegion></si:complex>";
 
         assertThatThrownBy(() -> results(quantity(null, "Impedance", region)))
-                .hasMessageStartingWith("INVALID_ARGUMENT: dcc/measurementResults/measurementResult/results/result"
+                .hasMessageStartingWith("dcc/measurementResults/measurementResult/results/result"
                         + "/data/quantity/si:complex/si:ellipsoidalRegion is a multivariate uncertainty");
     }
 

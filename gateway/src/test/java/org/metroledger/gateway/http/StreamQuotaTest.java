@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.failure.ApiFailure;
 
 class StreamQuotaTest {
     private final StreamQuota quota = new StreamQuota(new StreamQuota.Limits(2, 3, 4));
 
-    private static void refusedWith(Runnable open, ErrorCode code, String message) {
+    private static void refusedWith(Runnable open, ApiCode code, String message) {
         assertThatThrownBy(open::run)
                 .isInstanceOfSatisfying(
                         ApiFailure.class, e -> assertThat(e.code()).isEqualTo(code))
@@ -22,7 +22,7 @@ class StreamQuotaTest {
         quota.open("c1", "alice");
         quota.open("c1", "bob");
 
-        refusedWith(() -> quota.open("c1", "carol"), ErrorCode.TOO_MANY_REQUESTS, "a connection may carry 2");
+        refusedWith(() -> quota.open("c1", "carol"), ApiCode.TOO_MANY_REQUESTS, "a connection may carry 2");
         quota.open("c2", "carol");
     }
 
@@ -32,11 +32,11 @@ class StreamQuotaTest {
         quota.open("c2", "alice");
         quota.open("c3", "alice");
 
-        refusedWith(() -> quota.open("c4", "alice"), ErrorCode.TOO_MANY_REQUESTS, "a caller may hold 3");
+        refusedWith(() -> quota.open("c4", "alice"), ApiCode.TOO_MANY_REQUESTS, "a caller may hold 3");
         first.close();
         first.close();
         quota.open("c4", "alice");
-        refusedWith(() -> quota.open("c5", "alice"), ErrorCode.TOO_MANY_REQUESTS, "a caller may hold 3");
+        refusedWith(() -> quota.open("c5", "alice"), ApiCode.TOO_MANY_REQUESTS, "a caller may hold 3");
     }
 
     @Test
@@ -45,7 +45,7 @@ class StreamQuotaTest {
             quota.open("c" + i, "caller" + i);
         }
 
-        refusedWith(() -> quota.open("c9", "newcomer"), ErrorCode.UNAVAILABLE, "serves 4");
+        refusedWith(() -> quota.open("c9", "newcomer"), ApiCode.UNAVAILABLE, "serves 4");
         assertThat(quota.open()).isEqualTo(4);
     }
 

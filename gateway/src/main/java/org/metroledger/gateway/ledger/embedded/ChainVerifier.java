@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.gateway.ledger.embedded.ChainReport.Problem;
@@ -64,7 +64,7 @@ public final class ChainVerifier {
             store.verifyChecksums();
             return verify(store, ordererKey);
         } catch (LedgerException e) {
-            if (e.code() != ErrorCode.STORE_CORRUPTED) {
+            if (e.code() != ApiCode.STORE_CORRUPTED) {
                 throw e;
             }
             return ChainReport.storeProblem(0, Problem.CORRUPTED, e.getMessage());

@@ -30,8 +30,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.metroledger.chaincode.Contracts;
 import org.metroledger.chaincode.cache.BoundedCache;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
@@ -127,7 +127,7 @@ public final class EmbeddedLedger implements Ledger {
             ChainVerifier.checkTail(store, identities.orderer().certificate().getPublicKey())
                     .ifPresent(problem -> {
                         throw new LedgerException(
-                                ErrorCode.STORE_CORRUPTED,
+                                ApiCode.STORE_CORRUPTED,
                                 "the ledger store at " + ledgerDirectory(dataDir) + " is damaged: " + problem);
                     });
         } catch (RuntimeException e) {
@@ -246,11 +246,11 @@ public final class EmbeddedLedger implements Ledger {
                 } catch (LedgerException e) {
                     result.completeExceptionally(e);
                 } catch (RuntimeException e) {
-                    result.completeExceptionally(new LedgerException(ErrorCode.INTERNAL, e.toString(), null, e));
+                    result.completeExceptionally(new LedgerException(ApiCode.INTERNAL, e.toString(), null, e));
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new LedgerException(ErrorCode.UNAVAILABLE, "the ledger is closed"));
+            result.completeExceptionally(new LedgerException(ApiCode.UNAVAILABLE, "the ledger is closed"));
         }
         return result;
     }
@@ -262,11 +262,11 @@ public final class EmbeddedLedger implements Ledger {
 
     private Endorsement simulate(Member who, String function, List<String> args) {
         if (function == null || function.isBlank()) {
-            throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "function is required");
+            throw new LedgerException(ApiCode.INVALID_ARGUMENT, "function is required");
         }
         if (identities.isRevoked(who)) {
             throw new LedgerException(
-                    ErrorCode.IDENTITY_REFUSED,
+                    ApiCode.IDENTITY_REFUSED,
                     "the ledger refuses the caller's identity: its certificate (serial "
                             + who.certificate().getSerialNumber().toString(16) + ") is on the CRL of "
                             + who.mspId());
@@ -290,14 +290,14 @@ public final class EmbeddedLedger implements Ledger {
         } catch (RuntimeException e) {
             store.refuseIfDamaged();
             throw new LedgerException(
-                    ErrorCode.INTERNAL, "simulating " + function + " failed: " + e.getMessage(), proposal.txId(), e);
+                    ApiCode.INTERNAL, "simulating " + function + " failed: " + e.getMessage(), proposal.txId(), e);
         }
         // The router answers a failed read as the chaincode's error, and a contract may have caught
         // it: whatever it answered, an answer read from damaged data is not given.
         store.refuseIfDamaged();
         if (!simulation.succeeded()) {
             throw new LedgerException(
-                    Fail.codeOf(simulation.payload(), simulation.message()),
+                    ApiCode.ofChaincode(simulation.payload(), simulation.message()),
                     Fail.messageOf(simulation.message()),
                     proposal.txId(),
                     null);
@@ -325,7 +325,7 @@ public final class EmbeddedLedger implements Ledger {
             try {
                 identities.revoke(msp, new BigInteger(serialHex, 16), reasonCode);
             } catch (IllegalArgumentException e) {
-                throw new LedgerException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+                throw new LedgerException(ApiCode.INVALID_ARGUMENT, e.getMessage());
             }
             return null;
         });
@@ -365,7 +365,7 @@ public final class EmbeddedLedger implements Ledger {
 
     private Block storedBlock(long number) {
         byte[] bytes = store.block(number)
-                .orElseThrow(() -> new LedgerException(ErrorCode.INTERNAL, "block " + number + " is missing"));
+                .orElseThrow(() -> new LedgerException(ApiCode.INTERNAL, "block " + number + " is missing"));
         return BlockCodec.decode(bytes);
     }
 
@@ -401,7 +401,7 @@ public final class EmbeddedLedger implements Ledger {
     public CompletableFuture<Void> probe() {
         return store.damage()
                 .map(damage ->
-                        CompletableFuture.<Void>failedFuture(new LedgerException(ErrorCode.STORE_CORRUPTED, damage)))
+                        CompletableFuture.<Void>failedFuture(new LedgerException(ApiCode.STORE_CORRUPTED, damage)))
                 .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.KeyChange;
 import org.metroledger.simulation.StateEntry;
@@ -45,7 +45,7 @@ import org.rocksdb.WriteOptions;
  * <p>Damage is never taken for data: every read verifies RocksDB's block checksums and every
  * iterator's status is checked, so a checksum error is not mistaken for the end of a range. The
  * first damage seen is kept; from then on the store refuses every read with {@link
- * ErrorCode#STORE_CORRUPTED}, naming the damaged file and its key range.
+ * ApiCode#STORE_CORRUPTED}, naming the damaged file and its key range.
  */
 final class LedgerStore implements AutoCloseable {
     static final String STATE = "state";
@@ -132,7 +132,7 @@ final class LedgerStore implements AutoCloseable {
             String problem = "cannot open the ledger store at " + directory + ": "
                     + (e instanceof RocksDBException r ? statusOf(r) : e.getMessage());
             if (e instanceof RocksDBException r && corruption(r)) {
-                throw new LedgerException(ErrorCode.STORE_CORRUPTED, problem, null, e);
+                throw new LedgerException(ApiCode.STORE_CORRUPTED, problem, null, e);
             }
             throw new IllegalStateException(problem, e);
         }
@@ -172,11 +172,11 @@ final class LedgerStore implements AutoCloseable {
         return Optional.ofNullable(damage);
     }
 
-    /** Throws {@link ErrorCode#STORE_CORRUPTED} once any read has found damage. */
+    /** Throws {@link ApiCode#STORE_CORRUPTED} once any read has found damage. */
     void refuseIfDamaged() {
         String found = damage;
         if (found != null) {
-            throw new LedgerException(ErrorCode.STORE_CORRUPTED, found);
+            throw new LedgerException(ApiCode.STORE_CORRUPTED, found);
         }
     }
 
@@ -347,7 +347,7 @@ final class LedgerStore implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, found);
             }
         }
-        return new LedgerException(ErrorCode.STORE_CORRUPTED, damage, null, e);
+        return new LedgerException(ApiCode.STORE_CORRUPTED, damage, null, e);
     }
 
     /** RocksDB's message with its status ("Corruption: ..."), which the message alone leaves out. */

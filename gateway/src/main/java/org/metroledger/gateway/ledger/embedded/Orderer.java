@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.ledger.Committed;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.ReadWriteSet;
@@ -76,7 +76,7 @@ final class Orderer implements AutoCloseable {
                         failure != null
                                 ? failure
                                 : new LedgerException(
-                                        ErrorCode.UNAVAILABLE, "the ledger is closed", endorsement.txId(), null));
+                                        ApiCode.UNAVAILABLE, "the ledger is closed", endorsement.txId(), null));
                 return result;
             }
             queue.add(new Pending(endorsement, result));
@@ -149,10 +149,9 @@ final class Orderer implements AutoCloseable {
             // Nothing of the block is durable (the batch is atomic); refuse further writes rather than
             // guess at the store's state.
             LOG.log(Level.ERROR, "cannot commit a block; the ledger stops taking writes", e);
-            failure = e instanceof LedgerException damaged && damaged.code() == ErrorCode.STORE_CORRUPTED
+            failure = e instanceof LedgerException damaged && damaged.code() == ApiCode.STORE_CORRUPTED
                     ? damaged
-                    : new LedgerException(
-                            ErrorCode.UNAVAILABLE, "the ledger cannot commit: " + e.getMessage(), null, e);
+                    : new LedgerException(ApiCode.UNAVAILABLE, "the ledger cannot commit: " + e.getMessage(), null, e);
             batch.forEach(p -> fail(p, failure));
             return;
         }
@@ -237,7 +236,7 @@ final class Orderer implements AutoCloseable {
                 fail(
                         pending,
                         new LedgerException(
-                                ErrorCode.MVCC_READ_CONFLICT,
+                                ApiCode.MVCC_READ_CONFLICT,
                                 "transaction " + txId + " read " + printable(conflict.orElse(""))
                                         + ", which another transaction changed before it committed (block " + number
                                         + "); retry with a fresh proposal",
@@ -247,7 +246,7 @@ final class Orderer implements AutoCloseable {
                 fail(
                         pending,
                         new LedgerException(
-                                ErrorCode.CONFLICT, "transaction id " + txId + " is committed already", txId, null));
+                                ApiCode.CONFLICT, "transaction id " + txId + " is committed already", txId, null));
         }
     }
 

@@ -33,8 +33,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.signature.P256;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.identity.P256Keys;
@@ -91,11 +91,11 @@ public final class FabricCa {
 
         /** As the gateway answers it: the CA down is UNAVAILABLE, a refusal of our request ours. */
         public LedgerException asLedgerFailure() {
-            ErrorCode mapped = switch (status) {
-                case 400 -> ErrorCode.INVALID_ARGUMENT;
-                case 404 -> ErrorCode.NOT_FOUND;
-                case 0, 502, 503, 504 -> ErrorCode.UNAVAILABLE;
-                default -> ErrorCode.INTERNAL;
+            ApiCode mapped = switch (status) {
+                case 400 -> ApiCode.INVALID_ARGUMENT;
+                case 404 -> ApiCode.NOT_FOUND;
+                case 0, 502, 503, 504 -> ApiCode.UNAVAILABLE;
+                default -> ApiCode.INTERNAL;
             };
             return new LedgerException(mapped, getMessage(), null, this);
         }

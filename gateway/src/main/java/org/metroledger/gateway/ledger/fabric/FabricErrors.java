@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /**
@@ -22,16 +22,16 @@ final class FabricErrors {
         String description =
                 e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
         String all = description + "; " + details;
-        ErrorCode code = Fail.codeOf(null, all);
-        if (code != ErrorCode.INTERNAL) {
+        ApiCode code = ApiCode.ofChaincode(null, all);
+        if (code != ApiCode.INTERNAL) {
             return new LedgerException(code, Fail.messageOf(firstWithCode(e, description)), txId, e);
         }
         if (isUnavailable(e)) {
-            return new LedgerException(ErrorCode.UNAVAILABLE, "the Fabric network did not answer: " + all, txId, e);
+            return new LedgerException(ApiCode.UNAVAILABLE, "the Fabric network did not answer: " + all, txId, e);
         }
         if (creatorRefused(all)) {
             return new LedgerException(
-                    ErrorCode.IDENTITY_REFUSED,
+                    ApiCode.IDENTITY_REFUSED,
                     "the peer refuses the caller's identity (its certificate is revoked, or not issued by its"
                             + " organisation's CA): " + all,
                     txId,
@@ -39,25 +39,25 @@ final class FabricErrors {
         }
         if (endorsersUnknown(all)) {
             return new LedgerException(
-                    ErrorCode.UNAVAILABLE, "the peer knows too few endorsing peers as yet: " + all, txId, e);
+                    ApiCode.UNAVAILABLE, "the peer knows too few endorsing peers as yet: " + all, txId, e);
         }
         if (endorsersDisagree(all)) {
             return new LedgerException(
-                    ErrorCode.MVCC_READ_CONFLICT,
+                    ApiCode.MVCC_READ_CONFLICT,
                     "the endorsing peers read different states (one had not committed the newest block): " + all,
                     txId,
                     e);
         }
         if (chaincodeUnreachable(all)) {
             return new LedgerException(
-                    ErrorCode.UNAVAILABLE, "the peer cannot reach its chaincode server: " + all, txId, e);
+                    ApiCode.UNAVAILABLE, "the peer cannot reach its chaincode server: " + all, txId, e);
         }
-        return new LedgerException(ErrorCode.INTERNAL, "Fabric call failed: " + all, txId, e);
+        return new LedgerException(ApiCode.INTERNAL, "Fabric call failed: " + all, txId, e);
     }
 
     static LedgerException committedInvalid(org.hyperledger.fabric.client.Status status) {
         TxValidationCode code = status.getCode();
-        ErrorCode ours = isConflict(code) ? ErrorCode.MVCC_READ_CONFLICT : ErrorCode.CONFLICT;
+        ApiCode ours = isConflict(code) ? ApiCode.MVCC_READ_CONFLICT : ApiCode.CONFLICT;
         return new LedgerException(
                 ours,
                 "transaction " + status.getTransactionId() + " was committed invalid in block "
@@ -114,7 +114,7 @@ final class FabricErrors {
 
     private static String firstWithCode(GatewayException e, String description) {
         for (ErrorDetail detail : e.getDetails()) {
-            if (Fail.codeOf(null, detail.getMessage()) != ErrorCode.INTERNAL) {
+            if (ApiCode.ofChaincode(null, detail.getMessage()) != ApiCode.INTERNAL) {
                 return detail.getMessage();
             }
         }

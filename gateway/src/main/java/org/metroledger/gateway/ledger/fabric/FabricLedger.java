@@ -41,8 +41,8 @@ import org.hyperledger.fabric.client.identity.X509Identity;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.metroledger.chaincode.cache.BoundedCache;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.signature.P256;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.BlockSummary;
 import org.metroledger.gateway.ledger.BlockWrites;
@@ -159,7 +159,7 @@ public final class FabricLedger implements Ledger {
                     return new Committed(answer, status.getTransactionId(), status.getBlockNumber());
                 });
             } catch (LedgerException e) {
-                if (e.code() != ErrorCode.MVCC_READ_CONFLICT) {
+                if (e.code() != ApiCode.MVCC_READ_CONFLICT) {
                     throw e;
                 }
                 last = e;
@@ -188,13 +188,13 @@ public final class FabricLedger implements Ledger {
             } catch (CommitStatusException e) {
                 // The transaction was submitted: its fate is unknown, so never resubmit it elsewhere.
                 throw new LedgerException(
-                        ErrorCode.UNAVAILABLE,
+                        ApiCode.UNAVAILABLE,
                         "transaction " + e.getTransactionId() + " was submitted but its commit status is unknown",
                         e.getTransactionId(),
                         e);
             } catch (GatewayException e) {
                 LedgerException mapped = FabricErrors.of(e, null);
-                if (mapped.code() != ErrorCode.UNAVAILABLE) {
+                if (mapped.code() != ApiCode.UNAVAILABLE) {
                     throw mapped;
                 }
                 unavailable = mapped;
@@ -278,7 +278,7 @@ public final class FabricLedger implements Ledger {
             try {
                 serial = new BigInteger(serialHex, 16);
             } catch (NumberFormatException e) {
-                throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "serial '" + serialHex + "' is not hex");
+                throw new LedgerException(ApiCode.INVALID_ARGUMENT, "serial '" + serialHex + "' is not hex");
             }
             revocation.revoke(msp, serial, reasonCode);
         });
@@ -298,12 +298,12 @@ public final class FabricLedger implements Ledger {
                 blocksOfTransactions.get(txId, id -> number);
                 return Optional.of(number);
             } catch (LedgerException e) {
-                if (e.code() == ErrorCode.UNAVAILABLE) {
+                if (e.code() == ApiCode.UNAVAILABLE) {
                     throw e;
                 }
                 return Optional.<Long>empty();
             } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block from qscc", null, e);
+                throw new LedgerException(ApiCode.INTERNAL, "unreadable block from qscc", null, e);
             }
         });
     }
@@ -339,12 +339,12 @@ public final class FabricLedger implements Ledger {
             return BlockchainInfo.parseFrom(info).getHeight();
         } catch (GatewayException e) {
             throw new LedgerException(
-                    ErrorCode.UNAVAILABLE,
+                    ApiCode.UNAVAILABLE,
                     "the peer of " + msp + " does not answer: " + e.getStatus().getCode(),
                     null,
                     e);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new LedgerException(ErrorCode.UNAVAILABLE, "unreadable chain info from " + msp, null, e);
+            throw new LedgerException(ApiCode.UNAVAILABLE, "unreadable chain info from " + msp, null, e);
         }
     }
 
@@ -353,7 +353,7 @@ public final class FabricLedger implements Ledger {
             BlockchainInfo info = BlockchainInfo.parseFrom(qscc("GetChainInfo", settings.channel()));
             height.accumulateAndGet(info.getHeight(), Math::max);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new LedgerException(ErrorCode.INTERNAL, "unreadable chain info from qscc", null, e);
+            throw new LedgerException(ApiCode.INTERNAL, "unreadable chain info from qscc", null, e);
         }
     }
 
@@ -368,7 +368,7 @@ public final class FabricLedger implements Ledger {
                 return Optional.of(BlockDecoder.summarise(
                         Block.parseFrom(qscc("GetBlockByNumber", settings.channel(), Long.toString(number)))));
             } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                throw new LedgerException(ErrorCode.INTERNAL, "unreadable block " + number, null, e);
+                throw new LedgerException(ApiCode.INTERNAL, "unreadable block " + number, null, e);
             }
         });
     }
@@ -413,7 +413,7 @@ public final class FabricLedger implements Ledger {
                         fromHeight,
                         settings.chaincode());
             } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                throw new LedgerException(ErrorCode.INTERNAL, "unreadable endorsement of " + function, null, e);
+                throw new LedgerException(ApiCode.INTERNAL, "unreadable endorsement of " + function, null, e);
             }
         }));
     }
@@ -472,7 +472,7 @@ public final class FabricLedger implements Ledger {
             return builder.maxInboundMetadataSize(1 << 20).build();
         } catch (IOException e) {
             throw new LedgerException(
-                    ErrorCode.UNAVAILABLE, "cannot read TLS root of " + peer.name() + ": " + e.getMessage(), null, e);
+                    ApiCode.UNAVAILABLE, "cannot read TLS root of " + peer.name() + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -504,7 +504,7 @@ public final class FabricLedger implements Ledger {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LedgerException(ErrorCode.UNAVAILABLE, "interrupted while retrying a transaction", null, e);
+            throw new LedgerException(ApiCode.UNAVAILABLE, "interrupted while retrying a transaction", null, e);
         }
     }
 

@@ -23,7 +23,7 @@ import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
 
@@ -59,7 +59,7 @@ final class NetworkRevocation {
         } catch (FabricCa.CaException e) {
             throw e.asLedgerFailure();
         } catch (IllegalArgumentException e) {
-            throw new LedgerException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+            throw new LedgerException(ApiCode.INVALID_ARGUMENT, e.getMessage());
         }
         for (int attempt = 1; ; attempt++) {
             Optional<ConfigUpdate> update = MspRevocationUpdate.of(network.channel(), config(msp), msp, crl);
@@ -73,7 +73,7 @@ final class NetworkRevocation {
             // BAD_REQUEST: another update changed the configuration since it was read; read again.
             if (attempt == ATTEMPTS) {
                 throw new LedgerException(
-                        ErrorCode.CONFLICT, "the orderers refused the channel update of " + msp + "'s CRL: " + status);
+                        ApiCode.CONFLICT, "the orderers refused the channel update of " + msp + "'s CRL: " + status);
             }
         }
         awaitApplied(msp, crl);
@@ -109,7 +109,7 @@ final class NetworkRevocation {
         } catch (GatewayException e) {
             throw FabricErrors.of(e, null);
         } catch (InvalidProtocolBufferException e) {
-            throw new LedgerException(ErrorCode.INTERNAL, "unreadable channel configuration from cscc", null, e);
+            throw new LedgerException(ApiCode.INTERNAL, "unreadable channel configuration from cscc", null, e);
         }
     }
 
@@ -157,10 +157,10 @@ final class NetworkRevocation {
             requests.onCompleted();
             return response.getStatus();
         } catch (ExecutionException | TimeoutException e) {
-            throw new LedgerException(ErrorCode.UNAVAILABLE, "the orderer did not take the channel update: " + e);
+            throw new LedgerException(ApiCode.UNAVAILABLE, "the orderer did not take the channel update: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LedgerException(ErrorCode.UNAVAILABLE, "interrupted while broadcasting the channel update");
+            throw new LedgerException(ApiCode.UNAVAILABLE, "interrupted while broadcasting the channel update");
         }
     }
 
@@ -171,7 +171,7 @@ final class NetworkRevocation {
             while (!MspRevocationUpdate.carries(config(org.mspId()), msp, crl)) {
                 if (System.nanoTime() > deadline) {
                     throw new LedgerException(
-                            ErrorCode.UNAVAILABLE,
+                            ApiCode.UNAVAILABLE,
                             "the peer of " + org.mspId() + " does not yet carry " + msp + "'s new CRL after "
                                     + APPLIED.toSeconds() + " s; repeat the revocation");
                 }
@@ -179,7 +179,7 @@ final class NetworkRevocation {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new LedgerException(ErrorCode.UNAVAILABLE, "interrupted while waiting for the CRL");
+                    throw new LedgerException(ApiCode.UNAVAILABLE, "interrupted while waiting for the CRL");
                 }
             }
         }

@@ -188,7 +188,7 @@ class ChainVerifierTest {
                 .isInstanceOf(org.metroledger.gateway.ledger.LedgerException.class)
                 .hasMessageContaining("damaged")
                 .extracting(e -> ((org.metroledger.gateway.ledger.LedgerException) e).code())
-                .isEqualTo(org.metroledger.chaincode.error.ErrorCode.STORE_CORRUPTED);
+                .isEqualTo(org.metroledger.gateway.failure.ApiCode.STORE_CORRUPTED);
     }
 
     @Test

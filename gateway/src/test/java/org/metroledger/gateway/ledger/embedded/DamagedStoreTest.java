@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.gateway.cli.MetroLedgerCommand;
 import org.metroledger.gateway.e2e.ServedGateway;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.rocksdb.Options;
@@ -122,7 +122,7 @@ class DamagedStoreTest {
 
         assertThatThrownBy(() -> EmbeddedLedger.open(dataDir, identities, DemoStore.CLOCK))
                 .isInstanceOfSatisfying(
-                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_CORRUPTED))
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ApiCode.STORE_CORRUPTED))
                 .hasMessageContaining(EmbeddedLedger.ledgerDirectory(dataDir).toString());
         assertThat(oneLineOfErrors("serve", "--data-dir", dataDir.toString(), "--port", "0"))
                 .startsWith("not serving: ")

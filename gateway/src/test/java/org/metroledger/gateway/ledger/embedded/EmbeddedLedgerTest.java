@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
@@ -100,7 +100,7 @@ class EmbeddedLedgerTest {
 
         assertThatThrownBy(() -> registry.submitted(stranger, "registry:RegisterRegion", Registry.region("x")))
                 .isInstanceOfSatisfying(LedgerException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    assertThat(e.code()).isEqualTo(ApiCode.FORBIDDEN);
                     assertThat(e.txId()).isNotNull();
                 });
         assertThat(ledger.height()).isZero();
@@ -110,7 +110,7 @@ class EmbeddedLedgerTest {
     void evaluate_of_a_missing_record_fails_with_not_found_and_writes_nothing() {
         assertThatThrownBy(() -> registry.evaluated(north(), "registry:GetRegion", "{\"id\":\"EastMSP\"}"))
                 .isInstanceOfSatisfying(
-                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ApiCode.NOT_FOUND));
         assertThat(ledger.height()).isZero();
     }
 
@@ -124,7 +124,7 @@ class EmbeddedLedgerTest {
         Committed committed = Registry.await(ledger.order(first));
         assertThatThrownBy(() -> Registry.await(ledger.order(second)))
                 .isInstanceOfSatisfying(LedgerException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.MVCC_READ_CONFLICT);
+                    assertThat(e.code()).isEqualTo(ApiCode.MVCC_READ_CONFLICT);
                     assertThat(e.txId()).isEqualTo(second.txId());
                 });
 
@@ -151,7 +151,7 @@ class EmbeddedLedgerTest {
         assertThat(Registry.await(one).blockNumber()).isZero();
         assertThatThrownBy(() -> Registry.await(two))
                 .isInstanceOfSatisfying(
-                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MVCC_READ_CONFLICT));
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ApiCode.MVCC_READ_CONFLICT));
         assertThat(Registry.await(ledger.block(0)).orElseThrow().transactions())
                 .extracting(BlockSummary.TransactionSummary::validationCode)
                 .containsExactly("VALID", "MVCC_READ_CONFLICT");
@@ -173,7 +173,7 @@ class EmbeddedLedgerTest {
 
         assertThatThrownBy(() -> Registry.await(ledger.order(whoAmI)))
                 .isInstanceOfSatisfying(LedgerException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.MVCC_READ_CONFLICT);
+                    assertThat(e.code()).isEqualTo(ApiCode.MVCC_READ_CONFLICT);
                     assertThat(e.getMessage()).contains("participant");
                 });
     }
@@ -190,7 +190,7 @@ class EmbeddedLedgerTest {
             distinct.add(registry.submit(north, "registry:RegisterEntity", Registry.entity(Registry.creditCode(i))));
         }
 
-        List<ErrorCode> refusals = new ArrayList<>();
+        List<ApiCode> refusals = new ArrayList<>();
         int committed = 0;
         for (CompletableFuture<Committed> future : same) {
             try {
@@ -202,7 +202,7 @@ class EmbeddedLedgerTest {
         }
         assertThat(committed).isEqualTo(1);
         // Simulated before the winner committed: a read conflict; after: the chaincode's own refusal.
-        assertThat(refusals).hasSize(19).allMatch(c -> c == ErrorCode.MVCC_READ_CONFLICT || c == ErrorCode.CONFLICT);
+        assertThat(refusals).hasSize(19).allMatch(c -> c == ApiCode.MVCC_READ_CONFLICT || c == ApiCode.CONFLICT);
         assertThat(distinct)
                 .allSatisfy(f -> assertThat(Registry.await(f).txId()).isNotEmpty());
     }
@@ -215,10 +215,10 @@ class EmbeddedLedgerTest {
 
         assertThatThrownBy(() -> registry.submitted(north, "registry:RegisterRegion", Registry.region("x")))
                 .isInstanceOfSatisfying(
-                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ApiCode.UNAVAILABLE));
         assertThatThrownBy(() -> registry.evaluated(north, "registry:ListRegions", null))
                 .isInstanceOfSatisfying(
-                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+                        LedgerException.class, e -> assertThat(e.code()).isEqualTo(ApiCode.UNAVAILABLE));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -148,10 +148,10 @@ class FlippedByteTest {
         try (ledger) {
             for (int q = 0; q < questions.size(); q++) {
                 String answer = answer(questions.get(q), ledger);
-                if (answer.startsWith("error:" + ErrorCode.STORE_CORRUPTED)) {
+                if (answer.startsWith("error:" + ApiCode.STORE_CORRUPTED)) {
                     assertThat(answer(ledger.probe()))
                             .as("not ready once damage is seen")
-                            .startsWith("error:" + ErrorCode.STORE_CORRUPTED);
+                            .startsWith("error:" + ApiCode.STORE_CORRUPTED);
                     return Outcome.ON_READ;
                 }
                 if (!answer.equals(expected.get(q))) {

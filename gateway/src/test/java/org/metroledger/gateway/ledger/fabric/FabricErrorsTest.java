@@ -8,7 +8,7 @@ import io.grpc.protobuf.StatusProto;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.junit.jupiter.api.Test;
-import org.metroledger.chaincode.error.ErrorCode;
+import org.metroledger.gateway.failure.ApiCode;
 
 /** What each answer of Fabric's gateway service becomes: the texts are Fabric 3.1's own. */
 class FabricErrorsTest {
@@ -20,14 +20,14 @@ class FabricErrorsTest {
                         "failed to endorse transaction, see attached details for more info",
                         "chaincode response 500, CONFLICT: Instrument 'I-1' exists already"),
                 null);
-        assertThat(mapped.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(mapped.code()).isEqualTo(ApiCode.CONFLICT);
         assertThat(mapped.getMessage()).isEqualTo("Instrument 'I-1' exists already");
     }
 
     @Test
     void aGatewayThatKnowsTooFewEndorsersIsUnavailableNotInternal() {
         assertMapped(
-                ErrorCode.UNAVAILABLE,
+                ApiCode.UNAVAILABLE,
                 io.grpc.Status.Code.FAILED_PRECONDITION,
                 "no combination of peers can be derived which satisfy the endorsement policy: required chaincodes"
                         + " are not installed on sufficient peers");
@@ -37,7 +37,7 @@ class FabricErrorsTest {
     void aCreatorThePeersMspRefusesIsIdentityRefused() {
         // As a peer answers a proposal from a certificate on its organisation's CRL.
         assertMapped(
-                ErrorCode.IDENTITY_REFUSED,
+                ApiCode.IDENTITY_REFUSED,
                 io.grpc.Status.Code.FAILED_PRECONDITION,
                 "evaluate call to endorser returned error: error validating proposal: access denied: channel"
                         + " [metrology] creator org [NorthMSP]");
@@ -46,7 +46,7 @@ class FabricErrorsTest {
     @Test
     void endorsersThatReadDifferentStatesAreAConflictToRetry() {
         assertMapped(
-                ErrorCode.MVCC_READ_CONFLICT,
+                ApiCode.MVCC_READ_CONFLICT,
                 io.grpc.Status.Code.ABORTED,
                 "failed to collect enough transaction endorsements, see attached details for more info",
                 "ProposalResponsePayloads do not match");
@@ -55,7 +55,7 @@ class FabricErrorsTest {
     @Test
     void aPeerThatCannotReachItsChaincodeIsUnavailable() {
         assertMapped(
-                ErrorCode.UNAVAILABLE,
+                ApiCode.UNAVAILABLE,
                 io.grpc.Status.Code.ABORTED,
                 "failed to endorse transaction, see attached details for more info",
                 "error in simulation: failed to execute transaction: could not launch chaincode metroledger_1:abc:"
@@ -65,13 +65,13 @@ class FabricErrorsTest {
     @Test
     void anythingElseIsInternal() {
         assertMapped(
-                ErrorCode.INTERNAL,
+                ApiCode.INTERNAL,
                 io.grpc.Status.Code.INVALID_ARGUMENT,
                 "the proposed transaction must contain a signed proposal");
     }
 
     private static void assertMapped(
-            ErrorCode expected, io.grpc.Status.Code code, String description, String... details) {
+            ApiCode expected, io.grpc.Status.Code code, String description, String... details) {
         assertThat(FabricErrors.of(refusal(code, description, details), null).code())
                 .isEqualTo(expected);
     }
