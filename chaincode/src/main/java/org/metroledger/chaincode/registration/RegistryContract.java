@@ -215,10 +215,7 @@ public final class RegistryContract implements ContractInterface {
         Check.text("reason", r.reason(), 1000);
         Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
         caller.requireAdminOf(lab.region(), "change the status of lab " + lab.id());
-        if (lab.status() == LabStatus.WITHDRAWN) {
-            // Withdrawal is final: a withdrawn lab that is accredited again is registered anew.
-            throw Fail.conflict("lab " + lab.id() + " is WITHDRAWN, which is final, and cannot become " + r.status());
-        }
+        lab.requireNotWithdrawn(", and cannot become " + r.status());
         Lab changed = lab.withStanding(r.status(), r.reason(), lab.accreditation(), store.stamp());
         store.put(Lab.TYPE, lab.id(), changed);
         LabCapabilities.reindex(store, lab, changed);
@@ -237,9 +234,7 @@ public final class RegistryContract implements ContractInterface {
         Accreditation accreditation = validAccreditation(r.accreditation());
         Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
         caller.requireAdminOf(lab.region(), "renew the accreditation of lab " + lab.id());
-        if (lab.status() == LabStatus.WITHDRAWN) {
-            throw Fail.conflict("lab " + lab.id() + " is WITHDRAWN, which is final: register it anew");
-        }
+        lab.requireNotWithdrawn(": register it anew");
         Lab renewed = lab.withStanding(lab.status(), r.reason(), accreditation, store.stamp());
         store.put(Lab.TYPE, lab.id(), renewed);
         LabCapabilities.reindex(store, lab, renewed);
@@ -283,9 +278,7 @@ public final class RegistryContract implements ContractInterface {
                 compromisedAt == null || !compromisedAt.isBefore(Instant.parse(current.from())),
                 "compromisedAt",
                 "must not be before the current key became the lab's (" + current.from() + ")");
-        if (lab.status() == LabStatus.WITHDRAWN) {
-            throw Fail.conflict("lab " + lab.id() + " is WITHDRAWN, which is final, and registers no keys");
-        }
+        lab.requireNotWithdrawn(", and registers no keys");
         String fingerprint = LabSignature.fingerprint(r.publicKey());
         if (lab.key(fingerprint).isPresent()) {
             throw Fail.conflict("key " + fingerprint + " has been lab " + lab.id() + "'s already; register a new one");

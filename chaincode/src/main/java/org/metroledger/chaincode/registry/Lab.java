@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -155,6 +156,17 @@ public record Lab(
             }
         }
         return inForce;
+    }
+
+    /**
+     * Refuses (CONFLICT) a change to a WITHDRAWN lab: withdrawal is final, and a withdrawn lab that
+     * is accredited again is registered anew. {@code consequence} ends the message with what that
+     * rules out here.
+     */
+    public void requireNotWithdrawn(String consequence) {
+        if (status == LabStatus.WITHDRAWN) {
+            throw Fail.conflict("lab " + id + " is WITHDRAWN, which is final" + consequence);
+        }
     }
 
     /** Why this lab could not issue for the category at that instant, if it could not. */
