@@ -53,7 +53,7 @@ public final class CatalogueContract implements ContractInterface {
         if (r.labRegion() != null) {
             Check.id("labRegion", r.labRegion());
         }
-        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        Instant at = Check.instantOr("at", r.at(), store.now());
         if (r.region() != null) {
             store.get(Region.TYPE, r.region(), Region.class);
         }

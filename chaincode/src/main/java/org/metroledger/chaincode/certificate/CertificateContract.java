@@ -235,7 +235,7 @@ public final class CertificateContract implements ContractInterface {
     public String Verify(Context ctx, String request) {
         RecordStore store = new RecordStore(ctx.getStub());
         VerificationRequest r = Canonical.read(request, VerificationRequest.class);
-        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        Instant at = Check.instantOr("at", r.at(), store.now());
         return Canonical.json(CertificateVerification.verify(store, r.id(), r.digest(), at));
     }
 

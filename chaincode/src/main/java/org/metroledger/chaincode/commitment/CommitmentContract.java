@@ -57,7 +57,7 @@ public final class CommitmentContract implements ContractInterface {
         List<Pledge> items = validItems(r.items());
         Check.sha256("textDigest", r.textDigest());
         Instant now = store.now();
-        Instant from = r.effectiveFrom() == null ? now : Check.instant("effectiveFrom", r.effectiveFrom());
+        Instant from = Check.instantOr("effectiveFrom", r.effectiveFrom(), now);
         Instant to = Check.optionalInstant("effectiveTo", r.effectiveTo());
         if (to != null) {
             Check.that(to.isAfter(from), "effectiveTo", "must be after effectiveFrom");

@@ -85,7 +85,7 @@ public final class CreditContract implements ContractInterface {
         RecordStore store = new RecordStore(ctx.getStub());
         RatingRequest r = Canonical.read(request, RatingRequest.class);
         Check.id("entity", r.entity());
-        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        Instant at = Check.instantOr("at", r.at(), store.now());
         return Canonical.json(CreditRatings.rate(store, r.entity(), at));
     }
 

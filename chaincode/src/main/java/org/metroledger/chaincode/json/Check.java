@@ -100,6 +100,11 @@ public final class Check {
         return value == null ? null : instant(field, value);
     }
 
+    /** The instant a request gives, or {@code absent} (mostly the transaction time) when it gives none. */
+    public static Instant instantOr(String field, String value, Instant absent) {
+        return value == null ? absent : instant(field, value);
+    }
+
     /** A decimal written as a string, never a float, so no peer rounds it differently. */
     public static String decimal(String field, String value) {
         required(field, value);

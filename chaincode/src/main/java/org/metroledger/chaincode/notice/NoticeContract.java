@@ -58,7 +58,7 @@ public final class NoticeContract implements ContractInterface {
         Caller caller = Caller.of(ctx, store);
         DueQuery r = Canonical.read(request, DueQuery.class);
         Check.that((r.region() == null) != (r.entity() == null), "region", "or entity is needed, and only one of them");
-        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        Instant at = Check.instantOr("at", r.at(), store.now());
         LocalDate day = Days.of(at);
         String region;
         Set<String> instruments = null;

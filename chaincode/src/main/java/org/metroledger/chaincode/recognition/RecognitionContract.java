@@ -138,7 +138,7 @@ public final class RecognitionContract implements ContractInterface {
         Question r = Canonical.read(request, Question.class);
         Check.id("certificateId", r.certificateId());
         Check.id("region", r.region());
-        Instant at = r.at() == null ? store.now() : Check.instant("at", r.at());
+        Instant at = Check.instantOr("at", r.at(), store.now());
         return Canonical.json(answer(store, r.certificateId(), r.region(), at));
     }
 

@@ -41,7 +41,7 @@ public record IndicatorQuery(
                     "entityCategory",
                     "must be one of " + java.util.Arrays.toString(EntityCategory.values()));
         }
-        LocalDate day = Days.of(at == null ? now : Check.instant("at", at));
+        LocalDate day = Days.of(Check.instantOr("at", at, now));
         LocalDate from = since == null ? day.minusDays(30) : Days.of(Check.instant("since", since));
         Check.that(!from.isAfter(day), "since", "must not be after at");
         int m = months == null ? DEFAULT_MONTHS : months;
