@@ -177,8 +177,7 @@ public final class CertificateContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        return Canonical.json(store.get(Certificate.TYPE, ById.checked(request), Certificate.class));
+        return ById.answer(new RecordStore(ctx.getStub()), request, Certificate.TYPE, Certificate.class);
     }
 
     /** Every committed version of a certificate, newest first. */
@@ -218,8 +217,8 @@ public final class CertificateContract implements ContractInterface {
         Check.id("subject", r.subject());
         Certificate current = null;
         // The index orders by issuedAt then id, so the last ACTIVE one seen is the answer.
-        for (String id : store.idsByIndex(Certificate.BY_SUBJECT, r.subject())) {
-            Certificate c = store.get(Certificate.TYPE, id, Certificate.class);
+        for (Certificate c :
+                store.recordsByIndex(Certificate.TYPE, Certificate.class, Certificate.BY_SUBJECT, r.subject())) {
             if (c.status() == CertificateStatus.ACTIVE) {
                 current = c;
             }

@@ -114,8 +114,7 @@ public final class CommitmentContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        return Canonical.json(store.get(Commitment.TYPE, ById.checked(request), Commitment.class));
+        return ById.answer(new RecordStore(ctx.getStub()), request, Commitment.TYPE, Commitment.class);
     }
 
     /** An entity's commitments, oldest first, whatever their status. */

@@ -13,9 +13,7 @@ public final class Commitments {
 
     /** Every commitment of an entity in publication order; a full scan, so usable in submits. */
     public static List<Commitment> ofEntity(RecordStore store, String entity) {
-        return store.idsByIndex(Commitment.BY_ENTITY, entity).stream()
-                .map(id -> store.get(Commitment.TYPE, id, Commitment.class))
-                .toList();
+        return store.recordsByIndex(Commitment.TYPE, Commitment.class, Commitment.BY_ENTITY, entity);
     }
 
     /** The commitment of an entity in effect at an instant, if any. */

@@ -42,9 +42,7 @@ public final class RatingPolicies {
 
     /** Every version in version order; just the built-in v1 while nothing is stored. */
     public static List<RatingPolicy> all(RecordStore store) {
-        List<RatingPolicy> stored = store.idsByIndex(RatingPolicy.TYPE).stream()
-                .map(id -> store.get(RatingPolicy.TYPE, id, RatingPolicy.class))
-                .toList();
+        List<RatingPolicy> stored = store.recordsByIndex(RatingPolicy.TYPE, RatingPolicy.class, RatingPolicy.TYPE);
         return stored.isEmpty() ? List.of(DEFAULT_V1) : stored;
     }
 

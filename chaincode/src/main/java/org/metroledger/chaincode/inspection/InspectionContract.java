@@ -324,8 +324,7 @@ public final class InspectionContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        return Canonical.json(store.get(InspectionDraw.TYPE, ById.checked(request), InspectionDraw.class));
+        return ById.answer(new RecordStore(ctx.getStub()), request, InspectionDraw.TYPE, InspectionDraw.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

@@ -185,9 +185,11 @@ public final class RecognitionContract implements ContractInterface {
         RecordStore store = new RecordStore(ctx.getStub());
         ByCertificate r = Canonical.read(request, ByCertificate.class);
         Check.id("certificateId", r.certificateId());
-        return Canonical.json(store.idsByIndex(RecognitionAcceptance.BY_CERTIFICATE, r.certificateId()).stream()
-                .map(id -> store.get(RecognitionAcceptance.TYPE, id, RecognitionAcceptance.class))
-                .toList());
+        return Canonical.json(store.recordsByIndex(
+                RecognitionAcceptance.TYPE,
+                RecognitionAcceptance.class,
+                RecognitionAcceptance.BY_CERTIFICATE,
+                r.certificateId()));
     }
 
     /** Gathers what the rule needs: the verdict, the issuer's region, and every agreement of either region. */

@@ -475,26 +475,24 @@ public final class RegistryContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetRegion(Context ctx, String request) {
-        return get(ctx, request, Region.TYPE, Region.class);
+        return ById.answer(new RecordStore(ctx.getStub()), request, Region.TYPE, Region.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListRegions(Context ctx) {
         RecordStore store = new RecordStore(ctx.getStub());
-        List<Region> regions = store.idsByIndex(Region.ALL).stream()
-                .map(id -> store.get(Region.TYPE, id, Region.class))
-                .toList();
+        List<Region> regions = store.recordsByIndex(Region.TYPE, Region.class, Region.ALL);
         return Canonical.json(regions);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetParticipant(Context ctx, String request) {
-        return get(ctx, request, Participant.TYPE, Participant.class);
+        return ById.answer(new RecordStore(ctx.getStub()), request, Participant.TYPE, Participant.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetLab(Context ctx, String request) {
-        return get(ctx, request, Lab.TYPE, Lab.class);
+        return ById.answer(new RecordStore(ctx.getStub()), request, Lab.TYPE, Lab.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -507,22 +505,17 @@ public final class RegistryContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetEntity(Context ctx, String request) {
-        return get(ctx, request, Entity.TYPE, Entity.class);
+        return ById.answer(new RecordStore(ctx.getStub()), request, Entity.TYPE, Entity.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetInstrument(Context ctx, String request) {
-        return get(ctx, request, Instrument.TYPE, Instrument.class);
+        return ById.answer(new RecordStore(ctx.getStub()), request, Instrument.TYPE, Instrument.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetStandard(Context ctx, String request) {
-        return get(ctx, request, Standard.TYPE, Standard.class);
-    }
-
-    private static <T> String get(Context ctx, String request, String type, Class<T> recordClass) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        return Canonical.json(store.get(type, ById.checked(request), recordClass));
+        return ById.answer(new RecordStore(ctx.getStub()), request, Standard.TYPE, Standard.class);
     }
 
     private static Accreditation validAccreditation(Accreditation a) {

@@ -77,8 +77,7 @@ public final class EngagementContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Get(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        return Canonical.json(store.get(Engagement.TYPE, ById.checked(request), Engagement.class));
+        return ById.answer(new RecordStore(ctx.getStub()), request, Engagement.TYPE, Engagement.class);
     }
 
     /** Who may engage a lab for the subject: the instrument's owner entity, or the standard's holder lab. */

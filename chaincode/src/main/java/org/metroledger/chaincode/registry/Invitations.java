@@ -31,9 +31,8 @@ public final class Invitations {
                         .filter(a -> !a.region().equals(region) && a.category().equals(category) && a.inForceAt(at))
                         .toList();
         if (!elsewhere.isEmpty()) {
-            List<RecognitionAgreement> agreements = store.idsByIndex(RecognitionAgreement.BY_MEMBER, region).stream()
-                    .map(id -> store.get(RecognitionAgreement.TYPE, id, RecognitionAgreement.class))
-                    .toList();
+            List<RecognitionAgreement> agreements = store.recordsByIndex(
+                    RecognitionAgreement.TYPE, RecognitionAgreement.class, RecognitionAgreement.BY_MEMBER, region);
             for (LegalAuthorisation a : elsewhere) {
                 for (RecognitionAgreement agreement : agreements) {
                     if (agreement.problemWith(a.region(), region, category, at) == null) {

@@ -9,4 +9,9 @@ public record ById(String id) {
     public static String checked(String request) {
         return Check.id("id", Canonical.read(request, ById.class).id());
     }
+
+    /** The canonical JSON of the record of that type the request names, or NOT_FOUND: what a Get answers. */
+    public static <T> String answer(RecordStore store, String request, String type, Class<T> recordClass) {
+        return Canonical.json(store.get(type, checked(request), recordClass));
+    }
 }

@@ -136,6 +136,16 @@ public final class RecordStore {
         return ids;
     }
 
+    /**
+     * Every record of that type an index lists under a prefix, in key order (NOT_FOUND should one be
+     * missing). For writes too.
+     */
+    public <T> List<T> recordsByIndex(String type, Class<T> recordClass, String index, String... prefix) {
+        return idsByIndex(index, prefix).stream()
+                .map(id -> get(type, id, recordClass))
+                .toList();
+    }
+
     /** The attributes of every key under an index prefix, in key order: for indexes of multi-id records. */
     public List<List<String>> keysByIndex(String index, String... prefix) {
         List<List<String>> keys = new ArrayList<>();
