@@ -127,7 +127,13 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
             if (DemoData.wanted(services.contracts(), reader)) {
                 System.out.println("creating demo data in " + dataDir + " ...");
-                DemoData.create(services.contracts(), identities, tokens, dataDir, clock.instant());
+                DemoData.create(
+                        services.contracts(),
+                        identities,
+                        tokens,
+                        dataDir,
+                        clock.instant(),
+                        DemoData.Extent.WITH_PROVINCES);
                 System.out.println("demo users and tokens: " + dataDir.resolve(DemoData.CREDENTIALS));
             } else {
                 System.out.println("the ledger holds MetroLedger records already; demo data is not created again");

@@ -55,7 +55,7 @@ class ListingsThroughClientTest {
         IdentityStore identities = IdentityStore.open(dataDir, clock);
         ledger = EmbeddedLedger.open(dataDir, identities, clock);
         contracts = new Contracts(ledger);
-        DemoData.create(contracts, identities, TokenBook.open(dataDir), dataDir, NOW);
+        DemoData.create(contracts, identities, TokenBook.open(dataDir), dataDir, NOW, DemoData.Extent.NAMED_RECORDS);
         reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
     }
 
@@ -102,6 +102,7 @@ class ListingsThroughClientTest {
 
         assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
         assertThat(pages.stream().flatMap(page -> page.value().items().stream()).map(Lab::id))
-                .containsExactly("lab-bj-nim", "lab-hb-hbmtc", "lab-sh-simt");
+                .containsExactly(
+                        "lab-bj-nim", "lab-gd-gdmi", "lab-hb-hbmtc", "lab-js-jsmi", "lab-sh-simt", "lab-tj-tjmi");
     }
 }

@@ -32,7 +32,13 @@ final class DemoStore {
     static IdentityStore build(Path dataDir) {
         IdentityStore identities = IdentityStore.open(dataDir, CLOCK);
         try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, CLOCK)) {
-            DemoData.create(new Contracts(ledger), identities, TokenBook.open(dataDir), dataDir, NOW);
+            DemoData.create(
+                    new Contracts(ledger),
+                    identities,
+                    TokenBook.open(dataDir),
+                    dataDir,
+                    NOW,
+                    DemoData.Extent.NAMED_RECORDS);
         }
         EmbeddedLedger.open(dataDir, identities, CLOCK).close();
         return identities;
