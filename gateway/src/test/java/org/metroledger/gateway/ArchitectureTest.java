@@ -53,4 +53,19 @@ class ArchitectureTest {
                 .resideInAPackage("org.metroledger.chaincode.error..")
                 .check(GATEWAY);
     }
+
+    /**
+     * One logging facade: gateway code logs through {@code System.Logger}; only serve's
+     * {@code ServeLogging} sets the levels of its backend, java.util.logging.
+     */
+    @Test
+    void gateway_code_logs_through_system_logger() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("org.metroledger.gateway.cli.ServeLogging")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.util.logging..")
+                .check(GATEWAY);
+    }
 }

@@ -30,10 +30,15 @@ public final class ContractHost {
 
     /** Hosts these contract classes, as a peer's router hosts those its classpath scan finds. */
     public ContractHost(List<Class<? extends ContractInterface>> contracts) {
+        // The router logs each contract and its metadata at INFO as it is built (some 60 lines),
+        // every request at INFO and every refusal at SEVERE with a stack trace; in-process all of it
+        // is noise on the hot path, and callers get every error in the response anyway. So it is
+        // silenced before the router is built, unless the process chose the shim's level itself
+        // (the gateway's serve --debug).
+        if (FABRIC_LOGGERS.get(0).getLevel() == null) {
+            FABRIC_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
+        }
         router = new InProcessRouter(contracts);
-        // The router logs every request at INFO and every refusal at SEVERE with a stack trace;
-        // in-process both are the hot path, and callers get every error in the response anyway.
-        FABRIC_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
     }
 
     /** Simulates a proposal against committed state; nothing is committed. */

@@ -3,6 +3,8 @@ package org.metroledger.gateway.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +18,6 @@ import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
-import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
 /** Runs the gateway over the chosen ledger backend until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP gateway.")
 final class ServeCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
     @Spec
     CommandSpec spec;
 
@@ -91,8 +94,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env METROLEDGER_FABRIC_CONNECTION; default: ${DEFAULT-VALUE})")
     Path fabricConnection;
 
+    @Option(
+            names = "--debug",
+            defaultValue = "${env:METROLEDGER_DEBUG:-false}",
+            description = "log details: the gateway's debug messages and the Fabric shim's INFO logging, which"
+                    + " is otherwise silenced (env METROLEDGER_DEBUG)")
+    boolean debug;
+
     @Override
     public Integer call() throws Exception {
+        ServeLogging.configure(debug);
         Files.createDirectories(dataDir);
         Clock clock = Clock.systemUTC();
         IdentityStore identities;
@@ -117,27 +128,13 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        TokenBook tokens = TokenBook.open(dataDir);
-        Member reader = identities.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT);
         String baseUrl = publicBaseUrl == null || publicBaseUrl.isBlank()
                 ? "http://localhost:" + port
                 : publicBaseUrl.replaceAll("/+$", "");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        GatewayServices services = new GatewayServices(ledger, tokens, identities, reader, registry, baseUrl, dataDir);
+        GatewayServices services = GatewayServices.open(ledger, identities, registry, baseUrl, dataDir);
         if (demo) {
-            if (DemoData.wanted(services.contracts(), reader)) {
-                System.out.println("creating demo data in " + dataDir + " ...");
-                DemoData.create(
-                        services.contracts(),
-                        identities,
-                        tokens,
-                        dataDir,
-                        clock.instant(),
-                        DemoData.Extent.WITH_PROVINCES);
-                System.out.println("demo users and tokens: " + dataDir.resolve(DemoData.CREDENTIALS));
-            } else {
-                System.out.println("the ledger holds MetroLedger records already; demo data is not created again");
-            }
+            createDemo(services, clock);
         }
         Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
         GatewayVerticle verticle = new GatewayVerticle(services, host, port);
@@ -151,11 +148,7 @@ final class ServeCommand implements Callable<Integer> {
             ledger.close();
             throw e;
         }
-        System.out.println("API tokens expire " + TokenBook.DEFAULT_LIFETIME.toDays()
-                + " days after issue; revoke one with: metroledger revoke-token --data-dir " + dataDir
-                + " --token -   (reads it from stdin), or all of a user's with --holder MSP/NAME");
-        System.out.println("MetroLedger gateway on " + baseUrl + " (listening on " + host + ":" + verticle.actualPort()
-                + ", " + ledger.backend() + " ledger at height " + ledger.height() + ")");
+        summarise(services, verticle.actualPort());
         CountDownLatch stopped = new CountDownLatch(1);
         SERVING.set(true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -169,5 +162,43 @@ final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** On an empty ledger, the demo world and its users' tokens; on one with records, nothing. */
+    private void createDemo(GatewayServices services, Clock clock) {
+        if (!DemoData.wanted(services.contracts(), services.publicReader())) {
+            LOG.log(Level.DEBUG, "the ledger holds MetroLedger records already; demo data is not created again");
+            return;
+        }
+        System.out.println("creating the demo data in " + dataDir + " ...");
+        DemoData.create(
+                services.contracts(),
+                services.wallet(),
+                services.tokens(),
+                dataDir,
+                clock.instant(),
+                DemoData.Extent.WITH_PROVINCES);
+    }
+
+    /**
+     * The start-up summary: where the gateway answers, on which ledger, and where the demo users'
+     * tokens are; the rest at debug level.
+     */
+    private void summarise(GatewayServices services, int actualPort) {
+        Ledger ledger = services.ledger();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("MetroLedger gateway on " + services.publicBaseUrl() + " (" + ledger.backend()
+                + " ledger at height " + ledger.height() + ")");
+        Path credentials = dataDir.resolve(DemoData.CREDENTIALS);
+        if (Files.isRegularFile(credentials)) {
+            out.println("demo users and their bearer tokens: " + credentials);
+        }
+        out.flush();
+        LOG.log(Level.DEBUG, () -> "listening on " + host + ":" + actualPort + ", data directory " + dataDir);
+        LOG.log(
+                Level.DEBUG,
+                () -> "API tokens expire " + TokenBook.DEFAULT_LIFETIME.toDays()
+                        + " days after issue; revoke one with: metroledger revoke-token --data-dir " + dataDir
+                        + " --token -   (reads it from stdin), or all of a user's with --holder MSP/NAME");
     }
 }

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metroledger.gateway.auth.BearerAuthentication;
-import org.metroledger.gateway.contracts.Contracts;
 
 /**
  * Binds the operations of the OpenAPI document to handlers. Every operation is routed from the
@@ -46,15 +45,6 @@ public final class Api {
         this.contract = contract;
         this.document = document;
         this.services = services;
-    }
-
-    public GatewayServices services() {
-        return services;
-    }
-
-    /** The contracts, as every route calls the ledger (the services' one client). */
-    public Contracts contracts() {
-        return services.contracts();
     }
 
     public Vertx vertx() {

@@ -12,6 +12,7 @@ import org.metroledger.gateway.dcc.DccTrustStore;
 import org.metroledger.gateway.document.DocumentStore;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
+import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.notice.WebhookBook;
 import org.metroledger.gateway.qr.CertificateTokens;
@@ -41,6 +42,22 @@ public final class GatewayServices {
     private final CertificateTokens qrTokens;
     private final QrVerification qrVerification;
     private final WebhookBook webhooks;
+
+    /**
+     * The services as serve runs them: the bearer tokens of {@code dataDir}, and the gateway's own
+     * member of NorthMSP in {@code wallet} as the public reader.
+     */
+    public static GatewayServices open(
+            Ledger ledger, IdentityStore wallet, PrometheusMeterRegistry metrics, String publicBaseUrl, Path dataDir) {
+        return new GatewayServices(
+                ledger,
+                TokenBook.open(dataDir),
+                wallet,
+                wallet.findOrIssue(IdentityStore.NORTH, "gateway", NodeOu.CLIENT),
+                metrics,
+                publicBaseUrl,
+                dataDir);
+    }
 
     /**
      * @param publicReader the gateway's own identity, which evaluates the public (token-less) reads
@@ -102,12 +119,12 @@ public final class GatewayServices {
         return publicBaseUrl;
     }
 
-    /** The wallet's members by name, as tokens and sessions name them. */
     /** The webhooks registered with this gateway and their deliveries. */
     public WebhookBook webhooks() {
         return webhooks;
     }
 
+    /** The wallet's members by name, as tokens and sessions name them. */
     public MemberDirectory members() {
         return wallet::find;
     }

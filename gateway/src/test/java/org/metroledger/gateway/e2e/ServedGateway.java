@@ -34,12 +34,11 @@ public final class ServedGateway implements AutoCloseable {
         this.dataDir = dataDir;
         this.identities = identities;
         this.ledger = ledger;
-        tokens = TokenBook.open(dataDir);
-        Member reader = identities.findOrIssue(Cast.NORTH, "gateway", NodeOu.CLIENT);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         vertx = GatewayVerticle.vertxWithMetrics(registry);
-        GatewayServices services =
-                new GatewayServices(ledger, tokens, identities, reader, registry, "http://127.0.0.1", dataDir);
+        // As serve builds them.
+        GatewayServices services = GatewayServices.open(ledger, identities, registry, "http://127.0.0.1", dataDir);
+        tokens = services.tokens();
         verticle = new GatewayVerticle(services, "127.0.0.1", 0);
         await(vertx.deployVerticle(verticle));
     }
