@@ -158,6 +158,30 @@ public final class HttpWorld {
         return issue(verification(id, instrument));
     }
 
+    /**
+     * The indicators' case: four mandatory instruments of North's entity in this run's weighing
+     * category, ids W-1 to W-4 (so other runs' records do not count): W-1 covered by a PASS
+     * verification V-1 for a year, W-2 by V-2 expiring within 30 days, W-3 verified FAIL (V-3), W-4
+     * never verified. Coverage 50 %, two overdue, one expiring; answers the category. Needs
+     * {@link #primaryChain()}.
+     */
+    public String fourWeighingInstruments() {
+        for (String n : new String[] {"W-1", "W-2", "W-3", "W-4"}) {
+            created(http.post(
+                    "/api/v1/instruments", token(Cast.NORTH_ADMIN), instrument(ns.id(n), entityNorth, "weighing")));
+        }
+        Map<String, Object> year = verification(ns.id("V-1"), ns.id("W-1"));
+        year.put("validUntil", daysAgo(-365));
+        issue(year);
+        Map<String, Object> soon = verification(ns.id("V-2"), ns.id("W-2"));
+        soon.put("validUntil", daysAgo(-20));
+        issue(soon);
+        Map<String, Object> failed = verification(ns.id("V-3"), ns.id("W-3"));
+        failed.put("conformity", "FAIL");
+        issue(failed);
+        return category("weighing");
+    }
+
     /** North's lab's verification of an instrument three days ago, traceable to the primary chain (unsigned). */
     public Map<String, Object> verification(String id, String instrument) {
         return CertificateRequests.verification(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,22 +22,7 @@ class IndicatorsScenarioTest extends Scenario {
     void prepare() {
         world = registerWorld();
         world.primaryChain();
-        category = world.category("weighing");
-        for (String n : new String[] {"W-1", "W-2", "W-3", "W-4"}) {
-            HttpWorld.created(http.post(
-                    "/api/v1/instruments",
-                    token(Cast.NORTH_ADMIN),
-                    world.instrument(id(n), world.entityNorth, "weighing")));
-        }
-        Map<String, Object> year = world.verification(id("V-1"), id("W-1"));
-        year.put("validUntil", world.daysAgo(-365));
-        world.issue(year);
-        Map<String, Object> soon = world.verification(id("V-2"), id("W-2"));
-        soon.put("validUntil", world.daysAgo(-20));
-        world.issue(soon);
-        Map<String, Object> failed = world.verification(id("V-3"), id("W-3"));
-        failed.put("conformity", "FAIL");
-        world.issue(failed);
+        category = world.fourWeighingInstruments();
     }
 
     @Test
