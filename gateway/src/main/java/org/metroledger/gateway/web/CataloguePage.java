@@ -139,13 +139,14 @@ final class CataloguePage {
         JsonNode recognition = hit.path("recognition");
         if (Field.present(recognition)) {
             boolean counts = recognition.path("counts").asBoolean(false);
+            // Field.of answers "" for a field the hit leaves out: the lab's own region names no agreement.
             String agreement = Field.of(recognition, "agreementId");
             String where = region(regionNames, Field.of(recognition, "region"));
             html.element(
                     "p",
                     counts
                             ? Text.COUNTS_IN.in(lang) + " " + where + " · "
-                                    + (agreement == null
+                                    + (agreement.isEmpty()
                                             ? Text.TERM_OWN_REGION.in(lang)
                                             : Text.TERM_AGREEMENT.in(lang) + " " + agreement)
                             : Text.NOT_COUNTS_IN.in(lang) + " " + where,

@@ -193,6 +193,13 @@ class CatalogueScenarioTest extends Scenario {
                 .contains("结果不被互认")
                 .contains("id=\"hit-" + scales + "-1\"");
 
+        Http.Answer own = http.get(
+                "/catalogue?" + query(Map.of("category", volume, "region", Cast.NORTH, "labRegion", Cast.NORTH)), null);
+        assertThat(own.body())
+                .as("a lab's results count in its own region, by no agreement")
+                .contains("结果被互认： 华北 (" + Cast.NORTH + ") · 本地区签发")
+                .doesNotContain("互认协议");
+
         Http.Answer en =
                 http.get("/catalogue?" + query(Map.of("quantity", mass, "range", "50 kg", "lang", "en")), null);
         assertThat(en.status()).isEqualTo(200);
