@@ -79,12 +79,12 @@ public final class Registry {
         return functions.submit(who, "RenewAccreditation", request, LAB);
     }
 
-    /** A lab's new signing key, or the compromise of its current one. */
     /** Writes the catalogue's keys of a lab registered before they were kept. */
     public CompletableFuture<Written<Lab>> indexCapabilities(Member who, String lab) {
         return functions.submit(who, "IndexCapabilities", Request.of(new ById(lab)), LAB);
     }
 
+    /** A lab's new signing key, or the compromise of its current one. */
     public CompletableFuture<Written<Lab>> registerLabKey(Member who, Request<LabKeyRegistration> request) {
         return functions.submit(who, "RegisterLabKey", request, LAB);
     }

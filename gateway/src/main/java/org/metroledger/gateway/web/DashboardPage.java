@@ -36,8 +36,7 @@ final class DashboardPage {
             credit(html, lang, figures.path("credit"));
             places(html, lang, view.rows());
             overdue(html, lang, view);
-            html.open("section", "class", "card");
-            html.element("h2", Text.DASH_HOW.in(lang));
+            html.card(Text.DASH_HOW.in(lang));
             html.element("p", Text.DASH_HOW_TEXT.in(lang));
             html.close();
         });
@@ -80,8 +79,7 @@ final class DashboardPage {
     }
 
     private static void coverage(Html html, Lang lang, JsonNode c) {
-        html.open("section", "class", "card", "id", "coverage");
-        html.element("h2", Text.DASH_COVERAGE.in(lang));
+        html.card(Text.DASH_COVERAGE.in(lang), "card", "coverage");
         String ratio = Field.of(c, "ratio");
         String target = percent(Field.of(c, "target"));
         boolean met = c.path("met").asBoolean(false);
@@ -115,8 +113,7 @@ final class DashboardPage {
     }
 
     private static void expiring(Html html, Lang lang, JsonNode e) {
-        html.open("section", "class", "card", "id", "expiring");
-        html.element("h2", Text.DASH_EXPIRING.in(lang));
+        html.card(Text.DASH_EXPIRING.in(lang), "card", "expiring");
         List<BarChart.Group> groups = new ArrayList<>();
         long max = 1;
         for (int days : new int[] {30, 60, 90}) {
@@ -130,8 +127,7 @@ final class DashboardPage {
     }
 
     private static void passRates(Html html, Lang lang, JsonNode periods) {
-        html.open("section", "class", "card", "id", "pass-rates");
-        html.element("h2", Text.DASH_PASS_RATES.in(lang));
+        html.card(Text.DASH_PASS_RATES.in(lang), "card", "pass-rates");
         List<BarChart.Group> groups = new ArrayList<>();
         periods.forEach(p -> {
             String ratio = Field.of(p, "ratio");
@@ -162,8 +158,7 @@ final class DashboardPage {
     }
 
     private static void credit(Html html, Lang lang, JsonNode credit) {
-        html.open("section", "class", "card", "id", "credit");
-        html.element("h2", Text.DASH_CREDIT.in(lang));
+        html.card(Text.DASH_CREDIT.in(lang), "card", "credit");
         List<BarChart.Group> groups = new ArrayList<>();
         long max = 1;
         for (String grade : GRADES) {
@@ -209,8 +204,7 @@ final class DashboardPage {
         if (rows.isEmpty()) {
             return;
         }
-        html.open("section", "class", "card", "id", "places");
-        html.element("h2", Text.DASH_PLACES.in(lang));
+        html.card(Text.DASH_PLACES.in(lang), "card", "places");
         table(
                 html,
                 lang,
@@ -238,8 +232,7 @@ final class DashboardPage {
     }
 
     private static void overdue(Html html, Lang lang, Dashboard.View view) {
-        html.open("section", "class", "card", "id", "overdue-list");
-        html.element("h2", Text.DASH_OVERDUE_LIST.in(lang));
+        html.card(Text.DASH_OVERDUE_LIST.in(lang), "card", "overdue-list");
         JsonNode list = view.overdue();
         if (list == null) {
             html.open("p");

@@ -48,6 +48,16 @@ public final class Html {
         return this;
     }
 
+    /** Opens a card: a {@code section} of class "card" headed by its title; close it like any element. */
+    public Html card(String title) {
+        return card(title, "card", null);
+    }
+
+    /** Opens a card of these classes ("card claims") and this id (null for none). */
+    public Html card(String title, String cssClass, String id) {
+        return open("section", "class", cssClass, "id", id).element("h2", title);
+    }
+
     public Html close() {
         out.append("</").append(open.pop()).append('>');
         return this;

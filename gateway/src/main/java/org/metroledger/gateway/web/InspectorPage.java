@@ -41,15 +41,13 @@ final class InspectorPage {
             CreditBadge.render(html, lang, credit.rating());
             html.close();
 
-            html.open("section", "class", "card");
-            html.element("h2", Text.SCORE_OVER_TIME.in(lang));
+            html.card(Text.SCORE_OVER_TIME.in(lang));
             html.svg(ScoreChart.draw(credit.series(), Text.SCORE_OVER_TIME.in(lang)));
             html.close();
 
             events(html, lang, credit);
 
-            html.open("section", "class", "card");
-            html.element("h2", Text.COMMITMENTS.in(lang));
+            html.card(Text.COMMITMENTS.in(lang));
             if (credit.commitments().isEmpty()) {
                 Commitments.render(html, lang, null);
             }
@@ -65,8 +63,7 @@ final class InspectorPage {
     private static void events(Html html, Lang lang, EntityCredit credit) {
         Map<String, JsonNode> contributions = new HashMap<>();
         credit.rating().path("contributions").forEach(c -> contributions.put(Field.of(c, "eventId"), c));
-        html.open("section", "class", "card");
-        html.element("h2", Text.EVENTS.in(lang));
+        html.card(Text.EVENTS.in(lang));
         html.open("div", "class", "scroll");
         html.open("table", "class", "events", "id", "events");
         html.open("thead").open("tr");

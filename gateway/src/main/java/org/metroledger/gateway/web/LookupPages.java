@@ -19,8 +19,7 @@ final class LookupPages {
             form(html, lang, Text.LOOK_UP_CERTIFICATE, "/certificates", Text.CERTIFICATE_NO, "certificate-id");
             form(html, lang, Text.LOOK_UP_INSTRUMENT, "/instruments", Text.INSTRUMENT_ID, "instrument-id");
             form(html, lang, Text.LOOK_UP_ENTITY, "/entities", Text.ENTITY_ID, "entity-id");
-            html.open("section", "class", "card");
-            html.element("h2", Text.MORE_PAGES.in(lang));
+            html.card(Text.MORE_PAGES.in(lang));
             html.open("ul", "class", "links", "id", "more-pages");
             link(html, lang, "/recognition", Text.NAV_RECOGNITION, Text.RECOGNITION_EXPLAIN);
             link(html, lang, "/catalogue", Text.NAV_CATALOGUE, Text.CATALOGUE_EXPLAIN);
@@ -33,8 +32,7 @@ final class LookupPages {
 
     /** One look-up: a GET form whose single field {@code id} the route turns into the page's path. */
     private static void form(Html html, Lang lang, Text heading, String action, Text label, String id) {
-        html.open("section", "class", "card");
-        html.element("h2", heading.in(lang));
+        html.card(heading.in(lang));
         html.open("form", "method", "get", "action", action, "class", "stack", "id", id + "-form");
         html.element("label", label.in(lang), "for", id);
         html.empty(
@@ -73,8 +71,7 @@ final class LookupPages {
             Lang lang, String path, VerificationPage.Surroundings around, List<JsonNode> certificates) {
         return PageFrame.render(lang, Text.INSTRUMENT_TITLE, path, Map.of(), html -> {
             VerificationPage.instrument(html, lang, around.instrument());
-            html.open("section", "class", "card");
-            html.element("h2", Text.CERTIFICATES.in(lang));
+            html.card(Text.CERTIFICATES.in(lang));
             if (certificates.isEmpty()) {
                 html.element("p", Text.CERTIFICATES_NONE.in(lang), "class", "muted", "id", "certificates");
             } else {

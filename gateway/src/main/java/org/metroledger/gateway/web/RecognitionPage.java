@@ -90,8 +90,7 @@ final class RecognitionPage {
         html.element(
                 "p", Field.of(answer, "certificateId") + " → " + Field.of(answer, "region"), "class", "verdict-code");
         html.close();
-        html.open("section", "class", "card");
-        html.element("h2", Text.REASONS.in(lang));
+        html.card(Text.REASONS.in(lang));
         html.open("ul", "class", "checks", "id", "reasons");
         for (JsonNode reason : answer.path("reasons")) {
             // The contract gives reasons as sentences; an itemised {name, ok, detail} is shown too.

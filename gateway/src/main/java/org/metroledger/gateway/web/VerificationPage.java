@@ -73,8 +73,7 @@ final class VerificationPage {
         if (claims == null) {
             return;
         }
-        html.open("section", "class", "card claims");
-        html.element("h2", Text.CLAIMS.in(lang));
+        html.card(Text.CLAIMS.in(lang), "card claims", null);
         Definitions.open(html, lang, "facts")
                 .row(Text.CERTIFICATE_NO, claims.certificateId())
                 .row(Text.ISSUER, claims.labId())
@@ -90,8 +89,7 @@ final class VerificationPage {
         if (!Field.present(c)) {
             return;
         }
-        html.open("section", "class", "card");
-        html.element("h2", Text.CERTIFICATE.in(lang));
+        html.card(Text.CERTIFICATE.in(lang));
         Definitions.open(html, lang, "facts")
                 .row(Text.CERTIFICATE_NO, Field.of(c, "id"), "certificate-id")
                 // A DCC's identifier as the lab wrote it, when the id had to be derived from it.
@@ -111,8 +109,7 @@ final class VerificationPage {
         if (!Field.present(instrument)) {
             return;
         }
-        html.open("section", "class", "card");
-        html.element("h2", Text.INSTRUMENT.in(lang));
+        html.card(Text.INSTRUMENT.in(lang));
         Definitions.open(html, lang, "facts")
                 .row(Text.INSTRUMENT, Field.of(instrument, "type"))
                 .row(Text.MODEL, (Field.of(instrument, "manufacturer") + " " + Field.of(instrument, "model")).trim())
@@ -131,8 +128,7 @@ final class VerificationPage {
         if (lab == null) {
             return;
         }
-        html.open("section", "class", "card");
-        html.element("h2", Text.ISSUER.in(lang));
+        html.card(Text.ISSUER.in(lang));
         Definitions facts = Definitions.open(html, lang, "facts").row(Text.ISSUER, lab.name(), "lab-name");
         if (lab.accreditation() != null) {
             facts.row(
@@ -153,8 +149,7 @@ final class VerificationPage {
         if (!Field.present(around.entity())) {
             return;
         }
-        html.open("section", "class", "card");
-        html.element("h2", Text.OWNER.in(lang));
+        html.card(Text.OWNER.in(lang));
         Definitions.open(html, lang, "facts")
                 .row(Text.OWNER, Field.of(around.entity(), "name"), "entity-name")
                 .row(Text.ENTITY_ID, Field.of(around.entity(), "id"))
@@ -167,8 +162,7 @@ final class VerificationPage {
     }
 
     private static void checks(Html html, Lang lang, TokenVerdict verdict) {
-        html.open("section", "class", "card");
-        html.element("h2", Text.CHECKS.in(lang));
+        html.card(Text.CHECKS.in(lang));
         html.open("ul", "class", "checks", "id", "checks");
         for (CheckLine check : verdict.checks()) {
             html.open("li", "class", check.ok() ? "check-ok" : "check-failed");
@@ -189,8 +183,7 @@ final class VerificationPage {
         if (!Field.present(evidence)) {
             return;
         }
-        html.open("section", "class", "card evidence");
-        html.element("h2", Text.EVIDENCE.in(lang));
+        html.card(Text.EVIDENCE.in(lang), "card evidence", null);
         Definitions.open(html, lang, "facts")
                 .row(Text.TX_ID, Field.of(evidence, "txId"), "tx-id")
                 .row(Text.BLOCK, Field.of(evidence, "blockNumber"), "block-number")
