@@ -8,9 +8,9 @@ import org.metroledger.gateway.auth.BearerAuthentication;
 import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.contracts.Request;
 import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
-import org.metroledger.gateway.ledger.LedgerException;
 
 /**
  * {@code POST /participants}. With a {@code certificate}, the participant holds its own key and only
@@ -39,13 +39,13 @@ final class ParticipantRegistrationRoute {
                 // Only a centre admin has an identity enrolled; the contract checks the rest at commit.
                 .thenApplyAsync(whoAmI -> {
                     if (!"CENTRE_ADMIN".equals(whoAmI.tree().path("role").asText())) {
-                        throw new LedgerException(
+                        throw ApiFailure.of(
                                 ApiCode.FORBIDDEN, "only a centre admin registers participants of " + caller.mspId());
                     }
                     try {
                         return services.wallet().findOrIssue(caller.mspId(), id, ou);
                     } catch (IllegalArgumentException e) {
-                        throw new LedgerException(ApiCode.INVALID_ARGUMENT, "id: " + e.getMessage());
+                        throw ApiFailure.of(ApiCode.INVALID_ARGUMENT, "id: " + e.getMessage());
                     }
                 })
                 .thenCompose(member -> registry.registerParticipant(

@@ -11,9 +11,9 @@ import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.contracts.Request;
 import org.metroledger.gateway.contracts.Written;
 import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
-import org.metroledger.gateway.ledger.LedgerException;
 
 /**
  * {@code POST /participants/{id}/revocation}: a centre admin takes a participant of its region out
@@ -46,7 +46,7 @@ final class ParticipantRevocationRoute {
                     JsonNode record = participant.tree();
                     String serial = record.path("certificateSerial").asText(null);
                     if (serial == null) {
-                        throw new LedgerException(
+                        throw ApiFailure.of(
                                 ApiCode.CONFLICT,
                                 "participant " + record.path("id").asText() + " was registered before certificate"
                                         + " serials were recorded: revoke its certificate at its CA by hand");

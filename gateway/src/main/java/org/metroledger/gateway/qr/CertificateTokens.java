@@ -7,8 +7,8 @@ import org.metroledger.gateway.contracts.Certificates;
 import org.metroledger.gateway.contracts.Contracts;
 import org.metroledger.gateway.contracts.Registry;
 import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.identity.Member;
-import org.metroledger.gateway.ledger.LedgerException;
 
 /**
  * Where a certificate's QR token comes from. A lab signs its tokens itself and registers them
@@ -46,7 +46,7 @@ public final class CertificateTokens {
                             shelf.put(certificateId, token);
                             return token;
                         })
-                        .orElseThrow(() -> new LedgerException(
+                        .orElseThrow(() -> ApiFailure.of(
                                 ApiCode.NOT_FOUND,
                                 "no QR token is registered for certificate '" + certificateId + "': lab '"
                                         + payload.labId()
@@ -61,10 +61,10 @@ public final class CertificateTokens {
         return trustList.current().thenCombine(payloadOf(certificateId), (trust, expected) -> {
             TokenCheck check = QrToken.verify(token, trust);
             if (!check.genuine()) {
-                throw new LedgerException(ApiCode.SIGNATURE_INVALID, "token " + check.detail());
+                throw ApiFailure.of(ApiCode.SIGNATURE_INVALID, "token " + check.detail());
             }
             if (!check.payload().equals(expected)) {
-                throw new LedgerException(
+                throw ApiFailure.of(
                         ApiCode.INVALID_ARGUMENT,
                         "token does not match certificate '" + certificateId + "' on the ledger: "
                                 + Disagreement.between(check.payload(), expected));

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.gateway.failure.ApiCode;
+import org.metroledger.gateway.failure.ApiFailure;
 import org.metroledger.gateway.ledger.LedgerException;
 
 /**
@@ -50,14 +51,14 @@ public final class QrEndpoints {
         JsonNode body = body(ctx);
         String token = body.path("token").asText(null);
         if (token == null) {
-            ctx.fail(new LedgerException(ApiCode.INVALID_ARGUMENT, "token is required"));
+            ctx.fail(ApiFailure.of(ApiCode.INVALID_ARGUMENT, "token is required"));
             return;
         }
         Instant at;
         try {
             at = body.hasNonNull("at") ? Instant.parse(body.get("at").asText()) : null;
         } catch (DateTimeParseException e) {
-            ctx.fail(new LedgerException(ApiCode.INVALID_ARGUMENT, "at is not an ISO-8601 instant"));
+            ctx.fail(ApiFailure.of(ApiCode.INVALID_ARGUMENT, "at is not an ISO-8601 instant"));
             return;
         }
         answer(ctx, verification.verify(token, at).thenApply(verdict -> Canonical.json(verdict.toJson())));
@@ -107,7 +108,7 @@ public final class QrEndpoints {
     public void register(RoutingContext ctx) {
         String token = body(ctx).path("token").asText(null);
         if (token == null) {
-            ctx.fail(new LedgerException(ApiCode.INVALID_ARGUMENT, "token is required"));
+            ctx.fail(ApiFailure.of(ApiCode.INVALID_ARGUMENT, "token is required"));
             return;
         }
         String id = ctx.pathParam("id");
@@ -142,7 +143,7 @@ public final class QrEndpoints {
         try {
             return Canonical.mapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LedgerException(ApiCode.INVALID_ARGUMENT, "request body is not valid JSON");
+            throw ApiFailure.of(ApiCode.INVALID_ARGUMENT, "request body is not valid JSON");
         }
     }
 
