@@ -9,8 +9,11 @@ Usage: scripts/bench.sh [--rebuild] [name=value ...]
 
 Measures, in one run on loopback: the ceiling of the HTTP stack (a bare Vert.x route), certificate
 verifications per second through the gateway on the embedded ledger, and committed certificate
-issuances per second from pre-signed requests. Settings (defaults): seconds=15 warmup=10
-inFlight=128 connections=128 pipelining=1 certificates=300 issuances=60000.
+issuances per second from pre-signed requests, then a lab's CSV through `issue --csv`. Settings
+(defaults): seconds=15 warmup=10 inFlight=128 connections=128 pipelining=1 certificates=300
+instruments=certificates issuances=60000 csvRows=8000.
+scales=10000,100000,... then loads a world of each size (scalePerInstrument=5: certificates per
+instrument) and measures serve start-up, verifications and the indicators on it (scaleInFlight=32).
 Extra JVM options: BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr).
 
 backend=fabric measures on the network of scripts/network.sh up + deploy instead: verifications and

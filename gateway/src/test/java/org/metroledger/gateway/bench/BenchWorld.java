@@ -1,5 +1,6 @@
 package org.metroledger.gateway.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,13 @@ public final class BenchWorld {
     static final int CATEGORIES = 4;
     static final int INSTRUMENTS_PER_ENTITY = 50;
 
+    /**
+     * Certificates per transaction (certificate:IssueBatch), as {@code issue --csv} sends them: a lab
+     * with a million certificates sends batches, and a batch costs one proposal, identity check and
+     * block entry instead of 200.
+     */
+    static final int BATCH = 200;
+
     /** The first day of a world with history, relative to today. */
     private static final int FIRST_DAY = -550;
 
@@ -91,6 +99,11 @@ public final class BenchWorld {
     /** The lab operator's bearer token. */
     public final String labToken;
 
+    private final Member inspector;
+
+    /** The bearer token of an inspector of North, who may read the named overdue list. */
+    public final String inspectorToken;
+
     private BenchWorld(IdentityStore identities, TokenBook tokens, Shape shape, Instant now, Namespace ns) {
         this.ns = ns;
         this.shape = shape;
@@ -107,6 +120,10 @@ public final class BenchWorld {
                 identities.findOrIssue(IdentityStore.CENTRAL_SOUTH, "admin@central-south", NodeOu.ADMIN));
         this.operator = identities.findOrIssue(NORTH, labUser, NodeOu.CLIENT);
         this.labToken = tokens.issue(NORTH, labUser);
+        // One name per namespace: on Fabric the ledger binds a certificate to one participant.
+        String inspectorUser = "inspector@" + lab;
+        this.inspector = identities.findOrIssue(NORTH, inspectorUser, NodeOu.CLIENT);
+        this.inspectorToken = tokens.issue(NORTH, inspectorUser);
         int perRegion =
                 (shape.instruments() + IdentityStore.ORGANISATIONS.size() - 1) / IdentityStore.ORGANISATIONS.size();
         this.entitiesPerRegion = Math.max(1, (perRegion + INSTRUMENTS_PER_ENTITY - 1) / INSTRUMENTS_PER_ENTITY);
@@ -195,6 +212,51 @@ public final class BenchWorld {
                 .toList();
     }
 
+    /**
+     * A lab's CSV for {@code issue --csv}: {@code rows} new verification certificates with fresh ids,
+     * row n of instrument n modulo the instruments (so the batches in flight hold different
+     * instruments, as a lab's day of work does), each performed 20 days ago and citing its category's
+     * working standard, as {@link #signedIssuances} requests do.
+     */
+    String csv(String prefix, int rows) {
+        StringBuilder csv = new StringBuilder("id,kind,subject,method,performedFrom,performedTo,issuedAt,validUntil,"
+                + "location,conformity,decisionRule,signatory,documentDigest,traceability,quantity,value,unit,"
+                + "expandedUncertainty,coverageFactor\n");
+        Instant performed = days(-20);
+        for (int n = 0; n < rows; n++) {
+            int instrument = n % shape.instruments();
+            int category = categoryOf(instrument);
+            csv.append(String.join(
+                            ",",
+                            ns.id(prefix + n),
+                            "VERIFICATION",
+                            instrumentId(instrument),
+                            "JJG 443-2015",
+                            performed.toString(),
+                            performed.plus(Duration.ofHours(2)).toString(),
+                            performed.plus(Duration.ofHours(3)).toString(),
+                            days(345).toString(),
+                            "pump 3",
+                            "PASS",
+                            "MPE 0.3 %",
+                            "Wang Li",
+                            CertificateRequests.DIGEST,
+                            standard(category, "WORKING") + "=" + calibrationId(category, "WORKING"),
+                            "volume error",
+                            "-0.12",
+                            "%",
+                            "0.05",
+                            "2"))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The lab's private key as PKCS#8 PEM, as {@code issue --key} reads it. */
+    byte[] labKeyPem() {
+        return HttpWorld.privateKeyPem(labKey.getPrivate());
+    }
+
     private void build(BulkLoader loader) {
         history = loader.movesTime();
         loader.at(days(history ? FIRST_DAY : 0));
@@ -261,6 +323,18 @@ public final class BenchWorld {
                         labUser,
                         "organisation",
                         lab)));
+        loader.submit(
+                admin(),
+                "registry:RegisterParticipant",
+                Canonical.json(Map.of(
+                        "id",
+                        ns.id("inspector.north"),
+                        "certificate",
+                        inspector.certificatePem(),
+                        "role",
+                        "INSPECTOR",
+                        "name",
+                        "inspector of " + lab)));
         inEveryRegion(
                 loader,
                 CATEGORIES,
@@ -351,9 +425,32 @@ public final class BenchWorld {
                         .mapToObj(k -> signed(certificate(byDay[k])))
                         .toList();
                 loader.at(days(first + d).plus(Duration.ofHours(4)));
-                signed.forEach(request -> loader.submit(operator, "certificate:Issue", request));
+                for (int b = 0; b < signed.size(); b += BATCH) {
+                    List<String> batch = signed.subList(b, Math.min(signed.size(), b + BATCH));
+                    loader.submit(
+                            operator,
+                            "certificate:IssueBatch",
+                            "{\"certificates\":[" + String.join(",", batch) + "]}",
+                            batch.size(),
+                            BenchWorld::refusedItem);
+                }
             }
         }
+    }
+
+    /** The first item a batch answer refused, with its code and message; null when it issued every item. */
+    private static String refusedItem(String answer) {
+        JsonNode batch = Canonical.tree(answer, "answer");
+        if (batch.path("refused").asInt() == 0) {
+            return null;
+        }
+        for (JsonNode item : batch.path("items")) {
+            if (!item.path("code").isMissingNode() && !item.path("code").isNull()) {
+                return item.path("id").asText() + ": " + item.path("code").asText() + " "
+                        + item.path("message").asText();
+            }
+        }
+        return batch.path("refused").asInt() + " items";
     }
 
     /** The day (relative to today) certificate {@code n} was performed and issued. */

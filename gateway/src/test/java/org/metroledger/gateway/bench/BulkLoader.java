@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.metroledger.gateway.e2e.SettableClock;
 import org.metroledger.gateway.identity.IdentityStore;
 import org.metroledger.gateway.identity.Member;
@@ -100,19 +101,28 @@ public final class BulkLoader implements AutoCloseable {
      * function and the chaincode's message: a world the contracts refused in part is not a world.
      */
     public void submit(Member who, String function, String request) {
+        submit(who, function, request, 1, answer -> null);
+    }
+
+    /**
+     * Submits a transaction that writes {@code weight} records (a batch of certificates), counted so
+     * against the {@value #IN_FLIGHT} in flight; {@code refusal} reads the committed answer and names
+     * what the contract refused in it (a batch answers its refused items without failing), or null.
+     */
+    public void submit(Member who, String function, String request, int weight, Function<String, String> refusal) {
         rethrow();
-        inFlight.acquireUninterruptibly();
+        inFlight.acquireUninterruptibly(weight);
         ledger.submit(who, function, List.of(request)).whenComplete((done, error) -> {
-            if (error != null) {
+            String refused = error != null ? error.getMessage() : refusal.apply(done.payload());
+            if (refused != null) {
                 failure.compareAndSet(
                         null,
                         new IllegalStateException(
-                                function + " refused: " + error.getMessage() + "; request " + abbreviated(request),
-                                error));
+                                function + " refused: " + refused + "; request " + abbreviated(request), error));
             } else {
                 committed.incrementAndGet();
             }
-            inFlight.release();
+            inFlight.release(weight);
         });
     }
 

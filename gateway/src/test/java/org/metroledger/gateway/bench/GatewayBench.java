@@ -1,5 +1,6 @@
 package org.metroledger.gateway.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -17,10 +18,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.gateway.auth.TokenBook;
 import org.metroledger.gateway.e2e.Namespace;
 import org.metroledger.gateway.http.GatewayServices;
@@ -40,10 +44,12 @@ import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
  * connections} (default 128), {@code pipelining} (per connection, default 1: phones and browsers do
  * not pipeline), {@code certificates}
  * (in the world, default 300), {@code instruments} (default: as many as certificates), {@code
- * issuances} (pre-signed requests, default 60000), {@code scales} (e.g. {@code
- * 10000,100000,1000000}: after the phases above, a world of each size is loaded in turn and its
- * serve start-up and verification latencies measured, with {@code scaleInFlight} requests in
- * flight, default 32).
+ * issuances} (pre-signed requests, default 60000), {@code csvRows} (after the issuances, a lab's CSV
+ * of that many rows through {@code issue --csv}, default 8000, 0 for none), {@code scales} (e.g.
+ * {@code 10000,100000,1000000}: after the phases above, a world of each size is loaded in turn and
+ * its serve start-up, verification and indicator latencies measured, with {@code scaleInFlight}
+ * requests in flight, default 32; {@code scalePerInstrument} certificates per instrument, default
+ * the main world's ratio).
  */
 public final class GatewayBench {
     private static final Buffer FIXED = Buffer.buffer("{\"status\":\"UP\",\"ledger\":{\"backend\":\"none\"}}");
@@ -52,6 +58,16 @@ public final class GatewayBench {
     private static final int WRITERS = 8;
 
     private static final int MIXED_ISSUANCES = 20_000;
+
+    /** Delta rows one compaction transaction folds, at most. */
+    private static final int COMPACTION = 50_000;
+
+    /** The warm-up of each measured phase of a scale step, after the step's first warm-up. */
+    private static final Duration PHASE_WARMUP = Duration.ofSeconds(3);
+
+    /** What a dashboard asks, in turn: the whole country, one region, one region's category. */
+    private static final List<String> INDICATOR_QUERIES =
+            List.of("", "?region=" + IdentityStore.NORTH, "?region=" + IdentityStore.EAST + "&months=12");
 
     private final Map<String, String> settings;
 
@@ -201,6 +217,14 @@ public final class GatewayBench {
                     System.out.printf(
                             "issuances were committed in %d blocks (%.1f transactions per block)%n",
                             blocks, blocks == 0 ? 0.0 : (double) issued.ok() / blocks);
+                    int csvRows = setting("csvRows", 8_000);
+                    if (csvRows > 0) {
+                        LabCsv.warmUp(world, gateway.actualPort(), dataDir);
+                        LabCsv.Outcome csv = LabCsv.run(world, gateway.actualPort(), dataDir, "VC-CSV-", csvRows);
+                        System.out.printf(
+                                "%s = %.2f x the committed issuances above%n",
+                                csv.line(), csv.perSecond() / issued.perSecond());
+                    }
                     System.out.printf(
                             "%nverification / ceiling = %.0f %%; committed issuances %.0f /s; load average %s%n",
                             100 * verifications.perSecond() / ceiling.perSecond(), issued.perSecond(), loadAverage());
@@ -221,6 +245,14 @@ public final class GatewayBench {
         int all = setting("certificates", 300);
         long instruments = (long) certificates * setting("instruments", all) / all;
         return new BenchWorld.Shape(certificates, (int) Math.max(1, instruments));
+    }
+
+    /** A scale world's shape: {@code scalePerInstrument} certificates per instrument, else the main world's ratio. */
+    private BenchWorld.Shape scaleShape(int certificates) {
+        String perInstrument = settings.get("scalePerInstrument");
+        return perInstrument == null
+                ? shape(certificates)
+                : new BenchWorld.Shape(certificates, Math.max(1, certificates / Integer.parseInt(perInstrument)));
     }
 
     private List<Integer> scales() {
@@ -279,7 +311,7 @@ public final class GatewayBench {
             Clock clock = Clock.systemUTC();
             IdentityStore identities = IdentityStore.open(dataDir, clock);
             TokenBook tokens = TokenBook.open(dataDir);
-            BenchWorld world = load(dataDir, identities, tokens, shape(certificates), clock.instant());
+            BenchWorld world = load(dataDir, identities, tokens, scaleShape(certificates), clock.instant());
             System.out.println(ServeStartup.measure(dataDir));
             try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, clock)) {
                 PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -288,23 +320,26 @@ public final class GatewayBench {
                 try (HttpLoad load = new HttpLoad(gateway.actualPort(), inFlight, 1)) {
                     List<String> ids = world.certificateIds();
                     Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-                    load.run("warm-up", i -> freshVerification(ids, i, at), 200, inFlight, warmup, cap());
-                    measure(
-                            load,
-                            String.format("%,d: fresh verifications", certificates),
-                            i -> freshVerification(ids, i, at),
-                            200,
-                            inFlight,
-                            measured,
-                            cap());
-                    measure(
-                            load,
-                            String.format("%,d: consumers' verifications", certificates),
-                            i -> verification(ids, spread(i, ids.size())),
-                            200,
-                            inFlight,
-                            measured,
-                            cap());
+                    IntFunction<HttpLoad.Call> fresh = i -> freshVerification(ids, i, at);
+                    load.run("warm-up", fresh, 200, inFlight, warmup, cap());
+                    // The supervision indicators (issue 13) between verifications of the same world, as the
+                    // world's writes left them (every delta row), then after a centre admin's compaction.
+                    IntFunction<HttpLoad.Call> indicators = i -> HttpLoad.Call.get(
+                            "/api/v1/indicators" + INDICATOR_QUERIES.get(i % INDICATOR_QUERIES.size()));
+                    IntFunction<HttpLoad.Call> overdue = i -> HttpLoad.Call.get(
+                            "/api/v1/indicators/overdue?region=" + IdentityStore.NORTH, world.inspectorToken);
+                    Map<String, IntFunction<HttpLoad.Call>> phases = new LinkedHashMap<>();
+                    phases.put("fresh verifications", fresh);
+                    phases.put("consumers' verifications", i -> verification(ids, spread(i, ids.size())));
+                    phases.put("indicators (GET /indicators), not compacted", indicators);
+                    phases.put("overdue list as inspector, not compacted", overdue);
+                    measureEach(load, certificates, phases, inFlight, measured);
+                    compact(ledger, world);
+                    phases.clear();
+                    phases.put("indicators (GET /indicators), compacted", indicators);
+                    phases.put("overdue list as inspector, compacted", overdue);
+                    phases.put("fresh verifications, again", fresh);
+                    measureEach(load, certificates, phases, inFlight, measured);
                     System.out.printf(
                             "%,d: heap after a full GC, serving, %,d MB%n", certificates, heapAfterFullGc() >> 20);
                 } finally {
@@ -314,6 +349,47 @@ public final class GatewayBench {
         } finally {
             delete(dataDir);
         }
+    }
+
+    /** Each phase after a warm-up of its own (the first time through, a path is not compiled). */
+    private static void measureEach(
+            HttpLoad load,
+            int certificates,
+            Map<String, IntFunction<HttpLoad.Call>> phases,
+            int inFlight,
+            Duration measured)
+            throws Exception {
+        for (Map.Entry<String, IntFunction<HttpLoad.Call>> phase : phases.entrySet()) {
+            load.run("warm-up", phase.getValue(), 200, inFlight, PHASE_WARMUP, cap());
+            measure(
+                    load,
+                    String.format("%,d: %s", certificates, phase.getKey()),
+                    phase.getValue(),
+                    200,
+                    inFlight,
+                    measured,
+                    cap());
+        }
+    }
+
+    /** Folds every delta row of the indicators into day totals, as a centre admin does (indicator:Compact). */
+    private static void compact(EmbeddedLedger ledger, BenchWorld world) {
+        long began = System.nanoTime();
+        long folded = 0;
+        int transactions = 0;
+        boolean complete = false;
+        while (!complete) {
+            String answer = ledger.submit(world.admin(), "indicator:Compact", List.of("{\"limit\":" + COMPACTION + "}"))
+                    .join()
+                    .payload();
+            JsonNode result = Canonical.tree(answer, "answer");
+            folded += result.path("folded").asLong();
+            complete = result.path("complete").asBoolean();
+            transactions++;
+        }
+        System.out.printf(
+                "compaction: %,d delta rows folded in %d transactions, %.1f s; load average %s%n",
+                folded, transactions, (System.nanoTime() - began) / 1e9, loadAverage());
     }
 
     /** The gateway on a free loopback port, as serve runs it. */

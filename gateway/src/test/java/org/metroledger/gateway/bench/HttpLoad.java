@@ -30,6 +30,10 @@ final class HttpLoad implements AutoCloseable {
             return new Call(HttpMethod.GET, uri, List.of(), null);
         }
 
+        static Call get(String uri, String token) {
+            return new Call(HttpMethod.GET, uri, List.of("Authorization", "Bearer " + token), null);
+        }
+
         static Call post(String uri, String token, String json) {
             return new Call(
                     HttpMethod.POST,
