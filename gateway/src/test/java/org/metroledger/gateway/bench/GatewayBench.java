@@ -49,7 +49,8 @@ import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
  * {@code 10000,100000,1000000}: after the phases above, a world of each size is loaded in turn and
  * its serve start-up, verification and indicator latencies measured, with {@code scaleInFlight}
  * requests in flight, default 32; {@code scalePerInstrument} certificates per instrument, default
- * the main world's ratio).
+ * the main world's ratio), {@code only=fresh} (the fresh verifications phase alone, see {@link
+ * #freshOnly}).
  */
 public final class GatewayBench {
     private static final Buffer FIXED = Buffer.buffer("{\"status\":\"UP\",\"ledger\":{\"backend\":\"none\"}}");
@@ -118,6 +119,10 @@ public final class GatewayBench {
                 "load: %d in flight over %d keep-alive connections, pipelining %d; warm-up %d s, measured %d s%n",
                 inFlight, connections, pipelining, warmup.toSeconds(), measured.toSeconds());
 
+        if ("fresh".equals(settings.get("only"))) {
+            freshOnly(measured, warmup, inFlight, connections, pipelining, certificates);
+            return;
+        }
         Path dataDir = Files.createTempDirectory("metroledger-bench");
         Vertx bare = Vertx.vertx();
         try {
@@ -164,15 +169,7 @@ public final class GatewayBench {
                             inFlight,
                             measured,
                             cap);
-                    Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-                    measure(
-                            load,
-                            "fresh verifications (?at=, no reuse)",
-                            i -> freshVerification(ids, i, at),
-                            200,
-                            inFlight,
-                            measured,
-                            cap);
+                    freshVerifications(load, ids, clock.instant(), inFlight, measured);
                     String token = world.labToken;
                     load.run(
                             "warm-up",
@@ -238,6 +235,58 @@ public final class GatewayBench {
         for (int scale : scales()) {
             atScale(scale, measured, warmup);
         }
+    }
+
+    /**
+     * {@code only=fresh}: the fresh verifications phase alone, for profiling a chaincode evaluation
+     * (issue 14 item 2). An {@code ?at=} request is never answered from the gateway's reuse, so
+     * every one runs certificate:Verify in a simulated proposal; the chaincode's own caches of
+     * unchanged content stay warm, as on a serving peer.
+     */
+    private void freshOnly(
+            Duration measured, Duration warmup, int inFlight, int connections, int pipelining, int certificates)
+            throws Exception {
+        Path dataDir = Files.createTempDirectory("metroledger-bench");
+        try {
+            Clock clock = Clock.systemUTC();
+            IdentityStore identities = IdentityStore.open(dataDir, clock);
+            TokenBook tokens = TokenBook.open(dataDir);
+            BenchWorld world = load(dataDir, identities, tokens, shape(certificates), clock.instant());
+            try (EmbeddedLedger ledger = EmbeddedLedger.open(dataDir, identities, clock)) {
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                Vertx vertx = GatewayVerticle.vertxWithMetrics(registry);
+                GatewayVerticle gateway = served(vertx, registry, ledger, identities, tokens, dataDir);
+                try (HttpLoad load = new HttpLoad(gateway.actualPort(), connections, pipelining)) {
+                    List<String> ids = world.certificateIds();
+                    load.run(
+                            "warm-up",
+                            i -> freshVerification(ids, i, clock.instant().truncatedTo(ChronoUnit.SECONDS)),
+                            200,
+                            inFlight,
+                            warmup,
+                            cap());
+                    freshVerifications(load, ids, clock.instant(), inFlight, measured);
+                } finally {
+                    await(vertx.close());
+                }
+            }
+        } finally {
+            delete(dataDir);
+        }
+    }
+
+    /** The measured phase of verifications as of one instant ({@code ?at=}), each run by the chaincode. */
+    private static void freshVerifications(
+            HttpLoad load, List<String> ids, Instant now, int inFlight, Duration measured) throws Exception {
+        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+        measure(
+                load,
+                "fresh verifications (?at=, no reuse)",
+                i -> freshVerification(ids, i, at),
+                200,
+                inFlight,
+                measured,
+                cap());
     }
 
     /** The world's shape for {@code certificates}: instruments in the ratio the settings give. */
