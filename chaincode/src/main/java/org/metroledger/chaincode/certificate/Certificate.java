@@ -2,6 +2,7 @@ package org.metroledger.chaincode.certificate;
 
 import java.time.Instant;
 import java.util.List;
+import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.SubjectType;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -122,6 +123,6 @@ public record Certificate(
     public boolean endedAs(CertificateStatus ended, Instant at) {
         return status == ended
                 && statusChangedAt != null
-                && !Instant.parse(statusChangedAt).isAfter(at);
+                && !Canonical.instant(statusChangedAt).isAfter(at);
     }
 }

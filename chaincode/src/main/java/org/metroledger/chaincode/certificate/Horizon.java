@@ -2,6 +2,7 @@ package org.metroledger.chaincode.certificate;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.metroledger.chaincode.json.Canonical;
 
 /**
  * The earliest instant after a verification's {@code at} at which, on the same ledger state, its
@@ -26,7 +27,7 @@ final class Horizon {
     /** Notes a certificate's recorded status change, if it has one. */
     void changesWith(Certificate certificate) {
         if (certificate.status() != CertificateStatus.ACTIVE && certificate.statusChangedAt() != null) {
-            changesAt(Instant.parse(certificate.statusChangedAt()));
+            changesAt(Canonical.instant(certificate.statusChangedAt()));
         }
     }
 

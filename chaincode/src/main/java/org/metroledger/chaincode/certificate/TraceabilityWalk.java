@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Standard;
 import org.metroledger.chaincode.registry.StandardLevel;
 import org.metroledger.chaincode.registry.SubjectType;
@@ -128,8 +129,8 @@ final class TraceabilityWalk {
 
     /** The cited certificate must have been issued before and still valid after the measurement. */
     private static boolean coversPerformance(Certificate cited, Certificate citing) {
-        return !Instant.parse(cited.issuedAt()).isAfter(Instant.parse(citing.performedFrom()))
-                && Instant.parse(citing.performedTo()).isBefore(Instant.parse(cited.validUntil()));
+        return !Canonical.instant(cited.issuedAt()).isAfter(Canonical.instant(citing.performedFrom()))
+                && Canonical.instant(citing.performedTo()).isBefore(Canonical.instant(cited.validUntil()));
     }
 
     /** Names a link as "link N" (N = links away from the certificate verified) with its path. */

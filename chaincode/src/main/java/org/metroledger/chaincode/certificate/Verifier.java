@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Accreditation;
 import org.metroledger.chaincode.registry.Lab;
 import org.metroledger.chaincode.registry.LabKey;
@@ -96,7 +97,8 @@ final class Verifier {
         String recorded = signedWith != null ? signedWith.recordedAt() : c.recordedAt();
         Optional<LabKey> key = signedWith != null
                 ? l.key(signedWith.key())
-                : Optional.of(l.keyAt(recorded == null ? Instant.parse(c.issuedAt()) : Instant.parse(recorded)));
+                : Optional.of(
+                        l.keyAt(recorded == null ? Canonical.instant(c.issuedAt()) : Canonical.instant(recorded)));
         if (key.isEmpty()) {
             checks.record(
                     Verdict.SIGNATURE_INVALID,
@@ -115,7 +117,7 @@ final class Verifier {
         Optional<Instant> compromise = k.compromise();
         if (compromise.isPresent()
                 && recorded != null
-                && !Instant.parse(recorded).isBefore(compromise.get())) {
+                && !Canonical.instant(recorded).isBefore(compromise.get())) {
             checks.record(
                     Verdict.SIGNATURE_INVALID,
                     false,
@@ -147,8 +149,8 @@ final class Verifier {
     }
 
     private static void validity(Checks checks, Certificate c, Instant at, Horizon horizon) {
-        Instant issued = Instant.parse(c.issuedAt());
-        Instant until = Instant.parse(c.validUntil());
+        Instant issued = Canonical.instant(c.issuedAt());
+        Instant until = Canonical.instant(c.validUntil());
         horizon.changesAt(issued);
         horizon.changesAt(until);
         if (at.isBefore(issued)) {
@@ -171,8 +173,8 @@ final class Verifier {
             return;
         }
         Lab l = lab.get();
-        Instant issued = Instant.parse(c.issuedAt());
-        Instant recorded = c.recordedAt() == null ? issued : Instant.parse(c.recordedAt());
+        Instant issued = Canonical.instant(c.issuedAt());
+        Instant recorded = c.recordedAt() == null ? issued : Canonical.instant(c.recordedAt());
         Optional<String> problem = l.problemWith(c.category(), issued)
                 .map(p -> "at issue: " + p)
                 .or(() -> l.problemWith(c.category(), recorded).map(p -> "at recording: " + p));

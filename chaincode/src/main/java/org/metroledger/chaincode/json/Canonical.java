@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.metroledger.chaincode.cache.BoundedCache;
 import org.metroledger.chaincode.error.Fail;
 
 /**
@@ -62,7 +63,19 @@ public final class Canonical {
             .addModule(new SimpleModule("well-formed-text").addDeserializer(String.class, new WellFormedText()))
             .build();
 
+    /**
+     * Instants by their stored text: every verification reads the same records' instants again, and
+     * parsing one costs more than the rest of its check. Instant.parse is pure and an Instant
+     * immutable, so a hit answers what a parse would; text that does not parse throws every time.
+     */
+    private static final BoundedCache<String, java.time.Instant> INSTANTS = new BoundedCache<>(16_384);
+
     private Canonical() {}
+
+    /** An instant as a stored record writes it (ISO-8601, as Instant.parse reads it). */
+    public static java.time.Instant instant(String text) {
+        return INSTANTS.get(text, java.time.Instant::parse);
+    }
 
     /** The shared mapper, for callers that need trees; never reconfigure it. */
     public static ObjectMapper mapper() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.signature.LabSignature;
 import org.metroledger.chaincode.state.Stamp;
 
@@ -151,7 +152,7 @@ public record Lab(
     private static <T> T inForceAt(List<T> history, Function<T, String> from, Instant at) {
         T inForce = history.get(0);
         for (T entry : history) {
-            if (!Instant.parse(from.apply(entry)).isAfter(at)) {
+            if (!Canonical.instant(from.apply(entry)).isAfter(at)) {
                 inForce = entry;
             }
         }

@@ -2,6 +2,7 @@ package org.metroledger.chaincode.registry;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.metroledger.chaincode.json.Canonical;
 
 /**
  * One of a lab's certificate-signing keys: the lab's from {@code from} until {@code until} (null
@@ -18,7 +19,7 @@ public record LabKey(
 
     /** When this key stopped being trusted, if its lab reported it compromised. */
     public Optional<Instant> compromise() {
-        return Optional.ofNullable(compromisedAt).map(Instant::parse);
+        return Optional.ofNullable(compromisedAt).map(Canonical::instant);
     }
 
     /** This key replaced at {@code at}, and compromised from {@code compromised} when that is given. */

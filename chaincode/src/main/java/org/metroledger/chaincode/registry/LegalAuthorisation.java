@@ -1,6 +1,7 @@
 package org.metroledger.chaincode.registry;
 
 import java.time.Instant;
+import org.metroledger.chaincode.json.Canonical;
 
 /**
  * A legal-verification authorisation (法定计量检定授权): region {@code region}'s centre admin lets lab
@@ -24,6 +25,6 @@ public record LegalAuthorisation(
 
     /** True when the authorisation was in force at that instant. */
     public boolean inForceAt(Instant at) {
-        return !at.isBefore(Instant.parse(validFrom)) && at.isBefore(Instant.parse(validUntil));
+        return !at.isBefore(Canonical.instant(validFrom)) && at.isBefore(Canonical.instant(validUntil));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.metroledger.chaincode.error.Fail;
+import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.state.Stamp;
 
 /**
@@ -73,7 +74,7 @@ public record RecognitionAgreement(
         if (status != AgreementStatus.PROPOSED) {
             throw Fail.conflict("agreement " + id + " is " + status + " and can no longer be accepted");
         }
-        if (!Instant.parse(stamp.recordedAt()).isBefore(Instant.parse(validTo))) {
+        if (!Canonical.instant(stamp.recordedAt()).isBefore(Canonical.instant(validTo))) {
             throw Fail.conflict("agreement " + id + " ended at " + validTo + " and can no longer be accepted");
         }
         Map<String, String> accepted = new TreeMap<>(acceptances);
@@ -93,7 +94,7 @@ public record RecognitionAgreement(
 
     /** The status as it reads at an instant: an ACTIVE agreement whose validity ended reads EXPIRED. */
     public AgreementStatus statusAt(Instant at) {
-        return status == AgreementStatus.ACTIVE && !at.isBefore(Instant.parse(validTo))
+        return status == AgreementStatus.ACTIVE && !at.isBefore(Canonical.instant(validTo))
                 ? AgreementStatus.EXPIRED
                 : status;
     }
@@ -112,7 +113,7 @@ public record RecognitionAgreement(
         if (current != AgreementStatus.ACTIVE) {
             return "agreement " + id + " is " + current + ", not ACTIVE";
         }
-        if (at.isBefore(Instant.parse(validFrom))) {
+        if (at.isBefore(Canonical.instant(validFrom))) {
             return "agreement " + id + " is not in force before " + validFrom;
         }
         if (!members.contains(region)) {

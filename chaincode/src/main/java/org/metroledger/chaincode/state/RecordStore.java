@@ -13,6 +13,7 @@ import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+import org.metroledger.chaincode.cache.BoundedCache;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.json.Canonical;
 
@@ -25,6 +26,16 @@ public final class RecordStore {
     private static final byte[] INDEX_VALUE = {0};
     /** Largest page a listing returns, whatever the caller asks. */
     public static final int MAX_PAGE = 200;
+
+    /**
+     * Record keys by type and id: Fabric's CompositeKey checks every segment with a regular
+     * expression compiled per call, and each verification builds the same ten keys again. The key
+     * is a pure function of type and id (the shim's createCompositeKey builds it locally), and a
+     * segment it refuses throws on every call, since nothing is kept then.
+     */
+    private static final BoundedCache<TypedId, String> KEYS = new BoundedCache<>(16_384);
+
+    private record TypedId(String type, String id) {}
 
     private final ChaincodeStub stub;
 
@@ -46,7 +57,8 @@ public final class RecordStore {
     }
 
     public String key(String type, String id) {
-        return stub.createCompositeKey(type, id).toString();
+        return KEYS.get(
+                new TypedId(type, id), k -> stub.createCompositeKey(type, id).toString());
     }
 
     public <T> Optional<T> find(String type, String id, Class<T> recordClass) {

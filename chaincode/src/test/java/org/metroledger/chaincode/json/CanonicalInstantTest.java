@@ -35,4 +35,24 @@ class CanonicalInstantTest {
     void a_decimal_beyond_big_decimal_is_invalid_not_internal(String text) {
         assertThatThrownBy(() -> Check.decimal("value", text)).hasMessageStartingWith("INVALID_ARGUMENT: value");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_stored_instant_reads_as_instant_parse_reads_it_first_time_and_remembered() {
+        Instant start = Instant.parse("2025-03-01T00:00:00Z");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 3_000; i++) {
+                String text = start.plusMillis(i * 1_001L).toString();
+                assertThat(Canonical.instant(text)).isEqualTo(Instant.parse(text));
+            }
+        }
+        assertThat(Canonical.instant("2025-03-01T00:00:01Z")).isNotEqualTo(Canonical.instant("2025-03-01T00:00:00Z"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void stored_text_that_does_not_parse_throws_on_every_read() {
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> Canonical.instant("2025-03-01"))
+                    .isInstanceOf(java.time.format.DateTimeParseException.class);
+        }
+    }
 }
