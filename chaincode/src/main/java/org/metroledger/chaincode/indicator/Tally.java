@@ -2,6 +2,7 @@ package org.metroledger.chaincode.indicator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -50,9 +51,31 @@ public final class Tally {
         places.keySet().forEach(key -> stub.putState(key, MARK));
     }
 
-    /** The level of a metric at a place at the start of a day: every delta of days up to it. */
-    public static long level(ChaincodeStub stub, Metric metric, Place place, LocalDate day) {
-        return sum(stub, rowPrefix("T", metric, place), day) + sum(stub, rowPrefix("D", metric, place), day);
+    /**
+     * The levels of a metric at a place at the start of each of {@code days} (every delta of days up
+     * to it), in one pass over its
+     * rows up to the last of them: a level reads every row from the place's first day on, so a
+     * query of many days (the pass rates' month boundaries) reads the rows once, not once per day.
+     */
+    public static long[] levels(ChaincodeStub stub, Metric metric, Place place, List<LocalDate> days) {
+        String[] through = days.stream().map(LocalDate::toString).toArray(String[]::new);
+        LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
+        long[] totals = new long[through.length];
+        for (String family : new String[] {"T", "D"}) {
+            String prefix = rowPrefix(family, metric, place);
+            Reads.each(stub, prefix, prefix + last.plusDays(1), row -> {
+                // Both families' keys go on with the row's day (ISO, so they sort as the days do).
+                String day = row.getKey().substring(prefix.length(), prefix.length() + 10);
+                long value = parse(row.getValue());
+                for (int i = 0; i < through.length; i++) {
+                    if (day.compareTo(through[i]) <= 0) {
+                        totals[i] += value;
+                    }
+                }
+                return true;
+            });
+        }
+        return totals;
     }
 
     static String rowPrefix(String family, Metric metric, Place place) {
@@ -61,16 +84,6 @@ public final class Tally {
 
     static String placeKey(Place place) {
         return Keys.of("P", place.region(), place.province(), place.category());
-    }
-
-    /** The sum of the rows under a prefix whose day (the part after the prefix) is at most {@code through}. */
-    private static long sum(ChaincodeStub stub, String prefix, LocalDate through) {
-        long[] total = {0};
-        Reads.each(stub, prefix, prefix + through.plusDays(1), row -> {
-            total[0] += parse(row.getValue());
-            return true;
-        });
-        return total[0];
     }
 
     static byte[] number(long value) {

@@ -34,17 +34,28 @@ final class Tallied {
                 expiring[i] += within[i];
             }
         }
+        // Every period's start, then every period's end: each metric's rows read once for all of them.
+        List<LocalDate[]> periods = q.periods();
+        List<LocalDate> bounds = new ArrayList<>();
+        periods.forEach(period -> bounds.add(period[0]));
+        periods.forEach(period -> bounds.add(period[1]));
+        long[] tested = levels(stub, Metric.TESTED, places, bounds);
+        long[] passed = levels(stub, Metric.PASSED, places, bounds);
+        int n = periods.size();
         List<Indicators.PassRate> passRates = new ArrayList<>();
-        for (LocalDate[] period : q.periods()) {
-            long tested = level(stub, Metric.TESTED, places, period[1]) - level(stub, Metric.TESTED, places, period[0]);
-            long passed = level(stub, Metric.PASSED, places, period[1]) - level(stub, Metric.PASSED, places, period[0]);
-            passRates.add(Indicators.PassRate.of(period[0].toString(), period[1].toString(), tested, passed));
+        for (int i = 0; i < n; i++) {
+            passRates.add(Indicators.PassRate.of(
+                    periods.get(i)[0].toString(),
+                    periods.get(i)[1].toString(),
+                    tested[n + i] - tested[i],
+                    passed[n + i] - passed[i]));
         }
         Map<String, Long> grades = new TreeMap<>();
         Map<String, Long> before = new TreeMap<>();
         for (String grade : GRADES) {
-            grades.put(grade, level(stub, Metric.grade(grade), entityPlaces, day));
-            before.put(grade, level(stub, Metric.grade(grade), entityPlaces, q.since()));
+            long[] atAndSince = levels(stub, Metric.grade(grade), entityPlaces, List.of(day, q.since()));
+            grades.put(grade, atAndSince[0]);
+            before.put(grade, atAndSince[1]);
         }
         return assemble(
                 q,
@@ -94,9 +105,17 @@ final class Tallied {
     }
 
     private static long level(ChaincodeStub stub, Metric metric, List<Place> places, LocalDate day) {
-        long total = 0;
+        return levels(stub, metric, places, List.of(day))[0];
+    }
+
+    /** The metric's levels summed over the places, at the start of each day. */
+    private static long[] levels(ChaincodeStub stub, Metric metric, List<Place> places, List<LocalDate> days) {
+        long[] total = new long[days.size()];
         for (Place place : places) {
-            total += Tally.level(stub, metric, place, day);
+            long[] at = Tally.levels(stub, metric, place, days);
+            for (int i = 0; i < total.length; i++) {
+                total[i] += at[i];
+            }
         }
         return total;
     }
