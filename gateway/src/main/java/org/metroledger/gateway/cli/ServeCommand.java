@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.http.GatewayServices;
 import org.metroledger.gateway.http.GatewayVerticle;
 import org.metroledger.gateway.identity.IdentityStore;
+import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.identity.NodeOu;
 import org.metroledger.gateway.ledger.Ledger;
 import org.metroledger.gateway.ledger.LedgerException;
@@ -26,6 +28,7 @@ import org.metroledger.gateway.ledger.fabric.Deadlines;
 import org.metroledger.gateway.ledger.fabric.FabricCas;
 import org.metroledger.gateway.ledger.fabric.FabricLedger;
 import org.metroledger.gateway.ledger.fabric.FabricNetwork;
+import org.metroledger.gateway.supervision.TallyCompactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,6 +104,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " is otherwise silenced (env METROLEDGER_DEBUG)")
     boolean debug;
 
+    @Option(
+            names = "--compact-every",
+            defaultValue = "${env:METROLEDGER_COMPACT_EVERY:-PT1H}",
+            description = "how often to fold the indicator tallies' delta rows of past days into totals, as an"
+                    + " ISO-8601 duration; PT0S for never (env METROLEDGER_COMPACT_EVERY; default: ${DEFAULT-VALUE})")
+    Duration compactEvery;
+
     @Override
     public Integer call() throws Exception {
         ServeLogging.configure(debug);
@@ -147,6 +157,11 @@ final class ServeCommand implements Callable<Integer> {
             vertx.close();
             ledger.close();
             throw e;
+        }
+        if (!compactEvery.isZero() && !compactEvery.isNegative()) {
+            // The bootstrap admin OU of the gateway's region is a centre admin, whom Compact requires.
+            Member compactor = identities.findOrIssue(IdentityStore.NORTH, "indicator-compactor", NodeOu.ADMIN);
+            new TallyCompactor(services.contracts().indicators(), compactor, clock).schedule(vertx, compactEvery);
         }
         summarise(services, verticle.actualPort());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -41,4 +41,10 @@ public final class Indicators {
     public CompletableFuture<Written<Compaction.Result>> compact(Member who, Request<CompactionRequest> request) {
         return functions.submit(who, "Compact", request, AnswerType.of(Compaction.Result.class));
     }
+
+    /** Folds like {@link #compact}, except that a compaction with nothing to fold is not ordered. */
+    public CompletableFuture<Written<Compaction.Result>> compactIfAny(Member who, Request<CompactionRequest> request) {
+        return functions.submitUnless(
+                who, "Compact", request, AnswerType.of(Compaction.Result.class), result -> result.folded() == 0);
+    }
 }
