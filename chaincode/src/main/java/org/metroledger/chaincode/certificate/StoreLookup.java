@@ -21,7 +21,11 @@ import org.metroledger.chaincode.state.RecordStore;
  * and nothing may change their lists.
  */
 final class StoreLookup implements CertificateLookup {
-    private static final BoundedCache<Stored, Object> PARSED = new BoundedCache<>(8192);
+    /**
+     * A parsed certificate with its stored bytes holds a few KB, so 32,768 records are of the order
+     * of 100 MB (an estimate, not measured): what a peer can give its most-read records.
+     */
+    private static final BoundedCache<Stored, Object> PARSED = new BoundedCache<>(32_768);
 
     private final RecordStore store;
     private final Map<String, Optional<Certificate>> certificates = new HashMap<>();
