@@ -21,6 +21,7 @@ final class LookupPages {
             form(html, lang, Text.LOOK_UP_ENTITY, "/entities", Text.ENTITY_ID, "entity-id");
             html.card(Text.MORE_PAGES.in(lang));
             html.open("ul", "class", "links", "id", "more-pages");
+            link(html, lang, "/dashboard", Text.NAV_DASHBOARD, Text.DASHBOARD_EXPLAIN);
             link(html, lang, "/recognition", Text.NAV_RECOGNITION, Text.RECOGNITION_EXPLAIN);
             link(html, lang, "/catalogue", Text.NAV_CATALOGUE, Text.CATALOGUE_EXPLAIN);
             link(html, lang, "/ledger", Text.NAV_LEDGER, Text.LEDGER_EXPLAIN);

@@ -154,6 +154,9 @@ enum Text {
     MORE_PAGES("更多", "More"),
     RECOGNITION_EXPLAIN("一张证书能否在另一地区使用", "Whether a certificate counts in another region"),
     LEDGER_EXPLAIN("最近区块与交易", "Recent blocks and transactions"),
+    DASHBOARD_EXPLAIN(
+            "强制检定覆盖率、超期器具、即将到期证书、合格率与信用等级",
+            "Mandatory-verification coverage, overdue instruments, expiring certificates, pass rates and credit grades"),
     INSPECT_EXPLAIN("信用事件与评分历史（需登录）", "Credit events and score history (sign-in)"),
     BY_NUMBER_NOTE(
             "按编号查询只显示账本的记录；要确认手中的纸质证书是真的，请扫描其二维码。",

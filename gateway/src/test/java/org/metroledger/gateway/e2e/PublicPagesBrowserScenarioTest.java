@@ -84,7 +84,8 @@ class PublicPagesBrowserScenarioTest extends Scenario {
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("查询计量证书、器具和经营者");
         assertThat(browser.driver().findElements(By.cssSelector("#more-pages a")))
                 .extracting(a -> a.getAttribute("href"))
-                .anyMatch(href -> href.endsWith("/catalogue"));
+                .anyMatch(href -> href.endsWith("/catalogue"))
+                .anyMatch(href -> href.endsWith("/dashboard"));
         assertThat(browser.driver().findElements(By.cssSelector("header nav a")))
                 .extracting(a -> a.getAttribute("href"))
                 .anyMatch(href -> href.endsWith("/dashboard"));

@@ -127,6 +127,7 @@ class ConsumerPagesTest {
                 .contains("action=\"/instruments\"")
                 .contains("action=\"/entities\"")
                 .contains("href=\"/?lang=en\"")
+                .contains("强制检定覆盖率、超期器具")
                 .doesNotContain("<script");
         assertThat(en.body()).contains("lang=\"en\"").contains("A certificate by its number");
     }
