@@ -41,12 +41,29 @@ public final class ContractHost {
         router = new InProcessRouter(contracts);
     }
 
-    /** Simulates a proposal against committed state; nothing is committed. */
+    /**
+     * Simulates a proposal for endorsement against committed state; nothing is committed. Its
+     * read/write set holds what MVCC validation needs, every range's keys included.
+     */
     public Simulation simulate(WorldState state, Proposal proposal) {
-        SimulatedStub stub = new SimulatedStub(state, proposal);
-        Response response = router.invoke(stub);
-        return new Simulation(
-                response.getStatusCode(), response.getMessage(), response.getPayload(), stub.readWriteSet());
+        return run(new SimulatedStub(state, proposal));
+    }
+
+    /**
+     * Simulates a proposal whose answer is only read (an evaluation): its read/write set names the
+     * keys read one by one and says whether it queried a range, but keeps no range's keys, so a
+     * range of millions costs no memory. It cannot be validated.
+     */
+    public Simulation evaluate(WorldState state, Proposal proposal) {
+        return run(SimulatedStub.evaluating(state, proposal));
+    }
+
+    private Simulation run(SimulatedStub stub) {
+        try (stub) {
+            Response response = router.invoke(stub);
+            return new Simulation(
+                    response.getStatusCode(), response.getMessage(), response.getPayload(), stub.readWriteSet());
+        }
     }
 
     /** The chaincode's answer to a simulated proposal, with its read/write set. */

@@ -19,18 +19,12 @@ public final class InMemoryWorldState implements WorldState {
         return state.get(key);
     }
 
+    /** Weakly consistent, as the skip list's views are: a simulation here runs between commits. */
     @Override
-    public List<StateEntry> range(String start, String end, int limit) {
+    public StateScan scan(String start, String end) {
         NavigableMap<String, VersionedValue> slice =
                 end.isEmpty() ? state.tailMap(start, true) : state.subMap(start, true, end, false);
-        List<StateEntry> entries = new ArrayList<>();
-        for (Map.Entry<String, VersionedValue> entry : slice.entrySet()) {
-            if (entries.size() >= limit) {
-                break;
-            }
-            entries.add(new StateEntry(entry.getKey(), entry.getValue()));
-        }
-        return entries;
+        return StateScan.over(slice.entrySet().iterator());
     }
 
     @Override

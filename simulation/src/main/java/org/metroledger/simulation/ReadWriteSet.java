@@ -16,7 +16,15 @@ public final class ReadWriteSet {
     private final Map<String, Version> reads = new TreeMap<>(WorldState.KEY_ORDER);
     private final List<RangeRead> rangeReads = new ArrayList<>();
     private final TreeMap<String, byte[]> writes = new TreeMap<>(WorldState.KEY_ORDER);
+    /** False for an evaluation's set, which notes that it queried a range but not what it saw. */
+    private final boolean keepsRangeKeys;
+
+    private boolean queriedRange;
     private ChaincodeEventRecord event;
+
+    ReadWriteSet(boolean keepsRangeKeys) {
+        this.keepsRangeKeys = keepsRangeKeys;
+    }
 
     /**
      * Rebuilds a read/write set that a block stored, so a committer or a chain verifier can
@@ -27,7 +35,7 @@ public final class ReadWriteSet {
             List<RangeRead> rangeReads,
             Map<String, byte[]> writes,
             ChaincodeEventRecord event) {
-        ReadWriteSet rwset = new ReadWriteSet();
+        ReadWriteSet rwset = new ReadWriteSet(true);
         reads.forEach(rwset::recordRead);
         rangeReads.forEach(rwset::recordRangeRead);
         writes.forEach(rwset::recordWrite);
@@ -40,7 +48,12 @@ public final class ReadWriteSet {
     }
 
     void recordRangeRead(RangeRead range) {
+        queriedRange = true;
         rangeReads.add(range);
+    }
+
+    void recordRangeQuery() {
+        queriedRange = true;
     }
 
     void recordWrite(String key, byte[] value) {
@@ -56,8 +69,17 @@ public final class ReadWriteSet {
         return Collections.unmodifiableMap(reads);
     }
 
+    /** Range queries with the keys they saw, for validation; an evaluation records none. */
     public List<RangeRead> rangeReads() {
         return Collections.unmodifiableList(rangeReads);
+    }
+
+    /**
+     * Whether the simulation queried a range (paginated or not), recorded key by key or not: an
+     * answer that read a range depends on keys that {@link #reads()} does not name.
+     */
+    public boolean queriedRange() {
+        return queriedRange;
     }
 
     /** Keys written in key order; a null value deletes the key. */
@@ -75,9 +97,15 @@ public final class ReadWriteSet {
 
     /**
      * The first key whose committed version differs from what simulation saw, or empty when the
-     * transaction is still valid against this state.
+     * transaction is still valid against this state. Each range is read again only as far as it
+     * was read in simulation (to its end if the chaincode exhausted it).
+     *
+     * @throws IllegalStateException for an evaluation's set, which kept no range keys to compare
      */
     public Optional<String> conflictWith(WorldState committed) {
+        if (!keepsRangeKeys && queriedRange) {
+            throw new IllegalStateException("an evaluation's read set kept no range keys and cannot be validated");
+        }
         for (Map.Entry<String, Version> read : reads.entrySet()) {
             VersionedValue now = committed.get(read.getKey());
             if (!Objects.equals(read.getValue(), now == null ? null : now.version())) {
@@ -85,18 +113,28 @@ public final class ReadWriteSet {
             }
         }
         for (RangeRead range : rangeReads) {
-            int limit = range.exhausted() ? Integer.MAX_VALUE : range.seen().size();
-            List<StateEntry> now = committed.range(range.start(), range.end(), limit);
-            if (now.size() != range.seen().size()) {
-                return Optional.of(range.start());
+            Optional<String> phantom = phantomIn(range, committed);
+            if (phantom.isPresent()) {
+                return phantom;
             }
-            for (int i = 0; i < now.size(); i++) {
-                RangeRead.KeyRead seen = range.seen().get(i);
-                StateEntry current = now.get(i);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> phantomIn(RangeRead range, WorldState committed) {
+        try (StateScan now = committed.scan(range.start(), range.end())) {
+            for (RangeRead.KeyRead seen : range.seen()) {
+                if (!now.hasNext()) {
+                    return Optional.of(seen.key());
+                }
+                StateEntry current = now.next();
                 if (!seen.key().equals(current.key())
                         || !seen.version().equals(current.value().version())) {
                     return Optional.of(current.key());
                 }
+            }
+            if (range.exhausted() && now.hasNext()) {
+                return Optional.of(now.next().key());
             }
         }
         return Optional.empty();

@@ -4,9 +4,11 @@ import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
@@ -23,8 +25,13 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * A {@link ChaincodeStub} that simulates one proposal against committed state with a peer's
  * semantics: reads see committed state only (not the transaction's own writes), every read and
  * range is recorded for MVCC validation, and paginated queries are for read-only transactions.
+ *
+ * <p>Range queries stream from the state: a key is read when the chaincode asks for it, so memory
+ * stays flat however large the range, and a chaincode that stops early reads no further. An
+ * endorsement records each range's keys and versions up to where the chaincode stopped, as a
+ * peer does; an evaluation, never validated, records only that it queried a range.
  */
-public final class SimulatedStub implements ChaincodeStub {
+public final class SimulatedStub implements ChaincodeStub, AutoCloseable {
     /** Fabric's start of the simple-key space: composite keys (U+0000) sort before it. */
     private static final String SIMPLE_KEY_START = "\u0001";
     /** Fabric's end of a partial composite key range: the largest Unicode code point. */
@@ -32,17 +39,52 @@ public final class SimulatedStub implements ChaincodeStub {
 
     private final WorldState state;
     private final Proposal proposal;
-    private final ReadWriteSet rwset = new ReadWriteSet();
+    private final boolean endorsing;
+    private final ReadWriteSet rwset;
+    /** Range queries not yet recorded, in the order the chaincode opened them. */
+    private final List<RangeQuery> queries = new ArrayList<>();
+
     private boolean paginatedQueryPerformed;
 
+    /** A stub for endorsing a proposal: its read/write set can be validated and committed. */
     public SimulatedStub(WorldState state, Proposal proposal) {
-        this.state = state;
-        this.proposal = proposal;
+        this(state, proposal, true);
     }
 
-    /** What the simulation read and wrote so far. */
+    private SimulatedStub(WorldState state, Proposal proposal, boolean endorsing) {
+        this.state = state;
+        this.proposal = proposal;
+        this.endorsing = endorsing;
+        this.rwset = new ReadWriteSet(endorsing);
+    }
+
+    /**
+     * A stub for evaluating a proposal, whose read/write set is never validated: it keeps the keys
+     * read one by one, but of a range query only that one ran ({@link ReadWriteSet#queriedRange}).
+     */
+    public static SimulatedStub evaluating(WorldState state, Proposal proposal) {
+        return new SimulatedStub(state, proposal, false);
+    }
+
+    /**
+     * What the simulation read and wrote. Ends the range queries still open first, as a peer does
+     * when the chaincode returns, so an endorsement's set holds every range it read.
+     */
     public ReadWriteSet readWriteSet() {
+        close();
         return rwset;
+    }
+
+    /** Ends the range queries still open and records them; a simulation calls it when it ends. */
+    @Override
+    public void close() {
+        for (RangeQuery query : queries) {
+            query.close();
+            if (endorsing) {
+                rwset.recordRangeRead(query.read());
+            }
+        }
+        queries.clear();
     }
 
     @Override
@@ -130,7 +172,7 @@ public final class SimulatedStub implements ChaincodeStub {
         String start = startKey == null || startKey.isEmpty() ? SIMPLE_KEY_START : startKey;
         String end = endKey == null ? "" : endKey;
         CompositeKey.validateSimpleKeys(start, end);
-        return new Results<>(scan(start, end));
+        return scan(start, end);
     }
 
     @Override
@@ -144,7 +186,7 @@ public final class SimulatedStub implements ChaincodeStub {
     @Override
     public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(String compositeKey) {
         String start = compositeKey == null || compositeKey.isEmpty() ? SIMPLE_KEY_START : compositeKey;
-        return new Results<>(scan(start, start + MAX_UNICODE_RUNE));
+        return scan(start, start + MAX_UNICODE_RUNE);
     }
 
     @Override
@@ -164,16 +206,11 @@ public final class SimulatedStub implements ChaincodeStub {
         return page(start, start + MAX_UNICODE_RUNE, pageSize, bookmark);
     }
 
-    private List<KeyValue> scan(String start, String end) {
-        List<StateEntry> entries = state.range(start, end, Integer.MAX_VALUE);
-        rwset.recordRangeRead(new RangeRead(
-                start,
-                end,
-                entries.stream()
-                        .map(e -> new RangeRead.KeyRead(e.key(), e.value().version()))
-                        .collect(Collectors.toList()),
-                true));
-        return entries.stream().map(Entry::new).collect(Collectors.toList());
+    private QueryResultsIterator<KeyValue> scan(String start, String end) {
+        rwset.recordRangeQuery();
+        RangeQuery query = new RangeQuery(start, end, state.scan(start, end), endorsing);
+        queries.add(query);
+        return query;
     }
 
     private QueryResultsIteratorWithMetadata<KeyValue> page(String start, String end, int pageSize, String bookmark) {
@@ -184,6 +221,7 @@ public final class SimulatedStub implements ChaincodeStub {
             throw new IllegalArgumentException("pageSize must be positive");
         }
         paginatedQueryPerformed = true;
+        rwset.recordRangeQuery();
         String from = bookmark == null || bookmark.isEmpty() ? start : bookmark;
         if (WorldState.KEY_ORDER.compare(from, start) < 0) {
             from = start;
@@ -223,7 +261,7 @@ public final class SimulatedStub implements ChaincodeStub {
     public QueryResultsIterator<KeyModification> getHistoryForKey(String key) {
         List<KeyChange> changes = new ArrayList<>(state.history(key));
         // Fabric answers newest first.
-        java.util.Collections.reverse(changes);
+        Collections.reverse(changes);
         return new Results<>(changes.stream().map(Change::new).collect(Collectors.toList()));
     }
 
@@ -383,6 +421,70 @@ public final class SimulatedStub implements ChaincodeStub {
         @Override
         public boolean isDeleted() {
             return change.deleted();
+        }
+    }
+
+    /**
+     * One range query, streamed from a state scan. The chaincode iterates it once (as the shim's
+     * own iterator, which pages from the peer); it remembers the keys it handed out when endorsing.
+     */
+    private static final class RangeQuery implements QueryResultsIterator<KeyValue>, Iterator<KeyValue> {
+        private final String start;
+        private final String end;
+        private final StateScan scan;
+        /** Keys handed out with their versions; null when evaluating. */
+        private final List<RangeRead.KeyRead> seen;
+
+        private boolean exhausted;
+        private boolean closed;
+
+        RangeQuery(String start, String end, StateScan scan, boolean keepKeys) {
+            this.start = start;
+            this.end = end;
+            this.scan = scan;
+            this.seen = keepKeys ? new ArrayList<>() : null;
+        }
+
+        @Override
+        public Iterator<KeyValue> iterator() {
+            return this;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (closed) {
+                return false;
+            }
+            if (!scan.hasNext()) {
+                exhausted = true;
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public KeyValue next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the range query has no more keys");
+            }
+            StateEntry entry = scan.next();
+            if (seen != null) {
+                seen.add(new RangeRead.KeyRead(entry.key(), entry.value().version()));
+            }
+            return new Entry(entry);
+        }
+
+        /** What validation checks: the keys handed out, and whether the chaincode reached the end. */
+        RangeRead read() {
+            return new RangeRead(start, end, Collections.unmodifiableList(seen), exhausted);
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                scan.close();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.metroledger.simulation;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,10 +30,21 @@ public interface WorldState {
     VersionedValue get(String key);
 
     /**
-     * Keys from start (inclusive) to end (exclusive; empty means unbounded) in key order, at most
-     * limit of them.
+     * Keys from start (inclusive) to end (exclusive; empty means unbounded) in key order, read
+     * lazily as the scan is advanced; the caller closes it.
      */
-    List<StateEntry> range(String start, String end, int limit);
+    StateScan scan(String start, String end);
+
+    /** The first keys of {@link #scan}, at most limit of them, in a list. */
+    default List<StateEntry> range(String start, String end, int limit) {
+        List<StateEntry> entries = new ArrayList<>();
+        try (StateScan scan = scan(start, end)) {
+            while (entries.size() < limit && scan.hasNext()) {
+                entries.add(scan.next());
+            }
+        }
+        return entries;
+    }
 
     /** Every committed change of a key, oldest first. */
     List<KeyChange> history(String key);

@@ -1,12 +1,14 @@
 package org.metroledger.gateway.ledger.embedded;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.metroledger.simulation.KeyChange;
 import org.metroledger.simulation.StateEntry;
+import org.metroledger.simulation.StateScan;
 import org.metroledger.simulation.Version;
 import org.metroledger.simulation.VersionedValue;
 import org.metroledger.simulation.WorldState;
@@ -35,32 +37,70 @@ final class BlockOverlay implements WorldState {
     }
 
     @Override
-    public List<StateEntry> range(String start, String end, int limit) {
+    public StateScan scan(String start, String end) {
         SortedMap<String, VersionedValue> local = end.isEmpty() ? written.tailMap(start) : written.subMap(start, end);
-        if (local.isEmpty()) {
-            return committed.range(start, end, limit);
+        StateScan stored = committed.scan(start, end);
+        return local.isEmpty() ? stored : new Merged(stored, local.entrySet().iterator());
+    }
+
+    /** Committed keys merged in key order with the block's writes, which win; a delete hides a key. */
+    private static final class Merged implements StateScan {
+        private final StateScan stored;
+        private final Iterator<Map.Entry<String, VersionedValue>> local;
+        private StateEntry storedHead;
+        private Map.Entry<String, VersionedValue> localHead;
+        private StateEntry next;
+
+        Merged(StateScan stored, Iterator<Map.Entry<String, VersionedValue>> local) {
+            this.stored = stored;
+            this.local = local;
         }
-        // Each local delete can hide at most one committed key, so this many committed keys suffice.
-        int wanted = limit > Integer.MAX_VALUE - local.size() ? Integer.MAX_VALUE : limit + local.size();
-        TreeMap<String, VersionedValue> merged = new TreeMap<>(KEY_ORDER);
-        for (StateEntry entry : committed.range(start, end, wanted)) {
-            merged.put(entry.key(), entry.value());
-        }
-        for (Map.Entry<String, VersionedValue> entry : local.entrySet()) {
-            if (entry.getValue() == null) {
-                merged.remove(entry.getKey());
-            } else {
-                merged.put(entry.getKey(), entry.getValue());
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (storedHead == null && stored.hasNext()) {
+                    storedHead = stored.next();
+                }
+                if (localHead == null && local.hasNext()) {
+                    localHead = local.next();
+                }
+                if (storedHead == null && localHead == null) {
+                    return false;
+                }
+                int order = storedHead == null
+                        ? 1
+                        : localHead == null ? -1 : KEY_ORDER.compare(storedHead.key(), localHead.getKey());
+                if (order < 0) {
+                    next = storedHead;
+                    storedHead = null;
+                } else {
+                    if (order == 0) {
+                        storedHead = null;
+                    }
+                    if (localHead.getValue() != null) {
+                        next = new StateEntry(localHead.getKey(), localHead.getValue());
+                    }
+                    localHead = null;
+                }
             }
+            return true;
         }
-        List<StateEntry> entries = new ArrayList<>();
-        for (Map.Entry<String, VersionedValue> entry : merged.entrySet()) {
-            if (entries.size() >= limit) {
-                break;
+
+        @Override
+        public StateEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-            entries.add(new StateEntry(entry.getKey(), entry.getValue()));
+            StateEntry entry = next;
+            next = null;
+            return entry;
         }
-        return entries;
+
+        @Override
+        public void close() {
+            stored.close();
+        }
     }
 
     /** Validation never reads history; the block's own changes are not history until committed. */

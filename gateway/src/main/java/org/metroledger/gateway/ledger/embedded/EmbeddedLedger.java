@@ -185,7 +185,8 @@ public final class EmbeddedLedger implements Ledger {
 
     @Override
     public CompletableFuture<String> evaluate(Member who, String function, List<String> args) {
-        return on(readers, () -> simulate(who, function, args).simulation().payloadText());
+        return on(
+                readers, () -> simulate(who, function, args, false).simulation().payloadText());
     }
 
     /** The read set is the simulation's: the keys read, and the height seen before taking its snapshot. */
@@ -193,13 +194,10 @@ public final class EmbeddedLedger implements Ledger {
     public CompletableFuture<ReadAnswer> evaluateTracked(Member who, String function, List<String> args) {
         return on(readers, () -> {
             long fromHeight = height();
-            Simulation simulation = simulate(who, function, args).simulation();
+            Simulation simulation = simulate(who, function, args, false).simulation();
             ReadWriteSet rwset = simulation.readWriteSet();
             return new ReadAnswer(
-                    simulation.payloadText(),
-                    fromHeight,
-                    rwset.reads().keySet(),
-                    rwset.rangeReads().isEmpty());
+                    simulation.payloadText(), fromHeight, rwset.reads().keySet(), !rwset.queriedRange());
         });
     }
 
@@ -228,7 +226,7 @@ public final class EmbeddedLedger implements Ledger {
 
     /** Simulates a proposal against committed state; fails with the chaincode's error code. */
     CompletableFuture<Endorsement> endorse(Member who, String function, List<String> args) {
-        return on(endorsers, () -> simulate(who, function, args));
+        return on(endorsers, () -> simulate(who, function, args, true));
     }
 
     /**
@@ -260,7 +258,11 @@ public final class EmbeddedLedger implements Ledger {
         return orderer.order(endorsement);
     }
 
-    private Endorsement simulate(Member who, String function, List<String> args) {
+    /**
+     * Simulates a proposal: to endorse it (its read/write set validated and committed) or to
+     * evaluate it (only the answer read, so range reads record none of their keys).
+     */
+    private Endorsement simulate(Member who, String function, List<String> args, boolean endorsing) {
         if (function == null || function.isBlank()) {
             throw new LedgerException(ApiCode.INVALID_ARGUMENT, "function is required");
         }
@@ -286,7 +288,7 @@ public final class EmbeddedLedger implements Ledger {
                 Map.of());
         Simulation simulation;
         try (LedgerStore.StateSnapshot state = store.snapshot()) {
-            simulation = host.simulate(state, proposal);
+            simulation = endorsing ? host.simulate(state, proposal) : host.evaluate(state, proposal);
         } catch (RuntimeException e) {
             store.refuseIfDamaged();
             throw new LedgerException(

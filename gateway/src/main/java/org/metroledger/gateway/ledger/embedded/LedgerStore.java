@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import org.metroledger.gateway.failure.ApiCode;
 import org.metroledger.gateway.ledger.LedgerException;
 import org.metroledger.simulation.KeyChange;
 import org.metroledger.simulation.StateEntry;
+import org.metroledger.simulation.StateScan;
 import org.metroledger.simulation.Version;
 import org.metroledger.simulation.VersionedValue;
 import org.metroledger.simulation.WorldState;
@@ -30,6 +32,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.Snapshot;
 import org.rocksdb.Status;
 import org.rocksdb.WALRecoveryMode;
@@ -481,21 +484,20 @@ final class LedgerStore implements AutoCloseable {
             return bytes == null ? null : decodeVersioned(bytes);
         }
 
+        /**
+         * A RocksDB iterator of its own, bounded above by the range's end so that it never steps
+         * past it (nor through the tombstones that may lie beyond it).
+         */
         @Override
-        public List<StateEntry> range(String start, String end, int limit) {
-            byte[] endKey = end.isEmpty() ? null : stateKey(end);
-            List<StateEntry> entries = new ArrayList<>();
-            try (RocksIterator it = db.newIterator(state, read)) {
-                for (it.seek(stateKey(start)); it.isValid() && entries.size() < limit; it.next()) {
-                    byte[] key = it.key();
-                    if (endKey != null && Arrays.compareUnsigned(key, endKey) >= 0) {
-                        break;
-                    }
-                    entries.add(new StateEntry(new String(key, StandardCharsets.UTF_8), decodeVersioned(it.value())));
-                }
-                ended(it);
+        public StateScan scan(String start, String end) {
+            Slice bound = end.isEmpty() ? null : new Slice(stateKey(end));
+            ReadOptions options = new ReadOptions(read);
+            if (bound != null) {
+                options.setIterateUpperBound(bound);
             }
-            return entries;
+            RocksIterator it = db.newIterator(state, options);
+            it.seek(stateKey(start));
+            return new StoredScan(it, options, bound);
         }
 
         @Override
@@ -509,6 +511,55 @@ final class LedgerStore implements AutoCloseable {
                 ended(it);
             }
             return changes;
+        }
+    }
+
+    /** One range of committed state, read from RocksDB as it is advanced. */
+    private final class StoredScan implements StateScan {
+        private final RocksIterator it;
+        private final ReadOptions options;
+        private final Slice bound;
+        private boolean closed;
+
+        StoredScan(RocksIterator it, ReadOptions options, Slice bound) {
+            this.it = it;
+            this.options = options;
+            this.bound = bound;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (closed) {
+                return false;
+            }
+            if (it.isValid()) {
+                return true;
+            }
+            ended(it);
+            return false;
+        }
+
+        @Override
+        public StateEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the range has no more keys");
+            }
+            StateEntry entry =
+                    new StateEntry(new String(it.key(), StandardCharsets.UTF_8), decodeVersioned(it.value()));
+            it.next();
+            return entry;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                it.close();
+                options.close();
+                if (bound != null) {
+                    bound.close();
+                }
+            }
         }
     }
 
