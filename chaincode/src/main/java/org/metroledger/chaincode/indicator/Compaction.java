@@ -8,11 +8,20 @@ import java.util.TreeMap;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * Folds delta rows into day totals (one row per metric, place and day), so that a level reads one
- * row per day with changes instead of one per change. Totals add up, so a delta written late for a
- * day already folded is folded into that day's total the next time. Only the rows of days up to
- * {@code through} are read: with {@code through} in the past, only a back-dated write in the same
- * block can make the compaction conflict, never the other way round.
+ * Folds delta rows into day, month and year totals (one row per metric, place and period), so that
+ * a level reads a bounded number of rows (the years before its day's year, the months of its year
+ * before its month, the days of its month up to it) instead of one per change. Each folded delta
+ * is added to the three totals of its day in the same transaction that deletes it, so a reader
+ * counts it once, in the delta rows or in the totals. Totals add up, so a delta written late for
+ * a day already folded is folded into that day's (and month's, and year's) totals the next time.
+ * Only the delta rows of days up to {@code through} are read by range; the totals are read by key
+ * and written by compactions alone: with {@code through} in the past, only a back-dated write in
+ * the same block can make the compaction conflict, never the other way round (and any record
+ * write in the same block: it rewrites its place's marker, which the compaction's range read of
+ * places sees; a marker written only when absent made concurrent first writes of a place conflict).
+ *
+ * <p>Ledgers written before the month and year totals (and the expiring metrics) existed are not
+ * migrated: their day totals are no longer read as such. Demo and test ledgers are rebuilt.
  */
 public final class Compaction {
     /** What one compaction did: rows folded, and whether rows up to the day are left. */
@@ -24,7 +33,7 @@ public final class Compaction {
         long folded = 0;
         for (Place place : Places.all(stub, Keys.prefix("P"))) {
             for (Metric metric : Metric.values()) {
-                String prefix = Tally.rowPrefix("D", metric, place);
+                String prefix = Tally.rowPrefix(Tally.DELTA, metric, place);
                 Map<String, Long> byDay = new TreeMap<>();
                 List<String> rows = new ArrayList<>();
                 long taken = folded;
@@ -37,11 +46,24 @@ public final class Compaction {
                     rows.add(row.getKey());
                     return true;
                 });
-                String totals = Tally.rowPrefix("T", metric, place);
+                Map<String, Long> totals = new TreeMap<>();
                 byDay.forEach((day, sum) -> {
-                    byte[] old = stub.getState(totals + day);
+                    LocalDate d = LocalDate.parse(day);
+                    totals.merge(Tally.rowPrefix(Tally.DAY, metric, place) + day, sum, Long::sum);
+                    totals.merge(Tally.rowPrefix(Tally.MONTH, metric, place) + Tally.month(d), sum, Long::sum);
+                    totals.merge(Tally.rowPrefix(Tally.YEAR, metric, place) + Tally.year(d), sum, Long::sum);
+                });
+                totals.forEach((key, sum) -> {
+                    if (sum == 0) {
+                        return;
+                    }
+                    byte[] old = stub.getState(key);
                     long total = (old == null || old.length == 0 ? 0 : Tally.parse(old)) + sum;
-                    stub.putState(totals + day, Tally.number(total));
+                    if (total == 0) {
+                        stub.delState(key);
+                    } else {
+                        stub.putState(key, Tally.number(total));
+                    }
                 });
                 rows.forEach(stub::delState);
                 folded += rows.size();

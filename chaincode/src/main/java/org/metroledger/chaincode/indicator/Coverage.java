@@ -51,7 +51,8 @@ public record Coverage(
 
     /**
      * Stores the coverage and adds to the tally what changed since {@code before} (null for a new
-     * instrument): MANDATORY and COVERED deltas; gap and expiry rows are rewritten where they differ.
+     * instrument): MANDATORY, COVERED and EXPIRING deltas; gap and expiry rows are rewritten where
+     * they differ.
      */
     public static void save(RecordStore store, Coverage before, Coverage after, Tally tally) {
         Place place = after.place();
@@ -60,6 +61,13 @@ public record Coverage(
         }
         tally.change(
                 Metric.COVERED, place, before == null ? Map.of() : edges(before.covered()), edges(after.covered()));
+        for (int window : Metric.EXPIRY_WINDOWS) {
+            tally.change(
+                    Metric.expiring(window),
+                    place,
+                    before == null ? Map.of() : edges(before.expiring(window)),
+                    edges(after.expiring(window)));
+        }
         ChaincodeStub stub = store.stub();
         rewrite(stub, before == null ? Map.of() : before.rows(), after.rows());
         store.put(TYPE, after.instrument, after);
@@ -86,6 +94,26 @@ public record Coverage(
                     }
                 });
         return intervals;
+    }
+
+    /**
+     * The days each PASS certificate counts as expiring within {@code window} days, one [from,
+     * until) interval per certificate (they may overlap: each certificate counts): from the later
+     * of its issue and {@code window} days before its expiry, until its expiry or its end. At day D
+     * it is then current (issued by D, not ended by D) and its validity ends in (D, D + window].
+     * Any instrument's, mandatory or not, as the expiry rows.
+     */
+    List<LocalDate[]> expiring(int window) {
+        return spans.stream()
+                .filter(Span::pass)
+                .map(s -> new LocalDate[] {
+                    max(
+                            Days.of(Instant.parse(s.from())),
+                            Days.of(Instant.parse(s.validUntil())).minusDays(window)),
+                    Days.of(s.until())
+                })
+                .filter(i -> i[0].isBefore(i[1]))
+                .toList();
     }
 
     /** The overdue gaps: [from, until) day intervals, the last one open (until null). */

@@ -12,7 +12,6 @@ import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.indicator.Compaction;
 import org.metroledger.chaincode.indicator.Days;
-import org.metroledger.chaincode.indicator.Reads;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.state.RecordStore;
@@ -29,7 +28,35 @@ public final class IndicatorContract implements ContractInterface {
     public static final int MAX_LIST = 200;
 
     /** Request of Overdue: the query's place and day, and how many instruments to name. */
-    public record OverdueQuery(String region, String province, String category, String at, Integer limit) {}
+    public record OverdueQuery(String region, String province, String category, String at, Integer limit) {
+        /** The place and day checked and resolved against the transaction time. */
+        IndicatorQuery.Resolved resolve(java.time.Instant now) {
+            wanted();
+            return new IndicatorQuery(region, province, category, null, at, null, null).resolve(now);
+        }
+
+        /** How many to name: checked, 50 by default. */
+        int wanted() {
+            int n = limit == null ? 50 : limit;
+            Check.that(n >= 1 && n <= MAX_LIST, "limit", "must be 1-" + MAX_LIST);
+            return n;
+        }
+
+        /** The answer: the total and the first {@code limit} items, with how many days each is overdue. */
+        OverdueList list(IndicatorQuery.Resolved q, Tallied.Overdue overdue) {
+            List<OverdueItem> items = overdue.first().stream()
+                    .limit(wanted())
+                    .map(o -> new OverdueItem(
+                            o.instrument(),
+                            o.region(),
+                            o.province(),
+                            o.category(),
+                            o.since(),
+                            q.day().toEpochDay() - LocalDate.parse(o.since()).toEpochDay()))
+                    .toList();
+            return new OverdueList(q.day().toString(), overdue.total(), items);
+        }
+    }
 
     /** Answer of Overdue: how many are overdue, and the first {@code limit}, longest overdue first. */
     public record OverdueList(String day, long total, List<OverdueItem> items) {}
@@ -53,22 +80,18 @@ public final class IndicatorContract implements ContractInterface {
         RecordStore store = new RecordStore(ctx.getStub());
         Caller.of(ctx, store).require("read the named list of overdue instruments", Role.INSPECTOR, Role.CENTRE_ADMIN);
         OverdueQuery r = Canonical.read(request, OverdueQuery.class);
-        int limit = r.limit() == null ? 50 : r.limit();
-        Check.that(limit >= 1 && limit <= MAX_LIST, "limit", "must be 1-" + MAX_LIST);
-        IndicatorQuery.Resolved q = new IndicatorQuery(r.region(), r.province(), r.category(), null, r.at(), null, null)
-                .resolve(store.now());
-        List<Reads.Overdue> overdue = Tallied.overdue(store.stub(), q);
-        List<OverdueItem> items = overdue.stream()
-                .limit(limit)
-                .map(o -> new OverdueItem(
-                        o.instrument(),
-                        o.region(),
-                        o.province(),
-                        o.category(),
-                        o.since(),
-                        q.day().toEpochDay() - LocalDate.parse(o.since()).toEpochDay()))
-                .toList();
-        return Canonical.json(new OverdueList(q.day().toString(), overdue.size(), items));
+        IndicatorQuery.Resolved q = r.resolve(store.now());
+        return Canonical.json(r.list(q, Tallied.overdue(store.stub(), q, r.wanted())));
+    }
+
+    /** The same list as Overdue counted from every record; centre admins only, since it reads them all. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String RecountOverdue(Context ctx, String request) {
+        RecordStore store = new RecordStore(ctx.getStub());
+        Caller.of(ctx, store).require("recount the overdue instruments from every record", Role.CENTRE_ADMIN);
+        OverdueQuery r = Canonical.read(request, OverdueQuery.class);
+        IndicatorQuery.Resolved q = r.resolve(store.now());
+        return Canonical.json(r.list(q, Recount.overdue(store, q)));
     }
 
     /** The same figures as Summary counted from every record; centre admins only, since it reads them all. */

@@ -16,6 +16,8 @@ import org.metroledger.chaincode.certificate.CertificateKind;
 import org.metroledger.chaincode.certificate.Conformity;
 import org.metroledger.chaincode.credit.CreditRatings;
 import org.metroledger.chaincode.indicator.Days;
+import org.metroledger.chaincode.indicator.Place;
+import org.metroledger.chaincode.indicator.Reads;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.registry.Entity;
 import org.metroledger.chaincode.registry.Instrument;
@@ -36,13 +38,7 @@ final class Recount {
         Instant at = Days.start(q.day());
         Map<String, Entity> entities = new HashMap<>();
         each(store, Entity.TYPE, Entity.class, e -> entities.put(e.id(), e));
-        Map<String, Instrument> instruments = new HashMap<>();
-        each(store, Instrument.TYPE, Instrument.class, i -> {
-            Entity owner = entities.get(i.owner());
-            if (owner != null && matches(q.region(), q.province(), q.category(), owner, i.category())) {
-                instruments.put(i.id(), i);
-            }
-        });
+        Map<String, Instrument> instruments = instruments(store, q, entities);
         long mandatory = instruments.values().stream()
                 .filter(i -> i.mandatory() && !Instant.parse(i.recordedAt()).isAfter(at))
                 .count();
@@ -67,12 +63,7 @@ final class Recount {
                     tested[p][1] += c.conformity() == Conformity.PASS ? 1 : 0;
                 }
             }
-            boolean current = c.conformity() == Conformity.PASS
-                    && !Instant.parse(c.issuedAt()).isAfter(at)
-                    && at.isBefore(Instant.parse(c.validUntil()))
-                    && (c.statusChangedAt() == null
-                            || Instant.parse(c.statusChangedAt()).isAfter(at));
-            if (!current) {
+            if (!current(c, at)) {
                 return;
             }
             if (instrument.mandatory()
@@ -120,6 +111,79 @@ final class Recount {
                 grades,
                 before,
                 List.of(entities.size() + " entities", instruments.size() + " instruments in scope"));
+    }
+
+    /**
+     * The overdue instruments of the query's places, longest overdue first (then by id): the
+     * mandatory instruments registered by the day and not covered at it, each since the later of
+     * its registration and the last day a PASS certificate of it covered.
+     */
+    static Tallied.Overdue overdue(RecordStore store, Resolved q) {
+        Instant at = Days.start(q.day());
+        Map<String, Entity> entities = new HashMap<>();
+        each(store, Entity.TYPE, Entity.class, e -> entities.put(e.id(), e));
+        Map<String, Instrument> scope = instruments(store, q, entities);
+        Map<String, LocalDate> since = new HashMap<>();
+        scope.values().stream()
+                .filter(i -> i.mandatory() && !Instant.parse(i.recordedAt()).isAfter(at))
+                .forEach(i -> since.put(i.id(), Days.of(Instant.parse(i.recordedAt()))));
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        each(store, Certificate.TYPE, Certificate.class, c -> {
+            if (c.kind() != CertificateKind.VERIFICATION
+                    || c.subjectType() != SubjectType.INSTRUMENT
+                    || !since.containsKey(c.subject())
+                    || c.conformity() != Conformity.PASS) {
+                return;
+            }
+            if (current(c, at)) {
+                covered.add(c.subject());
+            }
+            Instant until = Instant.parse(c.validUntil());
+            if (c.statusChangedAt() != null
+                    && Instant.parse(c.statusChangedAt()).isBefore(until)) {
+                until = Instant.parse(c.statusChangedAt());
+            }
+            LocalDate ended = Days.of(until);
+            if (Days.of(Instant.parse(c.issuedAt())).isBefore(ended) && !ended.isAfter(q.day())) {
+                since.merge(c.subject(), ended, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        List<Reads.Overdue> overdue = since.entrySet().stream()
+                .filter(e -> !covered.contains(e.getKey()))
+                .map(e -> {
+                    Instrument i = scope.get(e.getKey());
+                    Entity owner = entities.get(i.owner());
+                    return new Reads.Overdue(
+                            i.id(),
+                            owner.region(),
+                            owner.province(),
+                            q.category() == null ? Place.ALL : i.category(),
+                            e.getValue().toString());
+                })
+                .sorted(Reads.OVERDUE_ORDER)
+                .toList();
+        return new Tallied.Overdue(overdue.size(), overdue);
+    }
+
+    /** A PASS certificate current at the instant: issued by then, not expired, not ended. */
+    private static boolean current(Certificate c, Instant at) {
+        return c.conformity() == Conformity.PASS
+                && !Instant.parse(c.issuedAt()).isAfter(at)
+                && at.isBefore(Instant.parse(c.validUntil()))
+                && (c.statusChangedAt() == null
+                        || Instant.parse(c.statusChangedAt()).isAfter(at));
+    }
+
+    /** The instruments of the query's places whose owner is known, by id. */
+    private static Map<String, Instrument> instruments(RecordStore store, Resolved q, Map<String, Entity> entities) {
+        Map<String, Instrument> instruments = new HashMap<>();
+        each(store, Instrument.TYPE, Instrument.class, i -> {
+            Entity owner = entities.get(i.owner());
+            if (owner != null && matches(q.region(), q.province(), q.category(), owner, i.category())) {
+                instruments.put(i.id(), i);
+            }
+        });
+        return instruments;
     }
 
     private static boolean matches(String region, String province, String category, Entity owner, String of) {

@@ -2,7 +2,6 @@ package org.metroledger.chaincode.supervision;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,13 +26,9 @@ final class Tallied {
         LocalDate day = q.day();
         long mandatory = level(stub, Metric.MANDATORY, places, day);
         long covered = level(stub, Metric.COVERED, places, day);
-        long[] expiring = new long[3];
-        for (Place place : places) {
-            long[] within = Reads.expiring(stub, place, day);
-            for (int i = 0; i < 3; i++) {
-                expiring[i] += within[i];
-            }
-        }
+        long[] expiring = Metric.EXPIRY_WINDOWS.stream()
+                .mapToLong(window -> level(stub, Metric.expiring(window), places, day))
+                .toArray();
         // Every period's start, then every period's end: each metric's rows read once for all of them.
         List<LocalDate[]> periods = q.periods();
         List<LocalDate> bounds = new ArrayList<>();
@@ -68,15 +63,19 @@ final class Tallied {
                 places.stream().map(Tallied::describe).toList());
     }
 
-    /** The overdue instruments of the query's places, longest overdue first (then by id). */
-    static List<Reads.Overdue> overdue(ChaincodeStub stub, Resolved q) {
-        List<Reads.Overdue> overdue = new ArrayList<>();
-        for (Place place : Places.matching(stub, q.region(), q.province(), q.category())) {
-            overdue.addAll(Reads.overdue(stub, place, q.day()));
-        }
-        overdue.sort(Comparator.comparing(Reads.Overdue::since).thenComparing(Reads.Overdue::instrument));
-        return overdue;
+    /**
+     * How many mandatory instruments of the query's places are overdue and the first {@code limit}
+     * of them, longest overdue first (then by id). The number is mandatory − covered from the
+     * tallies: every registered mandatory instrument is, on each day, covered or in one open gap.
+     */
+    static Overdue overdue(ChaincodeStub stub, Resolved q, int limit) {
+        List<Place> places = Places.matching(stub, q.region(), q.province(), q.category());
+        long total = level(stub, Metric.MANDATORY, places, q.day()) - level(stub, Metric.COVERED, places, q.day());
+        return new Overdue(total, Reads.firstOverdue(stub, places, q.day(), limit));
     }
+
+    /** How many instruments are overdue, and the first of them. */
+    record Overdue(long total, List<Reads.Overdue> first) {}
 
     static Indicators assemble(
             Resolved q,

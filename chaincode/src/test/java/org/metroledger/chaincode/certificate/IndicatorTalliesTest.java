@@ -202,6 +202,21 @@ class IndicatorTalliesTest {
                 if (!tallied.equals(recounted)) {
                     disagreements.add(query + ": tallies " + tallied + " recount " + recounted);
                 }
+                if (place.containsKey("entityCategory")) {
+                    continue;
+                }
+                Map<String, Object> listed = new LinkedHashMap<>(place);
+                listed.put("at", day);
+                listed.put("limit", 1);
+                JsonNode first = ledger.evaluate(world.northInspector, "indicator:Overdue", listed);
+                JsonNode all = ledger.evaluate(world.northAdmin, "indicator:RecountOverdue", listed);
+                if (!first.equals(all)) {
+                    disagreements.add(listed + ": overdue " + first + " recount " + all);
+                }
+                if (first.get("total").asLong()
+                        != tallied.at("/coverage/overdue").asLong()) {
+                    disagreements.add(listed + ": overdue total " + first + " coverage " + tallied);
+                }
             }
         }
         assertThat(disagreements).isEmpty();
