@@ -14,7 +14,8 @@ issuances per second from pre-signed requests, then a lab's CSV through `issue -
 instruments=certificates issuances=60000 csvRows=8000.
 scales=10000,100000,... then loads a world of each size (scalePerInstrument=5: certificates per
 instrument) and measures serve start-up, verifications and the indicators on it (scaleInFlight=32).
-only=fresh runs the fresh verifications phase (?at=, never reused) alone, to profile a chaincode
+only=fresh runs the fresh verifications phase (?at=, never reused) alone (with scales=, each scale step
+measures serve start-up and fresh verifications only), to profile a chaincode
 evaluation.
 Extra JVM options: BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr).
 

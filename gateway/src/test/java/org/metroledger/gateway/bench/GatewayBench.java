@@ -50,7 +50,8 @@ import org.metroledger.gateway.ledger.embedded.EmbeddedLedger;
  * its serve start-up, verification and indicator latencies measured, with {@code scaleInFlight}
  * requests in flight, default 32; {@code scalePerInstrument} certificates per instrument, default
  * the main world's ratio), {@code only=fresh} (the fresh verifications phase alone, see {@link
- * #freshOnly}).
+ * #freshOnly}; with {@code scales}, each scale step measures its fresh verifications and nothing
+ * else after serve's start-up).
  */
 public final class GatewayBench {
     private static final Buffer FIXED = Buffer.buffer("{\"status\":\"UP\",\"ledger\":{\"backend\":\"none\"}}");
@@ -121,6 +122,9 @@ public final class GatewayBench {
 
         if ("fresh".equals(settings.get("only"))) {
             freshOnly(measured, warmup, inFlight, connections, pipelining, certificates);
+            for (int scale : scales()) {
+                atScale(scale, measured, warmup);
+            }
             return;
         }
         Path dataDir = Files.createTempDirectory("metroledger-bench");
@@ -379,6 +383,10 @@ public final class GatewayBench {
                             "/api/v1/indicators/overdue?region=" + IdentityStore.NORTH, world.inspectorToken);
                     Map<String, IntFunction<HttpLoad.Call>> phases = new LinkedHashMap<>();
                     phases.put("fresh verifications", fresh);
+                    if ("fresh".equals(settings.get("only"))) {
+                        measureEach(load, certificates, phases, inFlight, measured);
+                        return;
+                    }
                     phases.put("consumers' verifications", i -> verification(ids, spread(i, ids.size())));
                     phases.put("indicators (GET /indicators), not compacted", indicators);
                     phases.put("overdue list as inspector, not compacted", overdue);
