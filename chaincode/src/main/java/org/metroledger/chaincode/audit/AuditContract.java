@@ -2,18 +2,17 @@ package org.metroledger.chaincode.audit;
 
 import java.util.Set;
 import java.util.TreeSet;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.commitment.Commitment;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.credit.CreditEvent;
 import org.metroledger.chaincode.credit.CreditEvents;
 import org.metroledger.chaincode.credit.RatingPolicy;
 import org.metroledger.chaincode.error.Fail;
-import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Participant;
 import org.metroledger.chaincode.inspection.InspectionDraw;
 import org.metroledger.chaincode.json.Canonical;
@@ -33,7 +32,7 @@ import org.metroledger.chaincode.state.RecordStore;
  * contract, so it sits above them all; no contract depends on it.
  */
 @Contract(name = "audit", info = @Info(title = "MetroLedger audit", version = "1"))
-public final class AuditContract implements ContractInterface {
+public final class AuditContract implements MetroContract {
     /** The record types History reads; any other name would only ever read nothing. */
     private static final Set<String> RECORD_TYPES = new TreeSet<>(Set.of(
             Region.TYPE,
@@ -56,8 +55,8 @@ public final class AuditContract implements ContractInterface {
 
     /** Every committed version of the record, newest first. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String History(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String History(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         TypedId r = Canonical.read(request, TypedId.class);
         Check.id("type", r.type());
         Check.that(
@@ -71,7 +70,7 @@ public final class AuditContract implements ContractInterface {
             // that an event exists is itself credit information, so a caller who may not read it is
             // refused alike whether it exists or not (an entity's own events being the ones it names).
             CreditEvents.requireReader(
-                    Caller.of(ctx, store),
+                    ctx.caller(),
                     exists
                             ? store.get(CreditEvent.TYPE, r.id(), CreditEvent.class)
                                     .entity()

@@ -1,11 +1,11 @@
 package org.metroledger.chaincode.catalogue;
 
 import java.time.Instant;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
@@ -15,7 +15,7 @@ import org.metroledger.chaincode.state.RecordStore;
 
 /** The public capability catalogue (能力目录): which labs can calibrate or verify what, where. */
 @Contract(name = "catalogue", info = @Info(title = "MetroLedger capability catalogue", version = "1"))
-public final class CatalogueContract implements ContractInterface {
+public final class CatalogueContract implements MetroContract {
 
     /** Request of Search. */
     public record Search(
@@ -34,8 +34,8 @@ public final class CatalogueContract implements ContractInterface {
      * count in the asker's {@code region} when it is named.
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Search(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Search(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Search r = Canonical.read(request, Search.class);
         if (r.category() == null && r.quantity() == null) {
             throw Fail.invalid("category", "or quantity is needed: the catalogue is searched by one of them");

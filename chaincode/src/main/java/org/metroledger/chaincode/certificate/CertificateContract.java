@@ -7,12 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeException;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.credit.RatingPolicies;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.error.Fail;
@@ -34,7 +34,7 @@ import org.metroledger.chaincode.state.RecordStore;
  * reads, lists and verifies them.
  */
 @Contract(name = "certificate", info = @Info(title = "MetroLedger certificates", version = "1"))
-public final class CertificateContract implements ContractInterface {
+public final class CertificateContract implements MetroContract {
 
     /** Request of Revoke. */
     public record Revocation(String id, String reason) implements ReasonedChange {}
@@ -76,11 +76,11 @@ public final class CertificateContract implements ContractInterface {
     public record VerificationRequest(String id, String digest, String at) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Issue(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Issue(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         CertificateRequest r = wellFormed(store, request);
         Check.that(r.previous() == null, "previous", "must be absent: amend a certificate with Supersede");
-        String lab = ownLab(Caller.of(ctx, store), r.issuer(), "issue certificates");
+        String lab = ownLab(ctx.caller(), r.issuer(), "issue certificates");
         Certificate certificate = admit(store, lab, r, false, "issue certificates");
         CertificateTallies.written(store, certificate);
         return store.answerWithEvent("CertificateIssued", certificate);
@@ -95,13 +95,12 @@ public final class CertificateContract implements ContractInterface {
      * {@code CertificatesIssued}, lists the certificates issued (none when none was).
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String IssueBatch(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String IssueBatch(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         BatchRequest batch = Canonical.read(request, BatchRequest.class);
         // At most Check.MAX_ITEMS (256), about 400 KB of requests.
         Check.items("certificates", batch.certificates(), 1);
-        Caller caller = Caller.of(ctx, store);
-        caller.labId("issue certificates");
+        ctx.caller().labId("issue certificates");
         Set<String> ids = new HashSet<>();
         Set<String> engagements = new HashSet<>();
         List<BatchItem> items = new ArrayList<>(batch.certificates().size());
@@ -118,7 +117,7 @@ public final class CertificateContract implements ContractInterface {
                 if (!ids.add(r.id())) {
                     throw Fail.conflict("certificate '" + r.id() + "' appears more than once in the batch");
                 }
-                String lab = ownLab(caller, r.issuer(), "issue certificates");
+                String lab = ownLab(ctx.caller(), r.issuer(), "issue certificates");
                 Certificate certificate = admit(store, lab, r, false, "issue certificates", engagements);
                 issued.add(certificate);
                 items.add(BatchItem.issued(i, certificate.id()));
@@ -134,12 +133,11 @@ public final class CertificateContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Supersede(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Supersede(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         CertificateRequest r = wellFormed(store, request);
         Check.required("previous", r.previous());
-        Caller caller = Caller.of(ctx, store);
-        String lab = ownLab(caller, r.issuer(), "supersede certificates");
+        String lab = ownLab(ctx.caller(), r.issuer(), "supersede certificates");
         Certificate previous = store.get(Certificate.TYPE, r.previous(), Certificate.class);
         if (!previous.issuer().equals(lab)) {
             throw Fail.forbidden("only " + previous.issuer() + " may supersede its certificate " + previous.id());
@@ -159,11 +157,10 @@ public final class CertificateContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Revoke(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Revoke(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Revocation r = ReasonedChange.read(request, Revocation.class);
-        Caller caller = Caller.of(ctx, store);
-        String lab = caller.labId("revoke certificates");
+        String lab = ctx.caller().labId("revoke certificates");
         Certificate certificate = store.get(Certificate.TYPE, r.id(), Certificate.class);
         if (!certificate.issuer().equals(lab)) {
             throw Fail.forbidden("only " + certificate.issuer() + " may revoke its certificate " + certificate.id());
@@ -176,14 +173,14 @@ public final class CertificateContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Get(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Certificate.TYPE, Certificate.class);
+    public String Get(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Certificate.TYPE, Certificate.class);
     }
 
     /** Every committed version of a certificate, newest first. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String History(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String History(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         String id = ById.checked(request);
         if (!store.exists(Certificate.TYPE, id)) {
             throw Fail.notFound(Certificate.TYPE, id);
@@ -193,8 +190,8 @@ public final class CertificateContract implements ContractInterface {
 
     /** A subject's certificates in issue order, a page at a time. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListBySubject(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String ListBySubject(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         SubjectListing r = Canonical.read(request, SubjectListing.class);
         Check.id("subject", r.subject());
         return Canonical.json(page(store, Certificate.BY_SUBJECT, r.subject(), r.pageSize(), r.bookmark()));
@@ -202,8 +199,8 @@ public final class CertificateContract implements ContractInterface {
 
     /** A lab's certificates in issue order, a page at a time. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListByLab(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String ListByLab(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         LabListing r = Canonical.read(request, LabListing.class);
         Check.id("lab", r.lab());
         return Canonical.json(page(store, Certificate.BY_LAB, r.lab(), r.pageSize(), r.bookmark()));
@@ -211,8 +208,8 @@ public final class CertificateContract implements ContractInterface {
 
     /** The subject's ACTIVE certificate issued last (ties: the greater id), or NOT_FOUND. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Current(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Current(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         SubjectOnly r = Canonical.read(request, SubjectOnly.class);
         Check.id("subject", r.subject());
         Certificate current = null;
@@ -231,8 +228,8 @@ public final class CertificateContract implements ContractInterface {
 
     /** DESIGN §4's verdict with itemised checks, as of {@code at} (default: the transaction time). */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Verify(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Verify(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         VerificationRequest r = Canonical.read(request, VerificationRequest.class);
         Instant at = Check.instantOr("at", r.at(), store.now());
         return Canonical.json(CertificateVerification.verify(store, r.id(), r.digest(), at));

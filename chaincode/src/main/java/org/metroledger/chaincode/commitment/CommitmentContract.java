@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.error.Fail;
-import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.registry.Entity;
@@ -26,7 +25,7 @@ import org.metroledger.chaincode.state.Stamp;
  * An entity has at most one ACTIVE commitment in effect at any time.
  */
 @Contract(name = "commitment", info = @Info(title = "MetroLedger integrity commitments", version = "1"))
-public final class CommitmentContract implements ContractInterface {
+public final class CommitmentContract implements MetroContract {
     private static final int MAX_PLEDGE_TEXT = 1000;
 
     /** Request of Publish; {@code effectiveFrom} defaults to the transaction time. */
@@ -48,9 +47,8 @@ public final class CommitmentContract implements ContractInterface {
     public record EntityListing(String entity, Integer pageSize, String bookmark) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Publish(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Publish(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Publication r = Canonical.read(request, Publication.class);
         Check.id("id", r.id());
         Check.id("entity", r.entity());
@@ -63,7 +61,7 @@ public final class CommitmentContract implements ContractInterface {
             Check.that(to.isAfter(from), "effectiveTo", "must be after effectiveFrom");
             Check.that(to.isAfter(now), "effectiveTo", "must be after the transaction time " + now);
         }
-        if (!caller.entityId("publish commitments").equals(r.entity())) {
+        if (!ctx.caller().entityId("publish commitments").equals(r.entity())) {
             throw Fail.forbidden("an entity may publish commitments only for itself");
         }
         store.get(Entity.TYPE, r.entity(), Entity.class);
@@ -94,11 +92,10 @@ public final class CommitmentContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Withdraw(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Withdraw(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Withdrawal r = ReasonedChange.read(request, Withdrawal.class);
-        String entity = caller.entityId("withdraw commitments");
+        String entity = ctx.caller().entityId("withdraw commitments");
         Commitment commitment = store.get(Commitment.TYPE, r.id(), Commitment.class);
         if (!commitment.entity().equals(entity)) {
             throw Fail.forbidden("an entity may withdraw only its own commitments");
@@ -113,14 +110,14 @@ public final class CommitmentContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Get(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Commitment.TYPE, Commitment.class);
+    public String Get(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Commitment.TYPE, Commitment.class);
     }
 
     /** An entity's commitments, oldest first, whatever their status. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListByEntity(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String ListByEntity(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         EntityListing r = Canonical.read(request, EntityListing.class);
         Check.id("entity", r.entity());
         Listing.PageQuery query = new Listing(r.pageSize(), r.bookmark()).over(store, Commitment.BY_ENTITY, r.entity());
@@ -131,8 +128,8 @@ public final class CommitmentContract implements ContractInterface {
 
     /** The commitment in effect at the transaction time, or NOT_FOUND. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Active(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Active(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ByEntity r = Canonical.read(request, ByEntity.class);
         Check.id("entity", r.entity());
         store.get(Entity.TYPE, r.entity(), Entity.class);

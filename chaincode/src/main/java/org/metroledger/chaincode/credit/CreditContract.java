@@ -1,11 +1,11 @@
 package org.metroledger.chaincode.credit;
 
 import java.time.Instant;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Role;
@@ -23,7 +23,7 @@ import org.metroledger.chaincode.state.RecordStore;
  * across regions: every region reads, only the entity's region writes.
  */
 @Contract(name = "credit", info = @Info(title = "MetroLedger credit", version = "1"))
-public final class CreditContract implements ContractInterface {
+public final class CreditContract implements MetroContract {
 
     /** Request of RecordEvent; the recorder is the caller. */
     public record EventRecording(
@@ -47,9 +47,9 @@ public final class CreditContract implements ContractInterface {
     public record PolicyVersion(Integer version) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RecordEvent(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RecordEvent(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
+        Caller caller = ctx.caller();
         EventRecording r = Canonical.read(request, EventRecording.class);
         Instant occurred = Check.instant("occurredAt", r.occurredAt());
         CreditEvent event = CreditEvents.validated(
@@ -68,21 +68,20 @@ public final class CreditContract implements ContractInterface {
 
     /** Credit repair (信用修复): the event stays on record but no longer counts. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RepairEvent(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RepairEvent(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         RepairRequest r = ReasonedChange.read(request, RepairRequest.class);
-        caller.require("repair credit events", Role.CENTRE_ADMIN);
+        ctx.caller().require("repair credit events", Role.CENTRE_ADMIN);
         CreditEvent event = CreditEvents.get(store, r.id());
         Entity entity = store.get(Entity.TYPE, event.entity(), Entity.class);
-        caller.requireAdminOf(entity.region(), "repair credit events of entity " + entity.id());
-        CreditEvent repaired = CreditEvents.repair(store, event, caller.actor(), r.reason());
+        ctx.caller().requireAdminOf(entity.region(), "repair credit events of entity " + entity.id());
+        CreditEvent repaired = CreditEvents.repair(store, event, ctx.caller().actor(), r.reason());
         return store.answerWithEvent("CreditEventRepaired", repaired);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Rating(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Rating(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         RatingRequest r = Canonical.read(request, RatingRequest.class);
         Check.id("entity", r.entity());
         Instant at = Check.instantOr("at", r.at(), store.now());
@@ -91,31 +90,29 @@ public final class CreditContract implements ContractInterface {
 
     /** Every event of an entity, repaired ones included, oldest first. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String History(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String History(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         HistoryRequest r = Canonical.read(request, HistoryRequest.class);
         Check.id("entity", r.entity());
         Listing.PageQuery page =
                 new Listing(r.pageSize(), r.bookmark()).over(store, CreditEvent.BY_ENTITY_TIME, r.entity());
-        CreditEvents.requireReader(caller, r.entity());
+        CreditEvents.requireReader(ctx.caller(), r.entity());
         store.get(Entity.TYPE, r.entity(), Entity.class);
         return Canonical.json(CreditEvents.page(store, page));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetEvent(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String GetEvent(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         String id = ById.checked(request);
         CreditEvent event = CreditEvents.get(store, id);
-        CreditEvents.requireReader(caller, event.entity());
+        CreditEvents.requireReader(ctx.caller(), event.entity());
         return Canonical.json(event);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetPolicy(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String GetPolicy(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         PolicyVersion r = Canonical.read(request, PolicyVersion.class);
         if (r.version() == null) {
             return Canonical.json(RatingPolicies.active(store));
@@ -127,28 +124,26 @@ public final class CreditContract implements ContractInterface {
 
     /** Every policy version, oldest first, with its status and approvals. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListPolicies(Context ctx) {
-        return Canonical.json(RatingPolicies.all(new RecordStore(ctx.getStub())));
+    public String ListPolicies(TransactionContext ctx) {
+        return Canonical.json(RatingPolicies.all(ctx.store()));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ProposePolicy(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String ProposePolicy(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         PolicyProposal proposal = Canonical.read(request, PolicyProposal.class).validated();
-        RatingPolicy proposed = PolicyGovernance.propose(store, caller, proposal);
+        RatingPolicy proposed = PolicyGovernance.propose(store, ctx.caller(), proposal);
         return store.answerWithEvent("RatingPolicyProposed", proposed);
     }
 
     /** Approves a proposed version for the caller's region; it comes into force with a majority. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ApprovePolicy(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String ApprovePolicy(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         PolicyVersion r = Canonical.read(request, PolicyVersion.class);
         Check.required("version", r.version());
         Check.that(r.version() >= 1, "version", "must be 1 or more");
-        RatingPolicy policy = PolicyGovernance.approve(store, caller, r.version());
+        RatingPolicy policy = PolicyGovernance.approve(store, ctx.caller(), r.version());
         return store.answerWithEvent(
                 policy.status() == PolicyStatus.ACTIVE ? "RatingPolicyActivated" : "RatingPolicyApproved", policy);
     }

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.credit.CreditEvent;
 import org.metroledger.chaincode.credit.CreditEvents;
 import org.metroledger.chaincode.credit.CreditRatings;
@@ -42,7 +42,7 @@ import org.metroledger.chaincode.state.Stamp;
  * Draws and their results are public.
  */
 @Contract(name = "inspection", info = @Info(title = "MetroLedger inspection draws", version = "1"))
-public final class InspectionContract implements ContractInterface {
+public final class InspectionContract implements MetroContract {
 
     /** Request of Create. */
     public record DrawCreation(
@@ -87,9 +87,8 @@ public final class InspectionContract implements ContractInterface {
             String evidenceDigest) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Create(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Create(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         DrawCreation r = Canonical.read(request, DrawCreation.class);
         Check.id("id", r.id());
         Check.id("region", r.region());
@@ -97,7 +96,7 @@ public final class InspectionContract implements ContractInterface {
         List<String> participants = Check.distinctIds("participants", r.participants(), 2);
         Check.that(participants.contains(r.region()), "participants", "must include the draw's region " + r.region());
         List<String> inspectors = Check.distinctIds("inspectors", r.inspectors(), 1);
-        caller.requireAdminOf(r.region(), "create inspection draws");
+        ctx.caller().requireAdminOf(r.region(), "create inspection draws");
         participants.forEach(msp -> store.get(Region.TYPE, msp, Region.class));
         for (int i = 0; i < inspectors.size(); i++) {
             Participant inspector = store.get(Participant.TYPE, inspectors.get(i), Participant.class);
@@ -121,39 +120,37 @@ public final class InspectionContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String CommitSeed(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String CommitSeed(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         SeedCommitment r = Canonical.read(request, SeedCommitment.class);
         Check.id("drawId", r.drawId());
         Check.sha256("seedHash", r.seedHash());
         return participantStep(
                 store,
-                caller,
+                ctx.caller(),
                 r.drawId(),
                 "commit a seed",
                 draw -> {
                     if (r.dealing() != null && draw.escrowed()) {
-                        checkDealing(store, draw, caller.msp(), r.dealing());
+                        checkDealing(store, draw, ctx.caller().msp(), r.dealing());
                     }
-                    return draw.commit(caller.msp(), r.seedHash(), r.dealing(), store.stamp());
+                    return draw.commit(ctx.caller().msp(), r.seedHash(), r.dealing(), store.stamp());
                 },
                 committed -> "SeedCommitted");
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RevealSeed(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RevealSeed(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         SeedReveal r = Canonical.read(request, SeedReveal.class);
         Check.id("drawId", r.drawId());
         Seeds.seed("seed", r.seed());
         return participantStep(
                 store,
-                caller,
+                ctx.caller(),
                 r.drawId(),
                 "reveal a seed",
-                draw -> draw.reveal(caller.msp(), r.seed(), store.stamp()),
+                draw -> draw.reveal(ctx.caller().msp(), r.seed(), store.stamp()),
                 revealed -> revealed.status() == DrawStatus.REVEALED ? "DrawRevealed" : "SeedRevealed");
     }
 
@@ -162,13 +159,12 @@ public final class InspectionContract implements ContractInterface {
      * publishes the selection {@link DrawSelection} makes of them with the combined seed.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Publish(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Publish(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         DrawRef r = Canonical.read(request, DrawRef.class);
         Check.id("drawId", r.drawId());
         InspectionDraw stored = store.get(InspectionDraw.TYPE, r.drawId(), InspectionDraw.class);
-        caller.requireAdminOf(stored.region(), "publish the selection of draw " + stored.id());
+        ctx.caller().requireAdminOf(stored.region(), "publish the selection of draw " + stored.id());
         InspectionDraw draw = stored.closed(store.stamp());
         draw.requireStatus(DrawStatus.REVEALED, "publish its selection");
         Instant now = store.now();
@@ -197,9 +193,8 @@ public final class InspectionContract implements ContractInterface {
      * event (reference: the draw). Answers the result.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RecordResult(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RecordResult(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ResultRecord r = Canonical.read(request, ResultRecord.class);
         Check.id("drawId", r.drawId());
         Check.id("entity", r.entity());
@@ -210,7 +205,7 @@ public final class InspectionContract implements ContractInterface {
         Check.text("findings", r.findings());
         Check.sha256("evidenceDigest", r.evidenceDigest());
         InspectionDraw draw = store.get(InspectionDraw.TYPE, r.drawId(), InspectionDraw.class);
-        String inspector = inspectorOf(caller, draw, r);
+        String inspector = inspectorOf(ctx.caller(), draw, r);
         Stamp stamp = store.stamp();
         // Named after the transaction, not the draw and entity: nobody can take the id beforehand
         // through credit:RecordEvent and so block the result.
@@ -222,7 +217,7 @@ public final class InspectionContract implements ContractInterface {
                 r.findings(),
                 r.evidenceDigest(),
                 creditEventId,
-                caller.actor(),
+                ctx.caller().actor(),
                 stamp.recordedAt(),
                 stamp.txId());
         InspectionDraw recorded = draw.withResult(result);
@@ -233,7 +228,7 @@ public final class InspectionContract implements ContractInterface {
                         r.entity(),
                         r.outcome().creditEvent(),
                         store.now(),
-                        caller.actor(),
+                        ctx.caller().actor(),
                         r.evidenceDigest(),
                         new Reference(ReferenceKind.DRAW, draw.id())));
         store.put(InspectionDraw.TYPE, recorded.id(), recorded);
@@ -245,23 +240,26 @@ public final class InspectionContract implements ContractInterface {
      * draw seeds to; a new one replaces it for dealings made from then on.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterShareKey(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterShareKey(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ShareKeyRegistration r = Canonical.read(request, ShareKeyRegistration.class);
         LabSignature.publicKey("publicKey", r.publicKey());
-        caller.require("register a draw share key", Role.CENTRE_ADMIN);
-        store.get(Region.TYPE, caller.msp(), Region.class);
+        ctx.caller().require("register a draw share key", Role.CENTRE_ADMIN);
+        store.get(Region.TYPE, ctx.caller().msp(), Region.class);
         Stamp stamp = store.stamp();
         ShareKey key = new ShareKey(
-                caller.msp(), r.publicKey(), LabSignature.fingerprint(r.publicKey()), stamp.recordedAt(), stamp.txId());
+                ctx.caller().msp(),
+                r.publicKey(),
+                LabSignature.fingerprint(r.publicKey()),
+                stamp.recordedAt(),
+                stamp.txId());
         store.put(ShareKey.TYPE, key.msp(), key);
         return store.answerWithEvent("ShareKeyRegistered", key);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetShareKey(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String GetShareKey(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ByMsp r = Canonical.read(request, ByMsp.class);
         Check.id("msp", r.msp());
         return Canonical.json(store.get(ShareKey.TYPE, r.msp(), ShareKey.class));
@@ -269,25 +267,23 @@ public final class InspectionContract implements ContractInterface {
 
     /** A participant states that the shares dealt to it decrypt and verify; reveals open once all have. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ConfirmShares(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String ConfirmShares(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         DrawRef r = Canonical.read(request, DrawRef.class);
         Check.id("drawId", r.drawId());
         return participantStep(
                 store,
-                caller,
+                ctx.caller(),
                 r.drawId(),
                 "confirm dealt shares",
-                draw -> draw.confirm(caller.msp(), store.stamp()),
+                draw -> draw.confirm(ctx.caller().msp(), store.stamp()),
                 confirmed -> confirmed.revealDeadline() != null ? "DrawRevealsOpened" : "SharesConfirmed");
     }
 
     /** After the reveal deadline, a participant posts its decrypted shares of the seeds not revealed. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String PostShares(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String PostShares(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         SharePosting r = Canonical.read(request, SharePosting.class);
         Check.id("drawId", r.drawId());
         Check.required("shares", r.shares());
@@ -298,38 +294,37 @@ public final class InspectionContract implements ContractInterface {
         });
         return participantStep(
                 store,
-                caller,
+                ctx.caller(),
                 r.drawId(),
                 "post shares",
-                draw -> draw.postShares(caller.msp(), new TreeMap<>(r.shares()), store.stamp()),
+                draw -> draw.postShares(ctx.caller().msp(), new TreeMap<>(r.shares()), store.stamp()),
                 posted -> "SharesPosted");
     }
 
     /** A participating centre's vote to cancel the draw; a majority cancels it (see InspectionDraw.cancel). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Cancel(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Cancel(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         CancelVote r = Canonical.read(request, CancelVote.class);
         Check.id("drawId", r.drawId());
         Check.text("reason", r.reason());
         return participantStep(
                 store,
-                caller,
+                ctx.caller(),
                 r.drawId(),
                 "vote to cancel",
-                draw -> draw.cancel(caller.msp(), r.reason(), store.stamp()),
+                draw -> draw.cancel(ctx.caller().msp(), r.reason(), store.stamp()),
                 voted -> voted.status() == DrawStatus.CANCELLED ? "DrawCancelled" : "DrawCancelVoted");
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Get(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, InspectionDraw.TYPE, InspectionDraw.class);
+    public String Get(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, InspectionDraw.TYPE, InspectionDraw.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String List(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String List(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Listing r = Canonical.read(request, Listing.class);
         Page<InspectionDraw> page =
                 store.recordPage(r.over(store, InspectionDraw.ALL), InspectionDraw.class, InspectionDraw.TYPE);

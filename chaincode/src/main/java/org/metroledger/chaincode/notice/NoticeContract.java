@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
@@ -16,6 +14,8 @@ import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.certificate.CertificateKind;
 import org.metroledger.chaincode.certificate.CertificateStatus;
 import org.metroledger.chaincode.certificate.Conformity;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Role;
@@ -39,7 +39,7 @@ import org.metroledger.chaincode.state.Stamp;
  * ({@code CertificateExpiring} or {@code InstrumentOverdue}) for the event stream and webhooks.
  */
 @Contract(name = "notice", info = @Info(title = "MetroLedger expiry and overdue notices", version = "1"))
-public final class NoticeContract implements ContractInterface {
+public final class NoticeContract implements MetroContract {
 
     /** Request of Due: one of region and entity. */
     public record DueQuery(String region, String entity, String at) {}
@@ -53,9 +53,8 @@ public final class NoticeContract implements ContractInterface {
      * inspectors and centre admins).
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Due(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Due(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         DueQuery r = Canonical.read(request, DueQuery.class);
         Check.that((r.region() == null) != (r.entity() == null), "region", "or entity is needed, and only one of them");
         Instant at = Check.instantOr("at", r.at(), store.now());
@@ -66,13 +65,13 @@ public final class NoticeContract implements ContractInterface {
         if (r.entity() != null) {
             Check.id("entity", r.entity());
             Entity entity = store.get(Entity.TYPE, r.entity(), Entity.class);
-            requireReader(caller, entity.region(), entity.id());
+            requireReader(ctx.caller(), entity.region(), entity.id());
             region = entity.region();
             instruments = new TreeSet<>(store.idsByIndex(Instrument.BY_OWNER, entity.id()));
             places = Places.matching(store.stub(), region, entity.province(), null);
         } else {
             region = Check.id("region", r.region());
-            requireReader(caller, region, null);
+            requireReader(ctx.caller(), region, null);
             places = Places.matching(store.stub(), region, null, null);
         }
         List<Notice> due = new ArrayList<>();
@@ -95,9 +94,8 @@ public final class NoticeContract implements ContractInterface {
 
     /** Records a notice that is due now, once; CONFLICT when it is not due or recorded already. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Announce(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Announce(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ById r = Canonical.read(request, ById.class);
         Check.text("id", r.id(), 300);
         LocalDate day = Days.of(store.now());
@@ -113,7 +111,7 @@ public final class NoticeContract implements ContractInterface {
             throw Fail.invalid("id", "must be expiring:<certificate> or overdue:<instrument>:<yyyy-mm-dd>");
         }
         Notice due = notice.orElseThrow(() -> Fail.conflict("notice " + r.id() + " is not due on " + day));
-        requireReader(caller, due.region(), due.entity());
+        requireReader(ctx.caller(), due.region(), due.entity());
         store.requireAbsent(Notice.TYPE, due.id());
         Stamp stamp = store.stamp();
         Notice recorded = new Notice(
@@ -136,13 +134,13 @@ public final class NoticeContract implements ContractInterface {
 
     /** A recorded notice: an expiry notice for anyone, an overdue one for those who may read it. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Get(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Get(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ById r = Canonical.read(request, ById.class);
         Check.text("id", r.id(), 300);
         Notice notice = store.get(Notice.TYPE, r.id(), Notice.class);
         if (notice.kind() == NoticeKind.INSTRUMENT_OVERDUE) {
-            requireReader(Caller.of(ctx, store), notice.region(), notice.entity());
+            requireReader(ctx.caller(), notice.region(), notice.entity());
         }
         return Canonical.json(notice);
     }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.metroledger.chaincode.certificate.Certificate;
 import org.metroledger.chaincode.certificate.CertificateVerification;
 import org.metroledger.chaincode.certificate.VerificationReport;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.identity.Role;
@@ -33,7 +33,7 @@ import org.metroledger.chaincode.state.RecordStore;
  * accept from each other, and the ledger answers whether a region accepts a given certificate.
  */
 @Contract(name = "recognition", info = @Info(title = "MetroLedger cross-recognition", version = "1"))
-public final class RecognitionContract implements ContractInterface {
+public final class RecognitionContract implements MetroContract {
 
     /** Request of Propose. */
     public record AgreementProposal(
@@ -57,9 +57,8 @@ public final class RecognitionContract implements ContractInterface {
     public record ByCertificate(String certificateId) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Propose(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Propose(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         AgreementProposal r = Canonical.read(request, AgreementProposal.class);
         Check.id("id", r.id());
         List<String> members = Check.distinctIds("members", r.members(), 2);
@@ -73,7 +72,7 @@ public final class RecognitionContract implements ContractInterface {
         Instant to = Check.instant("validTo", r.validTo());
         Check.that(to.isAfter(from), "validTo", "must be after validFrom");
         Check.that(to.isAfter(store.now()), "validTo", "must be in the future");
-        caller.require("propose recognition agreements", Role.CENTRE_ADMIN);
+        Caller caller = ctx.caller().require("propose recognition agreements", Role.CENTRE_ADMIN);
         if (!members.contains(caller.msp())) {
             throw Fail.forbidden("a centre admin of " + caller.msp() + " may only propose agreements its region joins");
         }
@@ -90,39 +89,37 @@ public final class RecognitionContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Accept(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Accept(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         String id = ById.checked(request);
-        RecognitionAgreement agreement = memberAdminOf(store, caller, id, "accept");
-        RecognitionAgreement accepted = agreement.accept(caller.msp(), store.stamp());
+        RecognitionAgreement agreement = memberAdminOf(store, ctx.caller(), id, "accept");
+        RecognitionAgreement accepted = agreement.accept(ctx.caller().msp(), store.stamp());
         store.put(RecognitionAgreement.TYPE, accepted.id(), accepted);
         return store.answerWithEvent(
                 accepted.status() == AgreementStatus.ACTIVE ? "AgreementActivated" : "AgreementAccepted", accepted);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Terminate(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Terminate(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Termination r = ReasonedChange.read(request, Termination.class);
-        RecognitionAgreement agreement = memberAdminOf(store, caller, r.id(), "terminate");
-        RecognitionAgreement ended = agreement.terminate(caller.msp(), r.reason(), store.stamp());
+        RecognitionAgreement agreement = memberAdminOf(store, ctx.caller(), r.id(), "terminate");
+        RecognitionAgreement ended = agreement.terminate(ctx.caller().msp(), r.reason(), store.stamp());
         store.put(RecognitionAgreement.TYPE, ended.id(), ended);
         return store.answerWithEvent("AgreementTerminated", ended);
     }
 
     /** The agreement with its status as of the request's time (an ended ACTIVE one reads EXPIRED). */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Get(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Get(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         return Canonical.json(store.get(RecognitionAgreement.TYPE, ById.checked(request), RecognitionAgreement.class)
                 .asOf(store.now()));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String List(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String List(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Listing r = Canonical.read(request, Listing.class);
         Page<RecognitionAgreement> page = store.recordPage(
                 r.over(store, RecognitionAgreement.ALL), RecognitionAgreement.class, RecognitionAgreement.TYPE);
@@ -133,8 +130,8 @@ public final class RecognitionContract implements ContractInterface {
 
     /** Whether {@code region} accepts the certificate as of {@code at} (default: now), with reasons. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Evaluate(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Evaluate(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Question r = Canonical.read(request, Question.class);
         Check.id("certificateId", r.certificateId());
         Check.id("region", r.region());
@@ -147,13 +144,12 @@ public final class RecognitionContract implements ContractInterface {
      * recognised at the transaction time, and stored with the reasons it rested on.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RecordAcceptance(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RecordAcceptance(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         AcceptanceRecord r = Canonical.read(request, AcceptanceRecord.class);
         Check.id("certificateId", r.certificateId());
         Check.id("region", r.region());
-        caller.requireAdminOf(r.region(), "record acceptances");
+        ctx.caller().requireAdminOf(r.region(), "record acceptances");
         String id = RecognitionAcceptance.idOf(r.certificateId(), r.region());
         store.requireAbsent(RecognitionAcceptance.TYPE, id);
         RecognitionAnswer answer = answer(store, r.certificateId(), r.region(), store.now());
@@ -171,7 +167,7 @@ public final class RecognitionContract implements ContractInterface {
                 answer.agreementId(),
                 answer.verdict(),
                 answer.reasons(),
-                caller.actor(),
+                ctx.caller().actor(),
                 stamp.recordedAt(),
                 stamp.txId());
         store.put(RecognitionAcceptance.TYPE, id, acceptance);
@@ -181,8 +177,8 @@ public final class RecognitionContract implements ContractInterface {
 
     /** Every region's recorded acceptance of a certificate, in region order. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListAcceptances(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String ListAcceptances(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ByCertificate r = Canonical.read(request, ByCertificate.class);
         Check.id("certificateId", r.certificateId());
         return Canonical.json(store.recordsByIndex(

@@ -3,11 +3,11 @@ package org.metroledger.chaincode.registration;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.credit.GradeTimelines;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
@@ -46,7 +46,7 @@ import org.metroledger.chaincode.state.Stamp;
  * admin registers into its own MSP only.
  */
 @Contract(name = "registry", info = @Info(title = "MetroLedger registry", version = "1"))
-public final class RegistryContract implements ContractInterface {
+public final class RegistryContract implements MetroContract {
     /** Request of RegisterRegion. */
     public record RegionRegistration(String name, List<String> provinces) {}
 
@@ -101,12 +101,12 @@ public final class RegistryContract implements ContractInterface {
     public record Identity(String msp, String identity, String role, Participant participant) {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterRegion(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterRegion(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         RegionRegistration r = Canonical.read(request, RegionRegistration.class);
         Check.text("name", r.name(), 200);
         Check.items("provinces", r.provinces(), 1).forEach(p -> Check.text("provinces[]", p, 100));
+        Caller caller = ctx.caller();
         caller.requireAdminOf(caller.msp(), "register its region");
         store.requireAbsent(Region.TYPE, caller.msp());
         Stamp s = store.stamp();
@@ -117,16 +117,15 @@ public final class RegistryContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterParticipant(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterParticipant(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ParticipantRegistration r = Canonical.read(request, ParticipantRegistration.class);
         Check.id("id", r.id());
         X509Certificate certificate = X509Identity.certificate("certificate", r.certificate());
         X509Identity identity = X509Identity.of(certificate);
         Check.required("role", r.role());
         Check.text("name", r.name(), 200);
-        caller.require("register participants", Role.CENTRE_ADMIN);
+        Caller caller = ctx.caller().require("register participants", Role.CENTRE_ADMIN);
         String organisation = null;
         if (r.role() == Role.LAB) {
             Lab lab = store.get(Lab.TYPE, Check.id("organisation", r.organisation()), Lab.class);
@@ -171,34 +170,32 @@ public final class RegistryContract implements ContractInterface {
      * cannot be registered again.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RevokeParticipant(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RevokeParticipant(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         ParticipantRevocation r = ReasonedChange.read(request, ParticipantRevocation.class);
         Participant participant = store.get(Participant.TYPE, r.id(), Participant.class);
-        caller.requireAdminOf(participant.msp(), "revoke participant " + participant.id());
+        ctx.caller().requireAdminOf(participant.msp(), "revoke participant " + participant.id());
         if (participant.isRevoked()) {
             throw Fail.conflict("participant " + participant.id() + " is revoked already");
         }
         Stamp s = store.stamp();
-        Participant revoked =
-                participant.revoked(new Participant.Revocation(s.recordedAt(), r.reason(), caller.actor(), s.txId()));
+        Participant revoked = participant.revoked(new Participant.Revocation(
+                s.recordedAt(), r.reason(), ctx.caller().actor(), s.txId()));
         store.put(Participant.TYPE, revoked.id(), revoked);
         return store.answerWithEvent("ParticipantRevoked", revoked);
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterLab(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterLab(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         LabRegistration r = Canonical.read(request, LabRegistration.class);
         Check.id("id", r.id());
         Check.text("name", r.name(), 200);
         Accreditation accreditation = validAccreditation(r.accreditation());
         LabSignature.publicKey("publicKey", r.publicKey());
-        caller.requireAdminOf(caller.msp(), "register labs");
+        ctx.caller().requireAdminOf(ctx.caller().msp(), "register labs");
         store.requireAbsent(Lab.TYPE, r.id());
-        Lab lab = Lab.registered(r.id(), r.name(), caller.msp(), accreditation, r.publicKey(), store.stamp());
+        Lab lab = Lab.registered(r.id(), r.name(), ctx.caller().msp(), accreditation, r.publicKey(), store.stamp());
         store.put(Lab.TYPE, lab.id(), lab);
         store.index(Lab.ALL, lab.id());
         LabCapabilities.reindex(store, null, lab);
@@ -206,15 +203,14 @@ public final class RegistryContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String SetLabStatus(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String SetLabStatus(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         LabStatusChange r = Canonical.read(request, LabStatusChange.class);
         Check.id("id", r.id());
         Check.required("status", r.status());
         Check.text("reason", r.reason(), 1000);
         Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
-        caller.requireAdminOf(lab.region(), "change the status of lab " + lab.id());
+        ctx.caller().requireAdminOf(lab.region(), "change the status of lab " + lab.id());
         lab.requireNotWithdrawn(", and cannot become " + r.status());
         Lab changed = lab.withStanding(r.status(), r.reason(), lab.accreditation(), store.stamp());
         store.put(Lab.TYPE, lab.id(), changed);
@@ -227,13 +223,12 @@ public final class RegistryContract implements ContractInterface {
      * standing history keeps the old one for the certificates dated under it.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RenewAccreditation(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RenewAccreditation(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         AccreditationRenewal r = ReasonedChange.read(request, AccreditationRenewal.class);
         Accreditation accreditation = validAccreditation(r.accreditation());
         Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
-        caller.requireAdminOf(lab.region(), "renew the accreditation of lab " + lab.id());
+        ctx.caller().requireAdminOf(lab.region(), "renew the accreditation of lab " + lab.id());
         lab.requireNotWithdrawn(": register it anew");
         Lab renewed = lab.withStanding(lab.status(), r.reason(), accreditation, store.stamp());
         store.put(Lab.TYPE, lab.id(), renewed);
@@ -251,9 +246,8 @@ public final class RegistryContract implements ContractInterface {
      * the lab's may not be registered again; a WITHDRAWN lab registers none.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterLabKey(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterLabKey(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         LabKeyRegistration r = Canonical.read(request, LabKeyRegistration.class);
         Check.id("id", r.id());
         LabSignature.publicKey("publicKey", r.publicKey());
@@ -264,14 +258,14 @@ public final class RegistryContract implements ContractInterface {
                 "compromisedAt",
                 "must not be later than the transaction time " + store.now());
         Lab lab = store.get(Lab.TYPE, r.id(), Lab.class);
-        if (caller.has(Role.LAB)) {
-            String own = caller.labId("register signing keys");
+        if (ctx.caller().has(Role.LAB)) {
+            String own = ctx.caller().labId("register signing keys");
             if (!own.equals(lab.id())) {
                 throw Fail.forbidden(
                         "a participant of lab " + own + " may not register signing keys of lab " + lab.id());
             }
         } else {
-            caller.requireAdminOf(lab.region(), "register signing keys of lab " + lab.id());
+            ctx.caller().requireAdminOf(lab.region(), "register signing keys of lab " + lab.id());
         }
         LabKey current = lab.currentKey();
         Check.that(
@@ -294,11 +288,10 @@ public final class RegistryContract implements ContractInterface {
      * idempotent (a search checks every key against the lab's current scope anyway).
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String IndexCapabilities(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String IndexCapabilities(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Lab lab = store.get(Lab.TYPE, ById.checked(request), Lab.class);
-        caller.requireAdminOf(lab.region(), "index the capabilities of lab " + lab.id());
+        ctx.caller().requireAdminOf(lab.region(), "index the capabilities of lab " + lab.id());
         LabCapabilities.reindex(store, null, lab);
         return store.answerWithEvent("LabCapabilitiesIndexed", lab);
     }
@@ -308,16 +301,15 @@ public final class RegistryContract implements ContractInterface {
      * certificates for instruments of a category in the region; granting again replaces the grant.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String GrantAuthorisation(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String GrantAuthorisation(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         AuthorisationGrant r = Canonical.read(request, AuthorisationGrant.class);
         Check.id("lab", r.lab());
         Check.id("category", r.category());
         var from = Check.instant("validFrom", r.validFrom());
         var until = Check.instant("validUntil", r.validUntil());
         Check.that(until.isAfter(from), "validUntil", "must be after validFrom");
-        caller.require("grant legal-verification authorisations", Role.CENTRE_ADMIN);
+        Caller caller = ctx.caller().require("grant legal-verification authorisations", Role.CENTRE_ADMIN);
         if (!store.exists(Region.TYPE, caller.msp())) {
             throw Fail.forbidden(caller.msp() + " is not a registered region, so it may not grant authorisations");
         }
@@ -339,8 +331,8 @@ public final class RegistryContract implements ContractInterface {
 
     /** A lab's legal-verification authorisations, or a region's (of one category when named). */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListAuthorisations(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String ListAuthorisations(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         AuthorisationListing r = Canonical.read(request, AuthorisationListing.class);
         List<LegalAuthorisation> found;
         if (r.lab() != null) {
@@ -368,19 +360,18 @@ public final class RegistryContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterEntity(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterEntity(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         EntityRegistration r = Canonical.read(request, EntityRegistration.class);
         CreditCode.validate("id", r.id());
         Check.text("name", r.name(), 200);
         Check.text("province", r.province(), 100);
         Check.required("category", r.category());
-        caller.requireAdminOf(caller.msp(), "register market entities");
+        ctx.caller().requireAdminOf(ctx.caller().msp(), "register market entities");
         store.requireAbsent(Entity.TYPE, r.id());
         Stamp s = store.stamp();
         Entity entity =
-                new Entity(r.id(), r.name(), caller.msp(), r.province(), r.category(), s.recordedAt(), s.txId());
+                new Entity(r.id(), r.name(), ctx.caller().msp(), r.province(), r.category(), s.recordedAt(), s.txId());
         store.put(Entity.TYPE, entity.id(), entity);
         store.index(Entity.BY_REGION, entity.region(), entity.category().name(), entity.id());
         GradeTimelines.refresh(store, entity, null);
@@ -388,9 +379,8 @@ public final class RegistryContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterInstrument(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterInstrument(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         InstrumentRegistration r = Canonical.read(request, InstrumentRegistration.class);
         Check.id("id", r.id());
         Check.id("owner", r.owner());
@@ -402,12 +392,12 @@ public final class RegistryContract implements ContractInterface {
         Check.required("mandatory", r.mandatory());
         Check.id("category", r.category());
         Entity owner = store.get(Entity.TYPE, r.owner(), Entity.class);
-        if (caller.has(Role.ENTITY)) {
-            if (!caller.entityId("register instruments").equals(owner.id())) {
+        if (ctx.caller().has(Role.ENTITY)) {
+            if (!ctx.caller().entityId("register instruments").equals(owner.id())) {
                 throw Fail.forbidden("an entity may register only its own instruments");
             }
         } else {
-            caller.requireAdminOf(owner.region(), "register instruments of entity " + owner.id());
+            ctx.caller().requireAdminOf(owner.region(), "register instruments of entity " + owner.id());
         }
         store.requireAbsent(Instrument.TYPE, r.id());
         Stamp s = store.stamp();
@@ -443,9 +433,8 @@ public final class RegistryContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String RegisterStandard(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String RegisterStandard(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         StandardRegistration r = Canonical.read(request, StandardRegistration.class);
         Check.id("id", r.id());
         Check.id("holder", r.holder());
@@ -453,7 +442,7 @@ public final class RegistryContract implements ContractInterface {
         Check.required("level", r.level());
         Check.id("category", r.category());
         Lab holder = store.get(Lab.TYPE, r.holder(), Lab.class);
-        caller.requireAdminOf(holder.region(), "register standards of lab " + holder.id());
+        ctx.caller().requireAdminOf(holder.region(), "register standards of lab " + holder.id());
         store.requireAbsent(Standard.TYPE, r.id());
         Stamp s = store.stamp();
         Standard standard =
@@ -463,9 +452,8 @@ public final class RegistryContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String WhoAmI(Context ctx) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String WhoAmI(TransactionContext ctx) {
+        Caller caller = ctx.caller();
         return Canonical.json(new Identity(
                 caller.msp(),
                 caller.identity().id(),
@@ -474,48 +462,48 @@ public final class RegistryContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetRegion(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Region.TYPE, Region.class);
+    public String GetRegion(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Region.TYPE, Region.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListRegions(Context ctx) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String ListRegions(TransactionContext ctx) {
+        RecordStore store = ctx.store();
         List<Region> regions = store.recordsByIndex(Region.TYPE, Region.class, Region.ALL);
         return Canonical.json(regions);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetParticipant(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Participant.TYPE, Participant.class);
+    public String GetParticipant(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Participant.TYPE, Participant.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetLab(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Lab.TYPE, Lab.class);
+    public String GetLab(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Lab.TYPE, Lab.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String ListLabs(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String ListLabs(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Listing r = Canonical.read(request, Listing.class);
         Page<Lab> page = store.recordPage(r.over(store, Lab.ALL), Lab.class, Lab.TYPE);
         return Canonical.json(page);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetEntity(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Entity.TYPE, Entity.class);
+    public String GetEntity(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Entity.TYPE, Entity.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetInstrument(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Instrument.TYPE, Instrument.class);
+    public String GetInstrument(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Instrument.TYPE, Instrument.class);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String GetStandard(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Standard.TYPE, Standard.class);
+    public String GetStandard(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Standard.TYPE, Standard.class);
     }
 
     private static Accreditation validAccreditation(Accreditation a) {

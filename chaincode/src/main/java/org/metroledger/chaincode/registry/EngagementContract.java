@@ -1,10 +1,10 @@
 package org.metroledger.chaincode.registry;
 
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.error.Fail;
 import org.metroledger.chaincode.identity.Caller;
 import org.metroledger.chaincode.json.Canonical;
@@ -20,7 +20,7 @@ import org.metroledger.chaincode.state.Stamp;
  * records or withdraws one.
  */
 @Contract(name = "engagement", info = @Info(title = "MetroLedger engagements", version = "1"))
-public final class EngagementContract implements ContractInterface {
+public final class EngagementContract implements MetroContract {
     /** Request of Request. */
     public record EngagementRequest(String id, String lab, String subject, SubjectType subjectType) {}
 
@@ -28,16 +28,15 @@ public final class EngagementContract implements ContractInterface {
     public record Withdrawal(String id, String reason) implements ReasonedChange {}
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Request(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Request(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         EngagementRequest r = Canonical.read(request, EngagementRequest.class);
         Check.id("id", r.id());
         Check.id("lab", r.lab());
         Check.id("subject", r.subject());
         Check.required("subjectType", r.subjectType());
         String requester = requester(store, r.subjectType(), r.subject());
-        requireActingFor(caller, r.subjectType(), requester, "engage a lab for " + r.subject());
+        requireActingFor(ctx.caller(), r.subjectType(), requester, "engage a lab for " + r.subject());
         store.get(Lab.TYPE, r.lab(), Lab.class);
         store.requireAbsent(Engagement.TYPE, r.id());
         Stamp s = store.stamp();
@@ -60,12 +59,12 @@ public final class EngagementContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Withdraw(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller caller = Caller.of(ctx, store);
+    public String Withdraw(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         Withdrawal r = ReasonedChange.read(request, Withdrawal.class);
         Engagement engagement = store.get(Engagement.TYPE, r.id(), Engagement.class);
-        requireActingFor(caller, engagement.subjectType(), engagement.requestedBy(), "withdraw engagement " + r.id());
+        requireActingFor(
+                ctx.caller(), engagement.subjectType(), engagement.requestedBy(), "withdraw engagement " + r.id());
         if (engagement.status() != EngagementStatus.OPEN) {
             throw Fail.conflict("engagement " + r.id() + " is " + engagement.status() + " and cannot be withdrawn");
         }
@@ -76,8 +75,8 @@ public final class EngagementContract implements ContractInterface {
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Get(Context ctx, String request) {
-        return ById.answer(new RecordStore(ctx.getStub()), request, Engagement.TYPE, Engagement.class);
+    public String Get(TransactionContext ctx, String request) {
+        return ById.answer(ctx.store(), request, Engagement.TYPE, Engagement.class);
     }
 
     /** Who may engage a lab for the subject: the instrument's owner entity, or the standard's holder lab. */

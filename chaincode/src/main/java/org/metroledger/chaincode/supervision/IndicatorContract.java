@@ -3,12 +3,11 @@ package org.metroledger.chaincode.supervision;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.metroledger.chaincode.identity.Caller;
+import org.metroledger.chaincode.contract.MetroContract;
+import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.indicator.Compaction;
 import org.metroledger.chaincode.indicator.Days;
@@ -23,7 +22,7 @@ import org.metroledger.chaincode.state.RecordStore;
  * keeps the tallies short.
  */
 @Contract(name = "indicator", info = @Info(title = "MetroLedger supervision indicators", version = "1"))
-public final class IndicatorContract implements ContractInterface {
+public final class IndicatorContract implements MetroContract {
     /** Largest overdue list answered at once. */
     public static final int MAX_LIST = 200;
 
@@ -69,16 +68,16 @@ public final class IndicatorContract implements ContractInterface {
     public record CompactionRequest(String through, Integer limit) {}
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Summary(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
+    public String Summary(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
         IndicatorQuery q = Canonical.read(request, IndicatorQuery.class);
         return Canonical.json(Tallied.of(store.stub(), q.resolve(store.now())));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Overdue(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller.of(ctx, store).require("read the named list of overdue instruments", Role.INSPECTOR, Role.CENTRE_ADMIN);
+    public String Overdue(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
+        ctx.caller().require("read the named list of overdue instruments", Role.INSPECTOR, Role.CENTRE_ADMIN);
         OverdueQuery r = Canonical.read(request, OverdueQuery.class);
         IndicatorQuery.Resolved q = r.resolve(store.now());
         return Canonical.json(r.list(q, Tallied.overdue(store.stub(), q, r.wanted())));
@@ -96,17 +95,17 @@ public final class IndicatorContract implements ContractInterface {
 
     /** The same figures as Summary counted from every record; centre admins only, since it reads them all. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String Recount(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller.of(ctx, store).require("recount the indicators from every record", Role.CENTRE_ADMIN);
+    public String Recount(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
+        ctx.caller().require("recount the indicators from every record", Role.CENTRE_ADMIN);
         IndicatorQuery q = Canonical.read(request, IndicatorQuery.class);
         return Canonical.json(Recount.of(store, q.resolve(store.now())));
     }
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String Compact(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller.of(ctx, store).require("compact the indicator tallies", Role.CENTRE_ADMIN);
+    public String Compact(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
+        ctx.caller().require("compact the indicator tallies", Role.CENTRE_ADMIN);
         CompactionRequest r = Canonical.read(request, CompactionRequest.class);
         LocalDate through = r.through() == null
                 ? Days.of(store.now())
