@@ -85,9 +85,9 @@ public final class IndicatorContract implements MetroContract {
 
     /** The same list as Overdue counted from every record; centre admins only, since it reads them all. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
-    public String RecountOverdue(Context ctx, String request) {
-        RecordStore store = new RecordStore(ctx.getStub());
-        Caller.of(ctx, store).require("recount the overdue instruments from every record", Role.CENTRE_ADMIN);
+    public String RecountOverdue(TransactionContext ctx, String request) {
+        RecordStore store = ctx.store();
+        ctx.caller().require("recount the overdue instruments from every record", Role.CENTRE_ADMIN);
         OverdueQuery r = Canonical.read(request, OverdueQuery.class);
         IndicatorQuery.Resolved q = r.resolve(store.now());
         return Canonical.json(r.list(q, Recount.overdue(store, q)));
