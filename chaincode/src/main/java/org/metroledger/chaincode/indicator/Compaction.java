@@ -16,9 +16,11 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * a day already folded is folded into that day's (and month's, and year's) totals the next time.
  * Only the delta rows of days up to {@code through} are read by range; the totals are read by key
  * and written by compactions alone: with {@code through} in the past, only a back-dated write in
- * the same block can make the compaction conflict, never the other way round (and any record
- * write in the same block: it rewrites its place's marker, which the compaction's range read of
- * places sees; a marker written only when absent made concurrent first writes of a place conflict).
+ * the same block can make the compaction conflict, never the other way round, provided the places
+ * are given: every record write rewrites its place's marker, so a compaction that read the markers
+ * by range would conflict with any record written in its block (a marker written only when absent
+ * made concurrent first writes of a place conflict instead). A scheduled compaction therefore asks
+ * for the places first (an evaluation) and names them.
  *
  * <p>Ledgers written before the month and year totals (and the expiring metrics) existed are not
  * migrated: their day totals are no longer read as such. Demo and test ledgers are rebuilt.
@@ -29,9 +31,15 @@ public final class Compaction {
 
     private Compaction() {}
 
+    /** Folds the rows of every place with tallies (read from their markers: see the class comment). */
     public static Result compact(ChaincodeStub stub, LocalDate through, long limit) {
+        return compact(stub, Places.all(stub), through, limit);
+    }
+
+    /** Folds the rows of the places named, reading no marker. */
+    public static Result compact(ChaincodeStub stub, List<Place> places, LocalDate through, long limit) {
         long folded = 0;
-        for (Place place : Places.all(stub, Keys.prefix("P"))) {
+        for (Place place : places) {
             for (Metric metric : Metric.values()) {
                 String prefix = Tally.rowPrefix(Tally.DELTA, metric, place);
                 Map<String, Long> byDay = new TreeMap<>();

@@ -23,6 +23,11 @@ public final class Places {
                 .toList();
     }
 
+    /** Every place with tallies, in key order. */
+    public static List<Place> all(ChaincodeStub stub) {
+        return all(stub, Keys.prefix("P"));
+    }
+
     static List<Place> all(ChaincodeStub stub, String prefix) {
         List<Place> places = new ArrayList<>();
         String root = Keys.prefix("P");

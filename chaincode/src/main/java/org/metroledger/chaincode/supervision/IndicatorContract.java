@@ -11,6 +11,8 @@ import org.metroledger.chaincode.contract.TransactionContext;
 import org.metroledger.chaincode.identity.Role;
 import org.metroledger.chaincode.indicator.Compaction;
 import org.metroledger.chaincode.indicator.Days;
+import org.metroledger.chaincode.indicator.Place;
+import org.metroledger.chaincode.indicator.Places;
 import org.metroledger.chaincode.json.Canonical;
 import org.metroledger.chaincode.json.Check;
 import org.metroledger.chaincode.state.RecordStore;
@@ -65,7 +67,19 @@ public final class IndicatorContract implements MetroContract {
             String instrument, String region, String province, String category, String since, long days) {}
 
     /** Request of Compact: fold delta rows of days up to {@code through} (default: today), at most {@code limit}. */
-    public record CompactionRequest(String through, Integer limit) {}
+    public record CompactionRequest(String through, Integer limit, List<Place> places) {}
+
+    /** Most places one compaction may name. */
+    public static final int MAX_PLACES = 10_000;
+
+    /** Answer of Places: every place with tallies, in key order. */
+    public record PlaceList(List<Place> places) {}
+
+    /** Every place with tallies: what a scheduled compaction names, so that it reads no place marker. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Places(TransactionContext ctx) {
+        return Canonical.json(new PlaceList(Places.all(ctx.store().stub())));
+    }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String Summary(TransactionContext ctx, String request) {
@@ -112,6 +126,16 @@ public final class IndicatorContract implements MetroContract {
                 : LocalDate.ofInstant(Check.instant("through", r.through()), ZoneOffset.UTC);
         int limit = r.limit() == null ? 20_000 : r.limit();
         Check.that(limit >= 1 && limit <= 200_000, "limit", "must be 1-200000");
-        return Canonical.json(Compaction.compact(store.stub(), through, limit));
+        if (r.places() == null) {
+            return Canonical.json(Compaction.compact(store.stub(), through, limit));
+        }
+        Check.that(r.places().size() <= MAX_PLACES, "places", "at most " + MAX_PLACES);
+        for (Place place : r.places()) {
+            Check.that(
+                    place != null && place.region() != null && place.province() != null && place.category() != null,
+                    "places",
+                    "each needs region, province and category (empty for all categories)");
+        }
+        return Canonical.json(Compaction.compact(store.stub(), r.places(), through, limit));
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.metroledger.chaincode.credit.CreditRequests;
 import org.metroledger.chaincode.error.ErrorCode;
 import org.metroledger.chaincode.json.Canonical;
+import org.metroledger.simulation.ContractHost.Simulation;
+import org.metroledger.testbed.TestBed;
 import org.metroledger.testbed.TestWorld;
 
 /**
@@ -144,6 +146,48 @@ class IndicatorTalliesTest {
         assertThat(overdue.at("/items/0/since").asText()).isEqualTo("2025-07-12");
         assertThat(overdue.at("/items/1/instrument").asText()).isEqualTo(SCALE);
         assertThat(overdue.at("/items/1/days").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void a_compaction_naming_its_places_survives_a_record_written_before_it_commits() {
+        ledger.issue(CertificateLedger.pumpVerification("V-1"));
+        world.bed.at(Instant.parse("2025-07-05T10:00:00Z"));
+        String places = Canonical.json(ledger.evaluate(world.stranger, "indicator:Places", new String[0])
+                .get("places"));
+        assertThat(places).contains("weighing");
+        String through = "\"through\":\"2025-07-04T00:00:00Z\"";
+        Simulation named = world.bed.simulate(
+                world.northAdmin, "indicator:Compact", "{" + through + ",\"places\":" + places + "}");
+        Simulation unnamed = world.bed.simulate(world.northAdmin, "indicator:Compact", "{" + through + "}");
+        assertThat(named.succeeded()).isTrue();
+        assertThat(unnamed.succeeded()).isTrue();
+        assertThat(texts(named.readWriteSet().writes()))
+                .as("the same rows folded either way")
+                .isEqualTo(texts(unnamed.readWriteSet().writes()))
+                .isNotEmpty();
+
+        // A certificate of today in the same places commits first, as in the compaction's block.
+        ledger.issue(CertificateDraft.verification("V-2", TestWorld.LAB_NORTH, PUMP2)
+                .cites("STD-W", "C-W")
+                .dated("2025-07-05T08:00:00Z", "2025-07-05T09:00:00Z", "2026-07-05T00:00:00Z"));
+
+        assertThat(named.readWriteSet().conflictWith(world.bed.state())).isEmpty();
+        assertThat(unnamed.readWriteSet().conflictWith(world.bed.state()))
+                .as("the place markers read by range, which the certificate rewrote")
+                .isPresent();
+        TestBed.Refusal refused = org.junit.jupiter.api.Assertions.assertThrows(
+                TestBed.Refusal.class,
+                () -> world.bed.submit(
+                        world.northAdmin, "indicator:Compact", "{\"places\":[{\"region\":\"NorthMSP\"}]}"));
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(refused).hasMessageContaining("places");
+    }
+
+    private static Map<String, String> texts(Map<String, byte[]> writes) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        writes.forEach((key, value) ->
+                texts.put(key, value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8)));
+        return texts;
     }
 
     @Test

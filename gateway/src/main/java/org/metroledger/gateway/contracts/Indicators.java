@@ -5,6 +5,7 @@ import org.metroledger.chaincode.indicator.Compaction;
 import org.metroledger.chaincode.supervision.IndicatorContract.CompactionRequest;
 import org.metroledger.chaincode.supervision.IndicatorContract.OverdueList;
 import org.metroledger.chaincode.supervision.IndicatorContract.OverdueQuery;
+import org.metroledger.chaincode.supervision.IndicatorContract.PlaceList;
 import org.metroledger.chaincode.supervision.IndicatorQuery;
 import org.metroledger.gateway.identity.Member;
 import org.metroledger.gateway.ledger.Ledger;
@@ -35,6 +36,11 @@ public final class Indicators {
     public CompletableFuture<Answer<org.metroledger.chaincode.supervision.Indicators>> recount(
             Member who, Request<IndicatorQuery> request) {
         return functions.evaluate(who, "Recount", request, FIGURES);
+    }
+
+    /** Every place with tallies (any caller). */
+    public CompletableFuture<Answer<PlaceList>> places(Member who) {
+        return functions.evaluate(who, "Places", Request.none(), AnswerType.of(PlaceList.class));
     }
 
     /** Folds delta rows into day totals (centre admin). */

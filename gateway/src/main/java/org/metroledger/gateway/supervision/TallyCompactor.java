@@ -21,7 +21,8 @@ import org.metroledger.gateway.identity.Member;
  * today's rows take writes all day, and a compaction that read them would conflict with each
  * certificate committed in its block. A run that conflicts (another gateway compacting, a
  * back-dated write) stops and the next one takes up where the ledger is; totals add up, so nothing
- * is folded twice or lost either way.
+ * is folded twice or lost either way. The places are read first and named in each compaction, so
+ * that it reads no place marker, which every record written in its block rewrites.
  */
 public final class TallyCompactor {
     private static final System.Logger LOG = System.getLogger(TallyCompactor.class.getName());
@@ -68,7 +69,13 @@ public final class TallyCompactor {
     public CompletableFuture<Long> run() {
         // The last instant of yesterday (UTC), whose day is the last the contract folds.
         Instant through = clock.instant().truncatedTo(ChronoUnit.DAYS).minusMillis(1);
-        return round(new CompactionRequest(through.toString(), ROWS), 0, 0L);
+        return indicators
+                .places(admin)
+                .thenCompose(places -> round(
+                        new CompactionRequest(
+                                through.toString(), ROWS, places.value().places()),
+                        0,
+                        0L));
     }
 
     private CompletableFuture<Long> round(CompactionRequest request, int done, long folded) {
